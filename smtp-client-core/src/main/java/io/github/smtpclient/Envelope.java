@@ -1,0 +1,158 @@
+package io.github.smtpclient;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The SMTP envelope of one message: the reverse-path for MAIL FROM and the forward-paths for RCPT TO, with
+ * the optional delivery status notification parameters of RFC 3461. Addresses are bare
+ * ({@code user@example.com}), without angle brackets or display names.
+ */
+public final class Envelope {
+
+    /** What a delivery status notification returns of the message (RFC 3461 {@code RET}). */
+    public enum DsnReturn {
+        /** The whole message. */
+        FULL,
+        /** Only the headers. */
+        HDRS
+    }
+
+    /** When a delivery status notification is wanted for a recipient (RFC 3461 {@code NOTIFY}). */
+    public enum DsnNotify {
+        NEVER, SUCCESS, FAILURE, DELAY
+    }
+
+    /**
+     * One forward-path.
+     *
+     * @param address           the mailbox, for example {@code user@example.com}
+     * @param notify            when to send a DSN for this recipient; empty for the server's default
+     * @param originalRecipient the original recipient (RFC 3461 {@code ORCPT}, as {@code rfc822;address}), or null
+     */
+    public record Recipient(String address, Set<DsnNotify> notify, String originalRecipient) {
+        public Recipient {
+            Objects.requireNonNull(address, "address");
+            notify = notify.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(notify));
+            if (notify.contains(DsnNotify.NEVER) && notify.size() > 1) {
+                throw new IllegalArgumentException("DSN NOTIFY=NEVER cannot be combined with other values for " + address);
+            }
+        }
+
+        public static Recipient of(String address) {
+            return new Recipient(address, Set.of(), null);
+        }
+    }
+
+    private final String sender;
+    private final List<Recipient> recipients;
+    private final DsnReturn dsnReturn;
+    private final String envelopeId;
+
+    private Envelope(Builder builder) {
+        this.sender = Objects.requireNonNull(builder.sender, "sender (use \"\" for the null reverse-path <>)");
+        this.recipients = List.copyOf(builder.recipients);
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("an envelope needs at least one recipient");
+        }
+        this.dsnReturn = builder.dsnReturn;
+        this.envelopeId = builder.envelopeId;
+    }
+
+    /** An envelope from {@code sender} to {@code recipients}, without DSN parameters. */
+    public static Envelope of(String sender, String... recipients) {
+        return of(sender, List.of(recipients));
+    }
+
+    /** An envelope from {@code sender} to {@code recipients}, without DSN parameters. */
+    public static Envelope of(String sender, Collection<String> recipients) {
+        Builder builder = builder().sender(sender);
+        recipients.forEach(builder::recipient);
+        return builder.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The reverse-path; empty for the null reverse-path {@code <>} used by bounces. */
+    public String sender() {
+        return sender;
+    }
+
+    public List<Recipient> recipients() {
+        return recipients;
+    }
+
+    /** RFC 3461 {@code RET}, when requested. */
+    public Optional<DsnReturn> dsnReturn() {
+        return Optional.ofNullable(dsnReturn);
+    }
+
+    /** RFC 3461 {@code ENVID}, when given. */
+    public Optional<String> envelopeId() {
+        return Optional.ofNullable(envelopeId);
+    }
+
+    /** Whether any DSN parameter is set, so the server must offer DSN. */
+    public boolean requestsDsn() {
+        return dsnReturn != null || envelopeId != null
+                || recipients.stream().anyMatch(r -> !r.notify().isEmpty() || r.originalRecipient() != null);
+    }
+
+    /** A builder starting from this envelope. */
+    public Builder toBuilder() {
+        Builder builder = builder().sender(sender).dsnReturn(dsnReturn).envelopeId(envelopeId);
+        recipients.forEach(builder::recipient);
+        return builder;
+    }
+
+    @Override
+    public String toString() {
+        return "Envelope[from=<" + sender + ">, to=" + recipients.stream().map(Recipient::address).toList() + "]";
+    }
+
+    /** Builds an {@link Envelope}. */
+    public static final class Builder {
+        private String sender;
+        private final List<Recipient> recipients = new ArrayList<>();
+        private DsnReturn dsnReturn;
+        private String envelopeId;
+
+        private Builder() {
+        }
+
+        public Builder sender(String sender) {
+            this.sender = sender;
+            return this;
+        }
+
+        public Builder recipient(String address) {
+            return recipient(Recipient.of(address));
+        }
+
+        public Builder recipient(Recipient recipient) {
+            recipients.add(Objects.requireNonNull(recipient, "recipient"));
+            return this;
+        }
+
+        public Builder dsnReturn(DsnReturn dsnReturn) {
+            this.dsnReturn = dsnReturn;
+            return this;
+        }
+
+        public Builder envelopeId(String envelopeId) {
+            this.envelopeId = envelopeId;
+            return this;
+        }
+
+        public Envelope build() {
+            return new Envelope(this);
+        }
+    }
+}

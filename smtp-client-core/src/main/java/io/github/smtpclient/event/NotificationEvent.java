@@ -1,0 +1,28 @@
+package io.github.smtpclient.event;
+
+/**
+ * A control-flow notice that is not an error.
+ *
+ * @param kind what happened, stable for code to switch on
+ * @param text a sentence for a person
+ */
+public record NotificationEvent(Kind kind, String text) {
+
+    /** The kinds of notification. */
+    public enum Kind {
+        /** Certificate validation was switched off by configuration: anyone on the path can read and alter the session. */
+        CERTIFICATE_VALIDATION_DISABLED,
+        /** MIXED TLS mode and the server does not offer STARTTLS: the session continues unencrypted. */
+        TLS_NOT_OFFERED,
+        /** The server rejected EHLO and the client fell back to HELO: no extensions are available. */
+        HELO_FALLBACK,
+        /** A delivery status notification was requested but the server does not offer DSN. */
+        DSN_NOT_AVAILABLE,
+        /** Binary mode was requested but the server lacks CHUNKING or BINARYMIME: DATA is used instead. */
+        BINARY_MODE_UNAVAILABLE,
+        /** Some recipients were rejected; the message went to the others. */
+        RECIPIENTS_REJECTED,
+        /** The connection was closed. */
+        DISCONNECTED
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.smtpclient.event;
+
+/**
+ * Receives everything an {@link io.github.smtpclient.SmtpClient} does, one method per event of the reference
+ * component. Every method has a no-op default, so implement only what you need.
+ *
+ * <p>Contract (as OkHttp's {@code EventListener}): methods run on the sending thread, must be fast, and must
+ * not throw; an exception thrown by a listener is logged and otherwise ignored, except where a method's
+ * documentation says that throwing is how it vetoes. Secrets never reach a listener: AUTH lines and SASL
+ * exchanges arrive masked.
+ */
+public interface SmtpListener {
+
+    /** A listener that ignores everything. */
+    SmtpListener NONE = new SmtpListener() {
+    };
+
+    /**
+     * Before authentication starts. The event lists the mechanisms both sides support, in the order the client
+     * will try them; the listener may choose another mechanism or supply an OAuth 2 bearer token.
+     */
+    default void beforeAuth(BeforeAuthEvent event) {
+    }
+
+    /**
+     * The server's TLS certificate chain was checked. The event carries the verdict of the built-in validation;
+     * the listener may accept a chain the validation rejected, or reject one it accepted.
+     */
+    default void certificateValidate(CertificateValidateEvent event) {
+    }
+
+    /** A command line was sent (credentials masked). */
+    default void command(CommandEvent event) {
+    }
+
+    /** Message data was written after DATA or BDAT. Called per buffer, so keep it cheap. */
+    default void commandData(CommandDataEvent event) {
+    }
+
+    /** A reply arrived from the server. */
+    default void commandReply(CommandReplyEvent event) {
+    }
+
+    /** An operation failed; the exception is also thrown to the caller. */
+    default void error(ErrorEvent event) {
+    }
+
+    /** Something worth knowing happened that is not an error (a downgrade, a disabled check, a fallback). */
+    default void notification(NotificationEvent event) {
+    }
+
+    /** Message data transfer progressed. The listener may cancel the transfer. */
+    default void progress(ProgressEvent event) {
+    }
+}
