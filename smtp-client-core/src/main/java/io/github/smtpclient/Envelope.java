@@ -32,14 +32,14 @@ public final class Envelope {
      * One forward-path.
      *
      * @param address           the mailbox, for example {@code user@example.com}
-     * @param notify            when to send a DSN for this recipient; empty for the server's default
+     * @param dsnNotify         when to send a DSN for this recipient; empty for the server's default
      * @param originalRecipient the original recipient (RFC 3461 {@code ORCPT}, as {@code rfc822;address}), or null
      */
-    public record Recipient(String address, Set<DsnNotify> notify, String originalRecipient) {
+    public record Recipient(String address, Set<DsnNotify> dsnNotify, String originalRecipient) {
         public Recipient {
             Objects.requireNonNull(address, "address");
-            notify = notify.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(notify));
-            if (notify.contains(DsnNotify.NEVER) && notify.size() > 1) {
+            dsnNotify = dsnNotify.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dsnNotify));
+            if (dsnNotify.contains(DsnNotify.NEVER) && dsnNotify.size() > 1) {
                 throw new IllegalArgumentException("DSN NOTIFY=NEVER cannot be combined with other values for " + address);
             }
         }
@@ -102,7 +102,7 @@ public final class Envelope {
     /** Whether any DSN parameter is set, so the server must offer DSN. */
     public boolean requestsDsn() {
         return dsnReturn != null || envelopeId != null
-                || recipients.stream().anyMatch(r -> !r.notify().isEmpty() || r.originalRecipient() != null);
+                || recipients.stream().anyMatch(r -> !r.dsnNotify().isEmpty() || r.originalRecipient() != null);
     }
 
     /** A builder starting from this envelope. */
