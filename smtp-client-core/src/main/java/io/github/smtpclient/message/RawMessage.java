@@ -1,0 +1,104 @@
+package io.github.smtpclient.message;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.github.smtpclient.Envelope;
+import io.github.smtpclient.SmtpException;
+
+/**
+ * A ready-made RFC 5322 message read from a stream, for sending as it is. Only the header block is read and
+ * parsed (at most 1 MiB); the body stays in the source stream and is passed on untouched by
+ * {@link #content(boolean)}, so a message of any size streams through in constant memory.
+ *
+ * <pre>{@code
+ * RawMessage message = RawMessage.read(in);
+ * Envelope envelope = message.envelope();            // from Sender/From/Return-Path and To/Cc/Bcc
+ * try (InputStream content = message.content(true)) { // Bcc removed
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>A RawMessage does not own the source stream: the caller closes it. Its content can be taken once.
+ */
+public final class RawMessage {
+
+    /** The largest header block accepted, in bytes. */
+    static final int MAX_HEADER_BYTES = 1024 * 1024;
+
+    private final HeaderBlock header;
+    private boolean contentTaken;
+
+    private RawMessage(HeaderBlock header) {
+        this.header = header;
+    }
+
+    /**
+     * Reads the header block of a message from {@code source}, leaving the body unread.
+     *
+     * @throws SmtpException with {@code INVALID_ARGUMENT} when the header block is larger than 1 MiB
+     * @throws IOException   when reading the source fails
+     */
+    public static RawMessage read(InputStream source) throws IOException {
+        return new RawMessage(HeaderBlock.read(Objects.requireNonNull(source, "source"), MAX_HEADER_BYTES));
+    }
+
+    /** The unfolded values of every header field named {@code name} (ignoring case), in order. */
+    public List<String> headerValues(String name) {
+        return header.fields().stream().filter(f -> f.hasName(name)).map(HeaderField::value).toList();
+    }
+
+    /** The value of the first {@code Message-ID} header, angle brackets included, when there is one. */
+    public Optional<String> messageId() {
+        return headerValues("Message-ID").stream().filter(v -> !v.isEmpty()).findFirst();
+    }
+
+    /**
+     * The envelope the headers imply. The sender comes from {@code Sender}, else the first {@code From} mailbox,
+     * else {@code Return-Path}; the recipients are every mailbox of {@code To}, {@code Cc} and {@code Bcc} (group
+     * members included), deduplicated ignoring case. When the message carries {@code Resent-*} fields
+     * (RFC 5322 section 3.6.6) the topmost resent block decides instead: its {@code Resent-To},
+     * {@code Resent-Cc} and {@code Resent-Bcc} recipients, from its {@code Resent-Sender} or
+     * {@code Resent-From}.
+     *
+     * @throws SmtpException with {@code INVALID_ARGUMENT} when there is no sender, no recipient, or an address is
+     *                       invalid; the message says to pass an explicit {@link Envelope} instead
+     */
+    public Envelope envelope() throws SmtpException {
+        return HeaderEnvelope.derive(header.fields());
+    }
+
+    /**
+     * The message bytes: the original header block, without its {@code Bcc} and {@code Resent-Bcc} fields (and
+     * their continuation lines) when {@code removeBcc}, followed by the rest of the source stream unchanged.
+     *
+     * @throws IllegalStateException when called a second time, since the source can be read only once
+     */
+    public InputStream content(boolean removeBcc) {
+        if (contentTaken) {
+            throw new IllegalStateException("content() was already called: a RawMessage streams its source once");
+        }
+        contentTaken = true;
+        byte[] headerBytes = removeBcc ? withoutBcc() : header.bytes();
+        return new SequenceInputStream(new ByteArrayInputStream(headerBytes), header.rest());
+    }
+
+    private byte[] withoutBcc() {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream(header.bytes().length);
+        int from = 0;
+        for (HeaderField field : header.fields()) {
+            if (field.hasName("Bcc") || field.hasName("Resent-Bcc")) {
+                kept.write(header.bytes(), from, field.start() - from);
+                from = field.end();
+            }
+        }
+        kept.write(header.bytes(), from, header.bytes().length - from);
+        return kept.toByteArray();
+    }
+}
