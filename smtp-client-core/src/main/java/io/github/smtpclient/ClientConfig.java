@@ -1,0 +1,131 @@
+package io.github.smtpclient;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.github.smtpclient.auth.AuthMechanism;
+
+/**
+ * The reference's class settings by name, for code migrating from it: {@code config("Name=Value")} sets,
+ * {@code config("Name")} reads. Each name maps onto a typed setter; settings that cannot mean anything on the
+ * JVM are refused with the reason, never silently ignored.
+ */
+final class ClientConfig {
+
+    private static final Map<String, String> NOT_APPLICABLE = notApplicable();
+
+    private final Map<String, Setting> settings = new LinkedHashMap<>();
+
+    ClientConfig(SmtpClient client) {
+        TransferSettings transfer = client.transfer();
+        add("Authentications", () -> String.join(",", client.auth().getMechanisms().stream()
+                .map(AuthMechanism::saslName).toList()), value -> client.auth().setMechanisms(mechanisms(value)));
+        add("BinaryChunkSize", () -> Integer.toString(transfer.getBinaryChunkSize()),
+                value -> transfer.setBinaryChunkSize(integer("BinaryChunkSize", value)));
+        add("BinaryMode", () -> Boolean.toString(transfer.isBinaryMode()),
+                value -> transfer.setBinaryMode(bool("BinaryMode", value)));
+        add("ForceLogin", () -> Boolean.toString(client.auth().isForceLogin()),
+                value -> client.auth().setForceLogin(bool("ForceLogin", value)));
+        add("RemoveBCC", () -> Boolean.toString(transfer.isRemoveBcc()),
+                value -> transfer.setRemoveBcc(bool("RemoveBCC", value)));
+        add("SendBufferSize", () -> Integer.toString(transfer.getSendBufferSize()),
+                value -> transfer.setSendBufferSize(integer("SendBufferSize", value)));
+        add("TempPath", () -> transfer.getTempPath() == null ? "" : transfer.getTempPath().toString(),
+                value -> transfer.setTempPath(value.isEmpty() ? null : Path.of(value)));
+        add("IgnoreSystemTrust", () -> Boolean.toString(!client.tls().isUseSystemTrust()),
+                value -> client.tls().setUseSystemTrust(!bool("IgnoreSystemTrust", value)));
+        add("UseSystemCertificates", () -> Boolean.toString(client.tls().isUseSystemTrust()),
+                value -> client.tls().setUseSystemTrust(bool("UseSystemCertificates", value)));
+    }
+
+    private void add(String name, Supplier<String> getter, Consumer<String> setter) {
+        settings.put(name.toLowerCase(Locale.ROOT), new Setting(name, getter, setter));
+    }
+
+    String apply(String expression) {
+        if (expression == null || expression.isBlank()) {
+            throw new IllegalArgumentException("config() needs \"Name\" or \"Name=Value\"");
+        }
+        int equals = expression.indexOf('=');
+        String name = (equals < 0 ? expression : expression.substring(0, equals)).trim();
+        Setting setting = settings.get(name.toLowerCase(Locale.ROOT));
+        if (setting == null) {
+            String reason = NOT_APPLICABLE.get(name.toLowerCase(Locale.ROOT));
+            if (reason != null) {
+                throw new IllegalArgumentException("Setting " + name + " has no meaning in smtp-client: " + reason);
+            }
+            throw new IllegalArgumentException("Unknown setting '" + name + "'. Known settings: "
+                    + settings.values().stream().map(Setting::name).toList());
+        }
+        if (equals >= 0) {
+            setting.setter().accept(expression.substring(equals + 1).trim());
+        }
+        return setting.getter().get();
+    }
+
+    private static boolean bool(String name, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
+        };
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of bytes, was '" + value + "'", e);
+        }
+    }
+
+    private static List<AuthMechanism> mechanisms(String value) {
+        List<AuthMechanism> result = new ArrayList<>();
+        for (String name : value.split("[,;\\s]+")) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            result.add(AuthMechanism.fromSaslName(name).orElseThrow(() -> new IllegalArgumentException(
+                    "Authentications: unknown mechanism '" + name + "'; allowed: " + List.of(AuthMechanism.values())
+                            .stream().map(AuthMechanism::saslName).toList())));
+        }
+        return result;
+    }
+
+    private static Map<String, String> notApplicable() {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        String windowsOnly = "it controls Windows certificate stores; on the JVM use tls().setUseSystemTrust and"
+                + " tls().setTrustedCertificates";
+        reasons.put("usemicrosoftctl", windowsOnly);
+        reasons.put("usesharedsystemstorages", windowsOnly);
+        String http = "it applies to the vendor's HTTP components, not to SMTP";
+        for (String name : List.of("cookiecaching", "cookies", "globalcookies", "httpuseragent")) {
+            reasons.put(name, http);
+        }
+        String logging = "smtp-client logs through SLF4J; configure the level and destination in your logging"
+                + " framework, or receive every exchange through SmtpListener";
+        for (String name : List.of("logdestination", "logdetails", "logfile", "logfilters", "logflushmode",
+                "loglevel", "logmaxeventcount", "logrotationmode")) {
+            reasons.put(name, logging);
+        }
+        String jce = "cryptography is done by the JVM's providers (JCA/JSSE or Bouncy Castle), configured there";
+        for (String name : List.of("checkkeyintegritybeforeuse", "defderivekeyiterations", "maxasn1bufferlength",
+                "maxasn1treedepth", "usesystemoaepandpss", "usesystemrandom", "enableclientsidesslffdhe")) {
+            reasons.put(name, jce);
+        }
+        reasons.put("ocsphashalgorithm", "revocation checking is done by the JVM's PKIX validator");
+        reasons.put("useowndnsresolver", "host names are resolved by the JVM's resolver (InetAddress)");
+        reasons.put("tolerateminorchainissues", "certificate chains are validated by the JVM's PKIX validator,"
+                + " which has no such tolerance; accept a specific chain in the CertificateValidate event instead");
+        return Map.copyOf(reasons);
+    }
+
+    private record Setting(String name, Supplier<String> getter, Consumer<String> setter) {
+    }
+}

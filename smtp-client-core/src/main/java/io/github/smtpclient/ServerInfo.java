@@ -1,0 +1,188 @@
+package io.github.smtpclient;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * What the server said about itself in its EHLO reply: the reference's ServerInfo rows plus the other
+ * extensions the engine uses. After STARTTLS the client forgets the previous instance and asks again, so a
+ * man in the middle cannot plant capabilities before encryption.
+ */
+public final class ServerInfo {
+
+    private static final ServerInfo NONE = new ServerInfo(false, List.of(), Map.of());
+
+    private final boolean available;
+    private final List<String> lines;
+    private final Map<String, List<String>> extensions;
+
+    private ServerInfo(boolean available, List<String> lines, Map<String, List<String>> extensions) {
+        this.available = available;
+        this.lines = List.copyOf(lines);
+        this.extensions = Collections.unmodifiableMap(extensions);
+    }
+
+    /** No extensions: the server answered HELO only, or the client is not connected. */
+    public static ServerInfo none() {
+        return NONE;
+    }
+
+    /**
+     * Parses a positive EHLO reply. The first line is the server's name; each further line is a keyword with
+     * parameters. Blank lines (smtp-sink ends with one) are ignored; the obsolete {@code AUTH=} form is read as AUTH.
+     */
+    public static ServerInfo fromEhlo(Reply reply) {
+        Map<String, List<String>> extensions = new LinkedHashMap<>();
+        List<String> replyLines = reply.lines();
+        for (int i = 1; i < replyLines.size(); i++) {
+            String line = replyLines.get(i).trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] words = line.split("[ =]+");
+            String keyword = words[0].toUpperCase(Locale.ROOT);
+            List<String> params = new ArrayList<>(extensions.getOrDefault(keyword, List.of()));
+            for (int w = 1; w < words.length; w++) {
+                if (!params.contains(words[w])) {
+                    params.add(words[w]);
+                }
+            }
+            extensions.put(keyword, List.copyOf(params));
+        }
+        return new ServerInfo(true, replyLines, extensions);
+    }
+
+    /** Whether the server answered EHLO, so extensions are known (the reference's ServerInfoAvailable). */
+    public boolean isAvailable() {
+        return available;
+    }
+
+    /** The EHLO reply lines as received, the first being the server's greeting name. */
+    public List<String> lines() {
+        return lines;
+    }
+
+    /** Whether the server advertised the extension keyword (case-insensitive). */
+    public boolean supports(String keyword) {
+        return extensions.containsKey(keyword.toUpperCase(Locale.ROOT));
+    }
+
+    /** The parameters the server gave for an extension, empty if none or not advertised. */
+    public List<String> parameters(String keyword) {
+        return extensions.getOrDefault(keyword.toUpperCase(Locale.ROOT), List.of());
+    }
+
+    /** Every advertised extension keyword with its parameters, in order. */
+    public Map<String, List<String>> extensions() {
+        return extensions;
+    }
+
+    /** SASL mechanism names the server offers, upper case, in its order. */
+    public Set<String> authMechanisms() {
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : parameters("AUTH")) {
+            names.add(name.toUpperCase(Locale.ROOT));
+        }
+        return names;
+    }
+
+    /** The reference's ServerInfoSaslSupported: AUTH is advertised. */
+    public boolean isSaslSupported() {
+        return supports("AUTH");
+    }
+
+    public boolean isAuthPlainSupported() {
+        return authMechanisms().contains("PLAIN");
+    }
+
+    public boolean isAuthLoginSupported() {
+        return authMechanisms().contains("LOGIN");
+    }
+
+    /** RFC 3030 BINARYMIME. */
+    public boolean isBinarySupported() {
+        return supports("BINARYMIME");
+    }
+
+    /** RFC 3030 CHUNKING (BDAT). */
+    public boolean isChunkingSupported() {
+        return supports("CHUNKING");
+    }
+
+    /** RFC 3461 DSN. */
+    public boolean isDsnSupported() {
+        return supports("DSN");
+    }
+
+    /** RFC 1870 SIZE. */
+    public boolean isSizeSupported() {
+        return supports("SIZE");
+    }
+
+    /** The SIZE limit in bytes; empty when SIZE is not advertised or declares no limit ({@code SIZE} or {@code SIZE 0}). */
+    public OptionalLong maxMessageSize() {
+        List<String> params = parameters("SIZE");
+        if (params.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long size = Long.parseLong(params.get(0));
+            return size > 0 ? OptionalLong.of(size) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** RFC 2034 ENHANCEDSTATUSCODES (the reference's ServerInfoStatusCodesSupported). */
+    public boolean isEnhancedStatusCodesSupported() {
+        return supports("ENHANCEDSTATUSCODES");
+    }
+
+    /** RFC 2920 PIPELINING. */
+    public boolean isPipeliningSupported() {
+        return supports("PIPELINING");
+    }
+
+    /** RFC 6152 8BITMIME. */
+    public boolean isEightBitMimeSupported() {
+        return supports("8BITMIME");
+    }
+
+    /** RFC 6531 SMTPUTF8. */
+    public boolean isSmtpUtf8Supported() {
+        return supports("SMTPUTF8");
+    }
+
+    /** RFC 3207 STARTTLS. */
+    public boolean isStartTlsSupported() {
+        return supports("STARTTLS");
+    }
+
+    /** RFC 8689 REQUIRETLS. */
+    public boolean isRequireTlsSupported() {
+        return supports("REQUIRETLS");
+    }
+
+    /** The server's name from the first EHLO line, if any. */
+    public Optional<String> serverName() {
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        String first = lines.get(0).trim();
+        int space = first.indexOf(' ');
+        return Optional.of(space < 0 ? first : first.substring(0, space));
+    }
+
+    @Override
+    public String toString() {
+        return available ? "ServerInfo" + extensions : "ServerInfo[no extensions]";
+    }
+}

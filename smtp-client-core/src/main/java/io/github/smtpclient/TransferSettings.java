@@ -1,0 +1,92 @@
+package io.github.smtpclient;
+
+import java.nio.file.Path;
+
+/**
+ * How message data is sent: the reference's BinaryMode, BinaryChunkSize, RemoveBCC, SendBufferSize and
+ * TempPath settings. Reached as {@link SmtpClient#transfer()}.
+ */
+public final class TransferSettings {
+
+    /** Default BDAT chunk size: large enough that framing costs nothing, small enough to bound memory. */
+    public static final int DEFAULT_BINARY_CHUNK_SIZE = 1024 * 1024;
+
+    /** Default size of the buffer commands and data are written through. */
+    public static final int DEFAULT_SEND_BUFFER_SIZE = 64 * 1024;
+
+    private boolean binaryMode;
+    private int binaryChunkSize = DEFAULT_BINARY_CHUNK_SIZE;
+    private boolean removeBcc = true;
+    private int sendBufferSize = DEFAULT_SEND_BUFFER_SIZE;
+    private Path tempPath;
+
+    /** Whether BDAT (RFC 3030 CHUNKING) is used when the server offers it. Default false: DATA. */
+    public boolean isBinaryMode() {
+        return binaryMode;
+    }
+
+    public void setBinaryMode(boolean binaryMode) {
+        this.binaryMode = binaryMode;
+    }
+
+    /** Size of each BDAT chunk in bytes; the client holds one chunk in memory. */
+    public int getBinaryChunkSize() {
+        return binaryChunkSize;
+    }
+
+    public void setBinaryChunkSize(int binaryChunkSize) {
+        if (binaryChunkSize < 1 || binaryChunkSize > 64 * 1024 * 1024) {
+            throw new IllegalArgumentException("BinaryChunkSize must be between 1 and 67108864 bytes, was "
+                    + binaryChunkSize);
+        }
+        this.binaryChunkSize = binaryChunkSize;
+    }
+
+    /** Whether Bcc and Resent-Bcc header fields are removed from raw messages before sending. Default true. */
+    public boolean isRemoveBcc() {
+        return removeBcc;
+    }
+
+    public void setRemoveBcc(boolean removeBcc) {
+        this.removeBcc = removeBcc;
+    }
+
+    /** Size in bytes of the buffer commands and data are written through. */
+    public int getSendBufferSize() {
+        return sendBufferSize;
+    }
+
+    public void setSendBufferSize(int sendBufferSize) {
+        if (sendBufferSize < 512 || sendBufferSize > 16 * 1024 * 1024) {
+            throw new IllegalArgumentException("SendBufferSize must be between 512 and 16777216 bytes, was "
+                    + sendBufferSize);
+        }
+        this.sendBufferSize = sendBufferSize;
+    }
+
+    /** Where temporary files may be written; null means the JVM's {@code java.io.tmpdir}. */
+    public Path getTempPath() {
+        return tempPath;
+    }
+
+    public void setTempPath(Path tempPath) {
+        this.tempPath = tempPath;
+    }
+
+    /** An independent copy, for a sender that snapshots its settings. */
+    public TransferSettings copy() {
+        TransferSettings copy = new TransferSettings();
+        copy.binaryMode = binaryMode;
+        copy.binaryChunkSize = binaryChunkSize;
+        copy.removeBcc = removeBcc;
+        copy.sendBufferSize = sendBufferSize;
+        copy.tempPath = tempPath;
+        return copy;
+    }
+
+    @Override
+    public String toString() {
+        return "TransferSettings[binaryMode=" + binaryMode + ", binaryChunkSize=" + binaryChunkSize + ", removeBcc="
+                + removeBcc + ", sendBufferSize=" + sendBufferSize + ", tempPath=" + tempPath + "]";
+    }
+}

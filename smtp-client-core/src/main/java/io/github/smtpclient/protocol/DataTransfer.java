@@ -1,0 +1,178 @@
+package io.github.smtpclient.protocol;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import io.github.smtpclient.MessageContent;
+import io.github.smtpclient.Reply;
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.event.SmtpListener;
+
+/**
+ * Streams one message's content to the server after the envelope was accepted, through a stack of output
+ * streams (progress, then dot-stuffing or BDAT chunking, then the wire), and later reads the replies it is
+ * owed. A failure while the server holds half a message leaves the connection in an unknown state, so the
+ * connection is closed.
+ */
+abstract sealed class DataTransfer {
+
+    final Conversation conversation;
+    final SmtpListener listener;
+    /** Counts the bytes and shows them to the listener. */
+    WireDataOutputStream tap;
+
+    private DataTransfer(Conversation conversation, SmtpListener listener) {
+        this.conversation = conversation;
+        this.listener = listener;
+    }
+
+    /** After a 354 reply to DATA: dot-stuffed data ended by CRLF.CRLF. */
+    static DataTransfer dotStuffed(Conversation conversation, SmtpListener listener) {
+        return new DotStuffed(conversation, listener);
+    }
+
+    /** BDAT chunks (RFC 3030); with pipelining the chunks do not wait for each other's replies. */
+    static DataTransfer bdat(Conversation conversation, SmtpListener listener, int chunkSize, boolean pipelining) {
+        return new Chunked(conversation, listener, chunkSize, pipelining);
+    }
+
+    /** Writes the whole content; returns the bytes that went to the wire. The last bytes may still be buffered. */
+    final long send(MessageContent content) throws SmtpException {
+        try {
+            OutputStream framed = frame();
+            if (listener == SmtpListener.NONE) {
+                content.writeTo(framed);
+            } else {
+                ProgressOutputStream progress = new ProgressOutputStream(framed, listener, content.size());
+                content.writeTo(progress);
+                progress.complete();
+            }
+            end();
+        } catch (SmtpException e) {
+            if (e.errorCode() != SmtpErrorCode.MESSAGE_REJECTED || conversation.isBroken()) {
+                conversation.breakConnection();
+            }
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            conversation.breakConnection();
+            throw new SmtpException(SmtpErrorCode.IO_ERROR, "Reading the message content failed (" + e
+                    + "); the connection was closed because the server holds an incomplete message", e);
+        }
+        return tap.count();
+    }
+
+    /** The stream the content writes into: this transfer's framing with the {@link #tap} in it. */
+    abstract OutputStream frame() throws SmtpException;
+
+    /** Ends the data (final dot or last chunk). */
+    abstract void end() throws IOException;
+
+    /** Reads every reply the data is owed and returns the one that decides the message's fate. */
+    abstract Reply awaitFinalReply() throws SmtpException;
+
+    private static final class DotStuffed extends DataTransfer {
+        private DotStuffingOutputStream stuffer;
+
+        DotStuffed(Conversation conversation, SmtpListener listener) {
+            super(conversation, listener);
+        }
+
+        /** Counted below the dot-stuffing: what the server receives. */
+        @Override
+        OutputStream frame() throws SmtpException {
+            tap = new WireDataOutputStream(conversation.dataOutput(), listener);
+            stuffer = new DotStuffingOutputStream(tap);
+            return stuffer;
+        }
+
+        @Override
+        void end() throws IOException {
+            stuffer.finish();
+            conversation.announce(".");
+        }
+
+        @Override
+        Reply awaitFinalReply() throws SmtpException {
+            return conversation.read();
+        }
+    }
+
+    private static final class Chunked extends DataTransfer {
+        private final int chunkSize;
+        private final boolean pipelining;
+        private BdatChunkOutputStream chunker;
+        private int owed;
+        private Reply refusal;
+
+        Chunked(Conversation conversation, SmtpListener listener, int chunkSize, boolean pipelining) {
+            super(conversation, listener);
+            this.chunkSize = chunkSize;
+            this.pipelining = pipelining;
+        }
+
+        /** Counted above the chunking: the payload; each BDAT line is reported as a command instead. */
+        @Override
+        OutputStream frame() throws SmtpException {
+            chunker = new BdatChunkOutputStream(conversation.commandWriter(), chunkSize, this::chunkWritten);
+            tap = new WireDataOutputStream(chunker, listener);
+            return tap;
+        }
+
+        private void chunkWritten(int size, boolean last) throws IOException {
+            conversation.announce(last ? "BDAT " + size + " LAST" : "BDAT " + size);
+            owed++;
+            if (last) {
+                return;
+            }
+            if (!pipelining) {
+                conversation.flush();
+                readOwed();
+            } else {
+                while (owed > 0 && conversation.replyAvailable()) {
+                    readOwed();
+                }
+            }
+            if (refusal != null) {
+                abandon();
+            }
+        }
+
+        private Reply readOwed() throws SmtpException {
+            Reply reply = conversation.read();
+            owed--;
+            if (!reply.isPositive() && refusal == null) {
+                refusal = reply;
+            }
+            return reply;
+        }
+
+        /**
+         * RFC 3030: after a refused chunk no further chunk may be sent. Reads what the server still owes, resets
+         * the transaction, and stops the content's writer by throwing.
+         */
+        private void abandon() throws SmtpException {
+            conversation.flush();
+            while (owed > 0) {
+                readOwed();
+            }
+            conversation.reset();
+            throw new SmtpException(SmtpErrorCode.MESSAGE_REJECTED,
+                    "The server refused a BDAT chunk; the rest of the message was not sent", refusal);
+        }
+
+        @Override
+        void end() throws IOException {
+            chunker.finish();
+        }
+
+        @Override
+        Reply awaitFinalReply() throws SmtpException {
+            Reply last = null;
+            while (owed > 0) {
+                last = readOwed();
+            }
+            return refusal != null ? refusal : last;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.smtpclient.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.smtpclient.Envelope;
+import io.github.smtpclient.MessageContent;
+import io.github.smtpclient.ServerInfo;
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.event.NotificationEvent;
+import io.github.smtpclient.event.SmtpListener;
+
+/**
+ * Builds the MAIL FROM and RCPT TO lines of one transaction from an envelope and what the server offers:
+ * SIZE, BODY, SMTPUTF8 and the DSN parameters (RFC 1870, 6152, 3030, 6531, 3461). Refuses, before anything is
+ * sent, an envelope this server cannot take.
+ */
+final class EnvelopeCommands {
+
+    private final String mailFrom;
+    private final List<String> rcptTo;
+
+    private EnvelopeCommands(String mailFrom, List<String> rcptTo) {
+        this.mailFrom = mailFrom;
+        this.rcptTo = rcptTo;
+    }
+
+    static EnvelopeCommands plan(Envelope envelope, MessageContent content, ServerInfo server, boolean bdat,
+            SmtpListener listener) throws SmtpException {
+        checkAddress(envelope.sender(), "envelope sender", true);
+        boolean utf8 = content.needsSmtpUtf8() || !isAscii(envelope.sender());
+        for (Envelope.Recipient recipient : envelope.recipients()) {
+            checkAddress(recipient.address(), "envelope recipient", false);
+            utf8 |= !isAscii(recipient.address());
+        }
+        if (utf8 && !server.isSmtpUtf8Supported()) {
+            throw new SmtpException(SmtpErrorCode.EXTENSION_NOT_SUPPORTED, "The envelope or message has internationalised"
+                    + " (UTF-8) addresses but the server does not offer SMTPUTF8; use ASCII addresses for this server");
+        }
+        StringBuilder mail = new StringBuilder("MAIL FROM:<").append(envelope.sender()).append('>');
+        long size = content.size();
+        if (size >= 0 && server.isSizeSupported()) {
+            if (server.maxMessageSize().isPresent() && size > server.maxMessageSize().getAsLong()) {
+                throw new SmtpException(SmtpErrorCode.MESSAGE_TOO_LARGE, "The message is " + size + " bytes but the"
+                        + " server accepts at most " + server.maxMessageSize().getAsLong() + " bytes");
+            }
+            mail.append(" SIZE=").append(size);
+        }
+        appendBody(mail, content.encoding(), server, bdat);
+        if (utf8) {
+            mail.append(" SMTPUTF8");
+        }
+        boolean dsn = envelope.requestsDsn() && server.isDsnSupported();
+        if (envelope.requestsDsn() && !dsn) {
+            listener.notification(new NotificationEvent(NotificationEvent.Kind.DSN_NOT_AVAILABLE,
+                    "A delivery status notification was requested but the server does not offer DSN; sending without"));
+        }
+        if (dsn) {
+            envelope.dsnReturn().ifPresent(ret -> mail.append(" RET=").append(ret.name()));
+            envelope.envelopeId().ifPresent(id -> mail.append(" ENVID=").append(xtext(id)));
+        }
+        List<String> rcpts = new ArrayList<>(envelope.recipients().size());
+        for (Envelope.Recipient recipient : envelope.recipients()) {
+            StringBuilder rcpt = new StringBuilder("RCPT TO:<").append(recipient.address()).append('>');
+            if (dsn && !recipient.dsnNotify().isEmpty()) {
+                rcpt.append(" NOTIFY=").append(String.join(",", recipient.dsnNotify().stream()
+                        .sorted().map(Enum::name).toList()));
+            }
+            if (dsn && recipient.originalRecipient() != null) {
+                rcpt.append(" ORCPT=rfc822;").append(xtext(recipient.originalRecipient()));
+            }
+            rcpts.add(rcpt.toString());
+        }
+        return new EnvelopeCommands(mail.toString(), List.copyOf(rcpts));
+    }
+
+    private static void appendBody(StringBuilder mail, MessageContent.Encoding encoding, ServerInfo server, boolean bdat)
+            throws SmtpException {
+        switch (encoding) {
+            case SEVEN_BIT -> {
+            }
+            case EIGHT_BIT -> {
+                if (bdat && server.isBinarySupported()) {
+                    mail.append(" BODY=BINARYMIME");
+                } else if (server.isEightBitMimeSupported()) {
+                    mail.append(" BODY=8BITMIME");
+                }
+            }
+            case BINARY -> {
+                if (!bdat || !server.isBinarySupported()) {
+                    throw new SmtpException(SmtpErrorCode.EXTENSION_NOT_SUPPORTED, "The message has binary content,"
+                            + " which needs CHUNKING and BINARYMIME and binary mode enabled; the server or the"
+                            + " settings do not allow it. Send it base64-encoded instead");
+                }
+                mail.append(" BODY=BINARYMIME");
+            }
+        }
+    }
+
+    String mailFrom() {
+        return mailFrom;
+    }
+
+    List<String> rcptTo() {
+        return rcptTo;
+    }
+
+    /**
+     * A path must be a bare address: anything that could close the angle brackets or start a parameter would let
+     * an address smuggle ESMTP parameters into the command.
+     */
+    static void checkAddress(String address, String field, boolean mayBeNull) throws SmtpException {
+        if (address.isEmpty()) {
+            if (mayBeNull) {
+                return;
+            }
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " is empty; give an address");
+        }
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c == '<' || c == '>' || c <= ' ' || c == 0x7f) {
+                throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '" + printable(address)
+                        + "' contains " + describe(c) + " at position " + i + "; give a bare address such as"
+                        + " user@example.com (no display name, no angle brackets)");
+            }
+        }
+        if (address.indexOf('@') <= 0 || address.endsWith("@")) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '" + printable(address)
+                    + "' is not an address of the form local-part@domain");
+        }
+    }
+
+    private static String describe(char c) {
+        return c == ' ' ? "a space" : c < ' ' || c == 0x7f ? String.format(Locale.ROOT, "control character 0x%02X", (int) c)
+                : "'" + c + "'";
+    }
+
+    private static String printable(String s) {
+        return s.replaceAll("[\\x00-\\x1f\\x7f]", "?");
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** RFC 3461 section 4: xtext, "+XX" for '+', '=' and anything outside '!'..'~'. */
+    static String xtext(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < '!' || c > '~' || c == '+' || c == '=') {
+                out.append('+').append(String.format(Locale.ROOT, "%02X", c));
+            } else {
+                out.append((char) c);
+            }
+        }
+        return out.toString();
+    }
+}

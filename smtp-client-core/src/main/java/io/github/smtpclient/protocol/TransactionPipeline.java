@@ -1,0 +1,231 @@
+package io.github.smtpclient.protocol;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.github.smtpclient.RecipientResult;
+import io.github.smtpclient.Reply;
+import io.github.smtpclient.SendOutcome;
+import io.github.smtpclient.SendResult;
+import io.github.smtpclient.ServerInfo;
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.Submission;
+import io.github.smtpclient.event.NotificationEvent;
+import io.github.smtpclient.event.SmtpListener;
+
+/**
+ * Runs mail transactions. With PIPELINING (RFC 2920) MAIL, every RCPT and DATA go out in one write and every
+ * reply is read before any is judged; the next message's commands are written right behind the previous
+ * message's final dot, so a batch costs one round trip per message. Without PIPELINING each command waits
+ * for its reply. Failed transactions are reset so the connection stays usable; a connection whose state is
+ * unknown is closed.
+ */
+final class TransactionPipeline {
+
+    private final Conversation conversation;
+    private final ServerInfo server;
+    private final SessionSettings settings;
+    private final SmtpListener listener;
+    private final boolean pipelining;
+    private final boolean bdat;
+    private InFlight inFlight;
+
+    TransactionPipeline(Conversation conversation, ServerInfo server, SessionSettings settings, SmtpListener listener) {
+        this.conversation = conversation;
+        this.server = server;
+        this.settings = settings;
+        this.listener = listener;
+        this.pipelining = server.isPipeliningSupported();
+        this.bdat = settings.binaryMode() && server.isChunkingSupported();
+        if (settings.binaryMode() && !bdat) {
+            listener.notification(new NotificationEvent(NotificationEvent.Kind.BINARY_MODE_UNAVAILABLE,
+                    "Binary mode is enabled but the server does not offer CHUNKING; sending with DATA"));
+        }
+    }
+
+    /** Sends every submission in order; one failing does not stop the others unless the connection is lost. */
+    List<SendOutcome> sendAll(List<Submission> submissions) {
+        List<SendOutcome> outcomes = new ArrayList<>(submissions.size());
+        for (int index = 0; index < submissions.size(); index++) {
+            Submission submission = submissions.get(index);
+            outcomes.add(null);
+            if (conversation.isBroken()) {
+                outcomes.set(index, SendOutcome.failure(new SmtpException(SmtpErrorCode.NOT_CONNECTED,
+                        "Not sent: the connection was lost while sending an earlier message of the batch")));
+                continue;
+            }
+            try {
+                EnvelopeCommands commands = EnvelopeCommands.plan(submission.envelope(), submission.content(), server,
+                        bdat, listener);
+                start(index, submission, commands, outcomes);
+                if (!pipelining || index == submissions.size() - 1) {
+                    finishInFlight(outcomes);
+                }
+            } catch (SmtpException e) {
+                outcomes.set(index, SendOutcome.failure(e));
+            }
+        }
+        finishInFlight(outcomes);
+        return outcomes;
+    }
+
+    /** Flushes and reads the final reply of the message in flight, if any, recording its outcome. */
+    private void finishInFlight(List<SendOutcome> outcomes) {
+        if (inFlight == null) {
+            return;
+        }
+        InFlight finishing = inFlight;
+        inFlight = null;
+        try {
+            conversation.flush();
+            outcomes.set(finishing.index, finish(finishing));
+        } catch (SmtpException e) {
+            outcomes.set(finishing.index, SendOutcome.failure(e.reply().isPresent()
+                    || e.errorCode() == SmtpErrorCode.SERVICE_UNAVAILABLE ? e : outcomeUnknown(e)));
+        }
+    }
+
+    /**
+     * Sends the envelope and, when it is accepted, the data of one message, which then stays in flight until its
+     * final reply is read. With pipelining, the message before it is finished as soon as this one's commands are
+     * on their way.
+     */
+    private void start(int index, Submission submission, EnvelopeCommands commands, List<SendOutcome> outcomes)
+            throws SmtpException {
+        List<String> batch = new ArrayList<>(commands.rcptTo().size() + 2);
+        batch.add(commands.mailFrom());
+        batch.addAll(commands.rcptTo());
+        if (!bdat) {
+            batch.add("DATA");
+        }
+        List<Reply> replies = new ArrayList<>(batch.size());
+        if (pipelining) {
+            for (String command : batch) {
+                conversation.write(command);
+            }
+            finishInFlight(outcomes);
+            for (int i = 0; i < batch.size(); i++) {
+                replies.add(conversation.read());
+            }
+        } else {
+            Reply mail = conversation.exchange(commands.mailFrom());
+            replies.add(mail);
+            if (mail.isPositive()) {
+                for (String rcpt : commands.rcptTo()) {
+                    replies.add(conversation.exchange(rcpt));
+                }
+                if (!bdat && anyRecipientAccepted(replies)) {
+                    replies.add(conversation.exchange("DATA"));
+                }
+            }
+        }
+        List<RecipientResult> recipients = recipientResults(submission, replies);
+        SmtpException refusal = judgeEnvelope(submission, replies, recipients);
+        if (refusal != null) {
+            abandon(replies, batch.size());
+            outcomes.set(index, SendOutcome.failure(refusal));
+            return;
+        }
+        DataTransfer transfer = bdat
+                ? DataTransfer.bdat(conversation, listener, settings.binaryChunkSize(), pipelining)
+                : DataTransfer.dotStuffed(conversation, listener);
+        long bytes = transfer.send(submission.content());
+        inFlight = new InFlight(index, submission, recipients, transfer, bytes);
+    }
+
+    private static boolean anyRecipientAccepted(List<Reply> replies) {
+        for (int i = 1; i < replies.size(); i++) {
+            if (replies.get(i).isPositive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<RecipientResult> recipientResults(Submission submission, List<Reply> replies) {
+        List<RecipientResult> results = new ArrayList<>();
+        var recipients = submission.envelope().recipients();
+        for (int i = 0; i < recipients.size() && i + 1 < replies.size(); i++) {
+            results.add(new RecipientResult(recipients.get(i).address(), replies.get(i + 1)));
+        }
+        return results;
+    }
+
+    /** The reason the data must not be sent, or null when it may. */
+    private SmtpException judgeEnvelope(Submission submission, List<Reply> replies, List<RecipientResult> recipients) {
+        Reply mail = replies.get(0);
+        if (!mail.isPositive()) {
+            return new SmtpException(SmtpErrorCode.SENDER_REJECTED,
+                    "The server refused the sender <" + submission.envelope().sender() + ">", mail);
+        }
+        if (recipients.stream().noneMatch(RecipientResult::isAccepted)) {
+            String detail = recipients.stream().map(r -> "<" + r.address() + ">: " + r.reply())
+                    .collect(Collectors.joining("; "));
+            return new SmtpException(SmtpErrorCode.ALL_RECIPIENTS_REJECTED,
+                    "The server refused every recipient, so no data was sent: " + detail,
+                    recipients.isEmpty() ? mail : recipients.get(0).reply());
+        }
+        if (!bdat) {
+            Reply data = replies.get(replies.size() - 1);
+            if (data.code() != 354) {
+                return new SmtpException(SmtpErrorCode.MESSAGE_REJECTED, "The server refused DATA", data);
+            }
+        }
+        if (recipients.stream().anyMatch(r -> !r.isAccepted())) {
+            listener.notification(new NotificationEvent(NotificationEvent.Kind.RECIPIENTS_REJECTED,
+                    "Some recipients were refused: " + recipients.stream().filter(r -> !r.isAccepted())
+                            .map(RecipientResult::address).toList()));
+        }
+        return null;
+    }
+
+    /**
+     * Leaves no transaction open after a refused envelope: a DATA that was accepted anyway gets an empty message
+     * ended at once (RFC 2920 3.1), and an accepted MAIL is undone with RSET.
+     */
+    private void abandon(List<Reply> replies, int commandCount) throws SmtpException {
+        boolean dataAccepted = !bdat && replies.size() == commandCount && replies.get(replies.size() - 1).code() == 354;
+        if (dataAccepted) {
+            try {
+                conversation.dataOutput().write(new byte[] {'.', '\r', '\n'});
+            } catch (IOException e) {
+                conversation.breakConnection();
+                throw new SmtpException(SmtpErrorCode.CONNECTION_CLOSED, "Cannot end the refused DATA", e);
+            }
+            conversation.announce(".");
+            conversation.flush();
+            conversation.read();
+        }
+        if (replies.get(0).isPositive()) {
+            conversation.reset();
+        }
+    }
+
+    /** Reads the final reply of a message whose data is complete. */
+    private SendOutcome finish(InFlight inFlight) throws SmtpException {
+        Reply finalReply = inFlight.transfer.awaitFinalReply();
+        if (!finalReply.isPositive()) {
+            if (bdat) {
+                conversation.reset();
+            }
+            return SendOutcome.failure(new SmtpException(SmtpErrorCode.MESSAGE_REJECTED,
+                    "The server refused the message after receiving it", finalReply));
+        }
+        return SendOutcome.success(new SendResult(java.util.Optional.ofNullable(inFlight.submission.messageId()),
+                inFlight.recipients, finalReply, inFlight.bytes));
+    }
+
+    private static SmtpException outcomeUnknown(SmtpException cause) {
+        return new SmtpException(SmtpErrorCode.OUTCOME_UNKNOWN, "The connection failed after the whole message was"
+                + " sent and before the server confirmed it: the message may or may not have been delivered."
+                + " Check before sending it again", cause);
+    }
+
+    /** A message whose data has been written and whose final reply is still owed. */
+    private record InFlight(int index, Submission submission, List<RecipientResult> recipients, DataTransfer transfer,
+            long bytes) {
+    }
+}
