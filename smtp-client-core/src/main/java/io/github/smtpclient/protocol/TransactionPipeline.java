@@ -106,6 +106,7 @@ final class TransactionPipeline {
             for (String command : batch) {
                 conversation.write(command);
             }
+            conversation.flush();
             finishInFlight(outcomes);
             for (int i = 0; i < batch.size(); i++) {
                 replies.add(conversation.read());
