@@ -7,61 +7,54 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
 
-import org.junit.jupiter.api.Test;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
- * Properties of the DATA gate over many random inputs, each written in random-sized pieces. The inputs favour the
- * bytes that matter (CR, LF, '.') so every awkward sequence and split occurs. Each case is derived from a seed that
- * failure messages name, so a failure reproduces exactly.
+ * Properties of the DATA gate (jqwik) over random inputs, each written in random-sized pieces. The inputs favour
+ * the bytes that matter (CR, LF, '.') so every awkward sequence and split occurs; jqwik shrinks a failing input
+ * and reports the seed that reproduces it.
  */
 class DotStuffingOutputStreamPropertyTests {
 
-    private static final int CASES = 2000;
     private static final byte CR = '\r';
     private static final byte LF = '\n';
 
-    @Test
-    void unstuffingTheOutputAsAServerDoesGivesTheInputWithNormalisedLineEndings() throws IOException {
-        for (long seed = 0; seed < CASES; seed++) {
-            byte[] input = randomData(new Random(seed));
-            byte[] output = stuff(input, new Random(~seed));
+    @Property(tries = 2000)
+    void unstuffingTheOutputAsAServerDoesGivesTheInputWithNormalisedLineEndings(@ForAll("data") byte[] input,
+            @ForAll long splitSeed) throws IOException {
+        byte[] output = stuff(input, new Random(splitSeed));
 
-            assertThat(unstuffAsServer(output)).as("seed %d", seed).isEqualTo(normalise(input));
+        assertThat(unstuffAsServer(output)).isEqualTo(normalise(input));
+    }
+
+    @Property(tries = 2000)
+    void endOfDataAppearsOnlyAtTheEnd(@ForAll("data") byte[] input, @ForAll long splitSeed) throws IOException {
+        // The CRLF that ended the DATA command comes first on the wire.
+        byte[] wire = concat(new byte[] {CR, LF}, stuff(input, new Random(splitSeed)));
+
+        assertThat(indexOf(wire, new byte[] {CR, LF, '.', CR, LF}, 0)).isEqualTo(wire.length - 5);
+    }
+
+    @Property(tries = 2000)
+    void outputHasNoBareCrOrLf(@ForAll("data") byte[] input, @ForAll long splitSeed) throws IOException {
+        byte[] output = stuff(input, new Random(splitSeed));
+
+        for (int i = 0; i < output.length; i++) {
+            boolean bareCr = output[i] == CR && (i + 1 == output.length || output[i + 1] != LF);
+            boolean bareLf = output[i] == LF && (i == 0 || output[i - 1] != CR);
+            assertThat(bareCr || bareLf).as("bare line ending at %d", i).isFalse();
         }
     }
 
-    @Test
-    void endOfDataAppearsOnlyAtTheEnd() throws IOException {
-        for (long seed = 0; seed < CASES; seed++) {
-            byte[] output = stuff(randomData(new Random(seed)), new Random(~seed));
-            // The CRLF that ended the DATA command comes first on the wire.
-            byte[] wire = concat(new byte[] {CR, LF}, output);
-
-            assertThat(indexOf(wire, new byte[] {CR, LF, '.', CR, LF}, 0)).as("seed %d", seed).isEqualTo(wire.length - 5);
-        }
-    }
-
-    @Test
-    void outputHasNoBareCrOrLf() throws IOException {
-        for (long seed = 0; seed < CASES; seed++) {
-            byte[] output = stuff(randomData(new Random(seed)), new Random(~seed));
-
-            for (int i = 0; i < output.length; i++) {
-                boolean bareCr = output[i] == CR && (i + 1 == output.length || output[i + 1] != LF);
-                boolean bareLf = output[i] == LF && (i == 0 || output[i - 1] != CR);
-                assertThat(bareCr || bareLf).as("seed %d, bare line ending at %d", seed, i).isFalse();
-            }
-        }
-    }
-
-    /** Up to 300 bytes, half of them CR, LF or '.', the rest letters, controls and high bytes. */
-    private static byte[] randomData(Random random) {
-        byte[] special = {CR, LF, '.', CR, LF, '.', 0, (byte) 0xFF};
-        byte[] data = new byte[random.nextInt(301)];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = random.nextBoolean() ? special[random.nextInt(special.length)] : (byte) random.nextInt(256);
-        }
-        return data;
+    /** Up to 300 bytes, about half of them CR, LF, '.', NUL or 0xFF, the rest any byte. */
+    @Provide
+    Arbitrary<byte[]> data() {
+        Arbitrary<Byte> special = Arbitraries.of(CR, LF, (byte) '.', (byte) 0, (byte) 0xFF);
+        return Arbitraries.oneOf(special, Arbitraries.bytes()).array(byte[].class).ofMaxSize(300);
     }
 
     /** Writes the input in pieces of 1 to 20 bytes (sometimes one byte with {@code write(int)}), then finishes. */
