@@ -43,13 +43,13 @@ final class ConnectFailures {
     SmtpException toException() {
         String tried = reasons.size() == 1 ? "" : " (tried " + reasons.size() + " addresses)";
         return new SmtpException(allTimedOut ? SmtpErrorCode.TIMEOUT : SmtpErrorCode.CONNECT_FAILED,
-                "cannot connect to " + target + tried + ": " + String.join("; ", reasons) + " - "
+                "cannot connect to " + target + tried + ": " + String.join("; ", reasons) + ". "
                         + String.join(" ", advice), first);
     }
 
     static SmtpException unknownHost(String host, IOException failure) {
         return new SmtpException(SmtpErrorCode.CONNECT_FAILED, "cannot resolve the host name '" + host
-                + "' - check its spelling, and that this machine can reach its DNS server", failure);
+                + "': check its spelling, and that this machine can reach its DNS server", failure);
     }
 
     private String explain(IOException failure) {

@@ -30,8 +30,8 @@ final class CertificateRejection {
     }
 
     static SmtpException byApplicationContext(String host, int port, Exception failure) {
-        return rejected(host, port, "the application's SSLContext (tls().sslContext) does not trust it. Detail: "
-                + failure.getMessage(), failure);
+        return rejected(host, port, "the application's SSLContext (tls().sslContext) or the host name check "
+                + "refused it. Detail: " + failure.getMessage(), failure);
     }
 
     static SmtpException hostMismatch(String host, int port, X509Certificate[] chain, CertificateException failure) {

@@ -14,7 +14,8 @@ final class HandshakeFailures {
     private HandshakeFailures() {
     }
 
-    static SmtpException describe(IOException failure, String host, int port, TlsSettings settings, boolean implicitTls) {
+    static SmtpException describe(IOException failure, String host, int port, TlsSettings settings, boolean implicitTls,
+            int timeoutMillis) {
         String server = host + ":" + port;
         if (Causes.contain(failure, CertificateException.class)) {
             // Only an application's SSLContext rejects a chain without the VerdictTrustManager recording why.
@@ -22,7 +23,7 @@ final class HandshakeFailures {
         }
         if (Causes.contain(failure, SocketTimeoutException.class)) {
             return new SmtpException(SmtpErrorCode.TIMEOUT, "the TLS handshake with " + server
-                    + " did not finish within socket().timeout; the server accepted the connection but did not answer"
+                    + " did not finish within socket().timeout (" + timeoutMillis + " ms); the server accepted the connection but did not answer"
                     + (implicitTls ? " (a plaintext server waiting for a command behaves like this)" : ""), failure);
         }
         String reason = reason(failure, server, settings, implicitTls);

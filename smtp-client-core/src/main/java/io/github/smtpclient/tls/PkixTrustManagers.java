@@ -26,18 +26,18 @@ final class PkixTrustManagers {
     }
 
     static X509ExtendedTrustManager create(TlsSettings settings) throws SmtpException {
+        if (!settings.isUseSystemTrust() && settings.getTrustedCertificates().isEmpty()) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "no certificate can be trusted: "
+                    + "tls().useSystemTrust is false and tls().trustedCertificates is empty; add the server's CA "
+                    + "with tls().setTrustedCertificates(...) or set tls().setUseSystemTrust(true)");
+        }
         try {
-            if (settings.isUseSystemTrust() && settings.getTrustedCertificates().isEmpty()) {
+            if (settings.getTrustedCertificates().isEmpty()) {
                 return fromFactory(null);
             }
             List<X509Certificate> anchors = new ArrayList<>(settings.getTrustedCertificates());
             if (settings.isUseSystemTrust()) {
                 anchors.addAll(List.of(fromFactory(null).getAcceptedIssuers()));
-            }
-            if (anchors.isEmpty()) {
-                throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "no certificate can be trusted: "
-                        + "tls().useSystemTrust is false and tls().trustedCertificates is empty; add the server's CA "
-                        + "with tls().setTrustedCertificates(...) or set tls().setUseSystemTrust(true)");
             }
             return fromFactory(keyStoreOf(anchors));
         } catch (GeneralSecurityException | IOException e) {

@@ -19,6 +19,7 @@ import javax.net.ssl.SSLSession;
  */
 public record TlsConnectionInfo(String protocol, String cipherSuite, List<X509Certificate> peerCertificates) {
 
+    /** Checks the values and makes the certificate list immutable. */
     public TlsConnectionInfo {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(cipherSuite, "cipherSuite");

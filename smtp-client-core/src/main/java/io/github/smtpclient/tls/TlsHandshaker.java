@@ -2,6 +2,7 @@ package io.github.smtpclient.tls;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.util.List;
 
 import javax.net.ssl.SNIHostName;
@@ -68,7 +69,7 @@ public final class TlsHandshaker {
             if (verdict != null && verdict.rejection().isPresent()) {
                 throw verdict.rejection().get();
             }
-            throw HandshakeFailures.describe(e, host, port, settings, implicitTls);
+            throw HandshakeFailures.describe(e, host, port, settings, implicitTls, readTimeoutMillis(connected));
         }
         if (verdict == null) {
             confirmWithListener(ssl, host, port);
@@ -132,6 +133,14 @@ public final class TlsHandshaker {
                             + "(tls().validateCertificates=false): the certificate of " + host + ":" + port + " is not "
                             + "checked, so anyone on the network path can impersonate the server and read this "
                             + "session, passwords included"));
+        }
+    }
+
+    private static int readTimeoutMillis(Socket socket) {
+        try {
+            return socket.getSoTimeout();
+        } catch (SocketException closed) {
+            return 0;
         }
     }
 
