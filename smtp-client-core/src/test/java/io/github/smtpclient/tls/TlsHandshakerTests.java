@@ -1,0 +1,342 @@
+package io.github.smtpclient.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLSocket;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.event.CertificateValidateEvent;
+import io.github.smtpclient.event.NotificationEvent;
+import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.testing.LoopbackServer;
+import io.github.smtpclient.testing.TestCertificates;
+
+class TlsHandshakerTests {
+
+    private static final TestCertificates LOCALHOST = TestCertificates.forLocalhost();
+    private static final TestCertificates OTHER_HOST = TestCertificates.forNames("mail.other.test");
+
+    private final List<CertificateValidateEvent> validations = new CopyOnWriteArrayList<>();
+    private final List<NotificationEvent> notifications = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<List<String>> requestedServerNames = new CompletableFuture<>();
+    private LoopbackServer server;
+    private SSLSocket client;
+
+    @AfterEach
+    void closeAll() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void caTrustedThroughSettingsCompletesTheHandshake() throws Exception {
+        startServer(LOCALHOST);
+
+        client = handshake("localhost", trusting(LOCALHOST), recording());
+
+        TlsConnectionInfo info = TlsConnectionInfo.of(client.getSession());
+        assertThat(info.protocol()).isEqualTo("TLSv1.3");
+        assertThat(info.cipherSuite()).startsWith("TLS_");
+        assertThat(info.peerCertificates()).first().isEqualTo(LOCALHOST.serverCertificate());
+        assertThat(validations).singleElement().satisfies(event -> {
+            assertThat(event.host()).isEqualTo("localhost");
+            assertThat(event.validationFailure()).isEmpty();
+            assertThat(event.isAccepted()).isTrue();
+        });
+    }
+
+    @Test
+    void ipAddressIsVerifiedAgainstTheCertificatesAddressNames() throws Exception {
+        startServer(LOCALHOST);
+
+        client = handshake("127.0.0.1", trusting(LOCALHOST), recording());
+
+        assertThat(client.getSession().isValid()).isTrue();
+    }
+
+    @Test
+    void untrustedIssuerIsRejectedWithAdvice() throws Exception {
+        startServer(LOCALHOST);
+
+        assertThatThrownBy(() -> handshake("localhost", new TlsSettings(), recording()))
+                .isInstanceOfSatisfying(SmtpException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CERTIFICATE_REJECTED);
+                    assertThat(e.getMessage()).contains("localhost:" + server.port(),
+                            "not issued by a certificate authority this client trusts", "setTrustedCertificates");
+                });
+        assertThat(validations).singleElement().satisfies(event -> {
+            assertThat(event.validationFailure()).isPresent();
+            assertThat(event.isAccepted()).isFalse();
+        });
+    }
+
+    @Test
+    void withoutSystemTrustOnlyTheTrustedCertificatesCount() throws Exception {
+        startServer(LOCALHOST);
+        TlsSettings settings = trusting(LOCALHOST);
+        settings.setUseSystemTrust(false);
+
+        client = handshake("localhost", settings, recording());
+
+        assertThat(client.getSession().isValid()).isTrue();
+    }
+
+    @Test
+    void noTrustAnchorsAtAllIsAConfigurationError() throws Exception {
+        startServer(LOCALHOST);
+        TlsSettings settings = new TlsSettings();
+        settings.setUseSystemTrust(false);
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(SmtpException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("tls().useSystemTrust", "tls().trustedCertificates");
+                });
+    }
+
+    @Test
+    void listenerCanAcceptAnUntrustedChain() throws Exception {
+        startServer(LOCALHOST);
+        SmtpListener pinning = new SmtpListener() {
+            @Override
+            public void certificateValidate(CertificateValidateEvent event) {
+                validations.add(event);
+                if (event.chain().get(0).equals(LOCALHOST.serverCertificate())) {
+                    event.accept();
+                }
+            }
+        };
+
+        client = handshake("localhost", new TlsSettings(), pinning);
+
+        assertThat(client.getSession().isValid()).isTrue();
+        assertThat(validations).singleElement().satisfies(event -> assertThat(event.validationFailure()).isPresent());
+    }
+
+    @Test
+    void listenerCanRejectATrustedChain() throws Exception {
+        startServer(LOCALHOST);
+        SmtpListener rejecting = new SmtpListener() {
+            @Override
+            public void certificateValidate(CertificateValidateEvent event) {
+                event.reject();
+            }
+        };
+
+        assertThatThrownBy(() -> handshake("localhost", trusting(LOCALHOST), rejecting))
+                .isInstanceOfSatisfying(SmtpException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CERTIFICATE_REJECTED);
+                    assertThat(e.getMessage()).contains("SmtpListener rejected");
+                });
+    }
+
+    @Test
+    void throwingListenerLeavesTheBuiltInVerdict() throws Exception {
+        startServer(LOCALHOST);
+        SmtpListener throwing = new SmtpListener() {
+            @Override
+            public void certificateValidate(CertificateValidateEvent event) {
+                event.reject();
+                throw new IllegalStateException("listener bug");
+            }
+        };
+
+        client = handshake("localhost", trusting(LOCALHOST), throwing);
+
+        assertThat(client.getSession().isValid()).isTrue();
+    }
+
+    @Test
+    void certificateForAnotherHostNameIsRejected() throws Exception {
+        startServer(OTHER_HOST);
+
+        assertThatThrownBy(() -> handshake("localhost", trusting(OTHER_HOST), recording()))
+                .isInstanceOfSatisfying(SmtpException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CERTIFICATE_REJECTED);
+                    assertThat(e.getMessage()).contains("not valid for the host name 'localhost'", "mail.other.test");
+                });
+    }
+
+    @Test
+    void hostNameMismatchPassesWhenHostNameVerificationIsOff() throws Exception {
+        startServer(OTHER_HOST);
+        TlsSettings settings = trusting(OTHER_HOST);
+        settings.setVerifyHostname(false);
+
+        client = handshake("localhost", settings, recording());
+
+        assertThat(client.getSession().isValid()).isTrue();
+    }
+
+    @Test
+    void validationOffAcceptsAnyChainAndWarns() throws Exception {
+        startServer(OTHER_HOST);
+        TlsSettings settings = new TlsSettings();
+        settings.setValidateCertificates(false);
+
+        client = handshake("localhost", settings, recording());
+
+        assertThat(client.getSession().isValid()).isTrue();
+        assertThat(notifications).singleElement()
+                .satisfies(n -> assertThat(n.kind()).isEqualTo(NotificationEvent.Kind.CERTIFICATE_VALIDATION_DISABLED));
+        assertThat(validations).singleElement().satisfies(event -> assertThat(event.isAccepted()).isTrue());
+    }
+
+    @Test
+    void validationOnSendsNoWarning() throws Exception {
+        startServer(LOCALHOST);
+
+        client = handshake("localhost", trusting(LOCALHOST), recording());
+
+        assertThat(notifications).isEmpty();
+    }
+
+    @Test
+    void versionRestrictionIsEnforced() throws Exception {
+        startServer(LOCALHOST, "TLSv1.2");
+        TlsSettings settings = trusting(LOCALHOST);
+        settings.setVersions(List.of("TLSv1.3"));
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(SmtpException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TLS_HANDSHAKE_FAILED);
+                    assertThat(e.getMessage()).contains("share no TLS version", "[TLSv1.3]");
+                });
+    }
+
+    @Test
+    void tls12IsNegotiatedWhenTheServerOffersNothingNewer() throws Exception {
+        startServer(LOCALHOST, "TLSv1.2");
+
+        client = handshake("localhost", trusting(LOCALHOST), recording());
+
+        assertThat(client.getSession().getProtocol()).isEqualTo("TLSv1.2");
+    }
+
+    @Test
+    void unknownCipherSuiteIsReportedAsInvalidSetting() throws Exception {
+        startServer(LOCALHOST);
+        TlsSettings settings = trusting(LOCALHOST);
+        settings.setCipherSuites(List.of("TLS_NO_SUCH_SUITE"));
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(SmtpException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("tls().cipherSuites", "TLS_NO_SUCH_SUITE");
+                });
+    }
+
+    @Test
+    void sniOverrideIsSentToTheServer() throws Exception {
+        startServer(LOCALHOST);
+        TlsSettings settings = trusting(LOCALHOST);
+        settings.setSniHostName("mail.example.test");
+
+        client = handshake("localhost", settings, recording());
+
+        assertThat(requestedServerNames.get(10, TimeUnit.SECONDS)).containsExactly("mail.example.test");
+    }
+
+    @Test
+    void applicationSslContextSuppliesTheTrust() throws Exception {
+        startServer(LOCALHOST);
+        TlsSettings settings = new TlsSettings();
+        settings.setSslContext(LOCALHOST.clientContextTrustingCa());
+
+        client = handshake("localhost", settings, recording());
+
+        assertThat(validations).singleElement().satisfies(event -> assertThat(event.chain()).isNotEmpty());
+    }
+
+    @Test
+    void applicationSslContextStillVerifiesTheHostName() throws Exception {
+        startServer(OTHER_HOST);
+        TlsSettings settings = new TlsSettings();
+        settings.setSslContext(OTHER_HOST.clientContextTrustingCa());
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(SmtpException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CERTIFICATE_REJECTED));
+    }
+
+    @Test
+    void applicationSslContextCannotBeCombinedWithValidationOff() throws Exception {
+        startServer(LOCALHOST);
+        TlsSettings settings = new TlsSettings();
+        settings.setSslContext(LOCALHOST.clientContextTrustingCa());
+        settings.setValidateCertificates(false);
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(SmtpException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void failedHandshakeClosesTheConnectedSocket() throws Exception {
+        startServer(LOCALHOST);
+        Socket plain = connect();
+
+        assertThatThrownBy(() -> new TlsHandshaker(new TlsSettings(), recording()).handshake(plain, "localhost",
+                server.port(), true)).isInstanceOf(SmtpException.class);
+
+        assertThat(plain.isClosed()).isTrue();
+    }
+
+    private void startServer(TestCertificates certificates, String... protocols) throws Exception {
+        server = LoopbackServer.tls(certificates.serverContext(), socket -> {
+            SSLSocket ssl = (SSLSocket) socket;
+            ssl.startHandshake();
+            requestedServerNames.complete(((ExtendedSSLSession) ssl.getSession()).getRequestedServerNames().stream()
+                    .map(name -> ((SNIHostName) name).getAsciiName()).toList());
+            LoopbackServer.drain(ssl);
+        }, protocols);
+    }
+
+    private SSLSocket handshake(String host, TlsSettings settings, SmtpListener listener) throws Exception {
+        return new TlsHandshaker(settings, listener).handshake(connect(), host, server.port(), true);
+    }
+
+    private Socket connect() throws Exception {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private static TlsSettings trusting(TestCertificates certificates) {
+        TlsSettings settings = new TlsSettings();
+        settings.setTrustedCertificates(List.of(certificates.caCertificate()));
+        return settings;
+    }
+
+    private SmtpListener recording() {
+        return new SmtpListener() {
+            @Override
+            public void certificateValidate(CertificateValidateEvent event) {
+                validations.add(event);
+            }
+
+            @Override
+            public void notification(NotificationEvent event) {
+                notifications.add(event);
+            }
+        };
+    }
+}
