@@ -13,7 +13,7 @@ import io.github.smtpclient.event.ProgressEvent;
 import io.github.smtpclient.event.SmtpListener;
 
 /** Records every event a client fires, for tests that check what crossed the wire and what was reported. */
-final class RecordingListener implements SmtpListener {
+class RecordingListener implements SmtpListener {
 
     final List<String> commands = new CopyOnWriteArrayList<>();
     final List<Reply> replies = new CopyOnWriteArrayList<>();

@@ -236,6 +236,46 @@ class SmtpClientTests {
     }
 
     @Test
+    void aListenerCanCancelTheTransferAndNothingIsDelivered() throws Exception {
+        byte[] sent = message("cancelled", "", "z".repeat(1_000_000) + "\r\n");
+        try (SmtpClient client = trustingClient()) {
+            client.setListener(new RecordingListener() {
+                @Override
+                public void progress(io.github.smtpclient.event.ProgressEvent event) {
+                    event.cancel();
+                }
+            });
+            client.connect("localhost", secureServer.port());
+            assertThatThrownBy(() -> client.sendBytes(sent))
+                    .isInstanceOfSatisfying(SmtpException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CANCELLED));
+            assertThat(client.isConnected()).isFalse();
+        }
+        assertThat(receivedWith("cancelled")).isEmpty();
+    }
+
+    @Test
+    void aBeforeAuthListenerSeesTheCandidatesAndCanChooseTheMechanism() throws Exception {
+        try (SmtpClient client = trustingClient()) {
+            client.setListener(new RecordingListener() {
+                @Override
+                public void beforeAuth(io.github.smtpclient.event.BeforeAuthEvent event) {
+                    assertThat(event.candidates()).containsExactly("PLAIN", "LOGIN");
+                    event.setMechanism("LOGIN");
+                    super.beforeAuth(event);
+                }
+
+                @Override
+                public void command(io.github.smtpclient.event.CommandEvent event) {
+                    events.command(event);
+                }
+            });
+            client.connect("localhost", secureServer.port());
+        }
+        assertThat(events.commands).contains("AUTH LOGIN").doesNotContain("AUTH PLAIN ****");
+    }
+
+    @Test
     void explicitTlsFailsClearlyWhenTheServerDoesNotOfferStartTls() {
         try (InProcessSmtpServer plain = InProcessSmtpServer.startPlain(); SmtpClient client = new SmtpClient()) {
             client.tls().setMode(TlsMode.EXPLICIT);
