@@ -165,7 +165,16 @@ public class SmtpClient implements AutoCloseable {
 
     /** TLS version, cipher suite and certificates of the current connection, when it is encrypted. */
     public Optional<TlsConnectionInfo> getTlsInfo() {
-        return wire == null ? Optional.empty() : wire.tlsInfo();
+        return isConnected() ? wire.tlsInfo() : Optional.empty();
+    }
+
+    /** Addresses, TLS details and byte counts of the current connection; empty when not connected. */
+    public Optional<ConnectionInfo> getConnectionInfo() {
+        if (!isConnected()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConnectionInfo(wire.remoteAddress(), wire.localAddress(), wire.tlsInfo(),
+                wire.bytesSent(), wire.bytesReceived()));
     }
 
     /** Sends a ready-made RFC 5322 message; the envelope comes from its headers. */

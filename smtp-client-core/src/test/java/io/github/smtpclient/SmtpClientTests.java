@@ -68,7 +68,13 @@ class SmtpClientTests {
         try (SmtpClient client = trustingClient()) {
             client.connect("localhost", secureServer.port());
             assertThat(client.getTlsInfo()).isPresent();
+            ConnectionInfo before = client.getConnectionInfo().orElseThrow();
             SendResult result = client.sendBytes(sent);
+            ConnectionInfo after = client.getConnectionInfo().orElseThrow();
+            assertThat(after.isSecure()).isTrue();
+            assertThat(after.remoteAddress().getPort()).isEqualTo(secureServer.port());
+            assertThat(after.bytesSent() - before.bytesSent()).isGreaterThan(sent.length);
+            assertThat(after.bytesReceived()).isGreaterThan(before.bytesReceived());
             assertThat(result.acceptedRecipients()).extracting(RecipientResult::address).containsExactly("bob@example.test");
             assertThat(result.finalReply().code()).isEqualTo(250);
             assertThat(result.messageId()).contains("<plain@example.test>");
