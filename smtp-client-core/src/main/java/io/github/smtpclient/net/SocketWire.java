@@ -1,0 +1,163 @@
+package io.github.smtpclient.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ssl.SSLSocket;
+
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.protocol.Wire;
+import io.github.smtpclient.tls.TlsConnectionInfo;
+import io.github.smtpclient.tls.TlsHandshaker;
+
+/**
+ * The {@link Wire} over a TCP socket, optionally with TLS layered on it. Made by {@link Connector}.
+ *
+ * <p>Reads are bounded by the socket timeout (they throw {@link java.net.SocketTimeoutException}); so are writes,
+ * by a watchdog that closes the socket. The streams do not buffer. {@link #bytesSent()} and
+ * {@link #bytesReceived()} count application bytes (SMTP commands, replies and message data) above the TLS layer,
+ * so they exclude TLS handshakes and record overhead.
+ *
+ * <p>Used by one thread at a time, except {@link #close()}, {@link #tlsInfo()} and the byte counters, which any
+ * thread may call.
+ */
+public final class SocketWire implements Wire {
+
+    private final Socket tcp;
+    private final String host;
+    private final int port;
+    private final TlsHandshaker handshaker;
+    private final WriteDeadline writeDeadline;
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Socket current;
+    private volatile TlsConnectionInfo tlsInfo;
+    private InputStream input;
+    private OutputStream output;
+
+    /**
+     * @param tcp     the connected TCP socket
+     * @param current {@code tcp}, or the TLS socket already layered over it (implicit TLS)
+     */
+    SocketWire(Socket tcp, Socket current, String host, int port, TlsHandshaker handshaker, Duration timeout)
+            throws IOException {
+        this.tcp = tcp;
+        this.host = host;
+        this.port = port;
+        this.handshaker = handshaker;
+        this.writeDeadline = new WriteDeadline(tcp, timeout);
+        use(current);
+    }
+
+    @Override
+    public InputStream input() {
+        return input;
+    }
+
+    @Override
+    public OutputStream output() {
+        return output;
+    }
+
+    /**
+     * Layers TLS over the connection (after the server's 220 reply to STARTTLS) and handshakes at once; afterwards
+     * {@link #input()} and {@link #output()} return the encrypted streams. On failure the connection is closed.
+     *
+     * @throws SmtpException CERTIFICATE_REJECTED, TLS_HANDSHAKE_FAILED, TIMEOUT, or NOT_CONNECTED when closed
+     * @throws IllegalStateException if TLS is already active
+     */
+    @Override
+    public void startTls() throws IOException {
+        if (closed.get()) {
+            throw new SmtpException(SmtpErrorCode.NOT_CONNECTED, "cannot start TLS: the connection to " + host + ":"
+                    + port + " is closed");
+        }
+        if (isSecure()) {
+            throw new IllegalStateException("TLS is already active on the connection to " + host + ":" + port);
+        }
+        try {
+            use(handshaker.handshake(tcp, host, port, false));
+        } catch (IOException e) {
+            closed.set(true);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean isSecure() {
+        return current instanceof SSLSocket;
+    }
+
+    @Override
+    public boolean isLoopback() {
+        return tcp.getInetAddress().isLoopbackAddress();
+    }
+
+    /** What TLS negotiated, or empty while the connection is unencrypted. */
+    public Optional<TlsConnectionInfo> tlsInfo() {
+        return Optional.ofNullable(tlsInfo);
+    }
+
+    /** The server's address and port actually connected to. */
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) tcp.getRemoteSocketAddress();
+    }
+
+    /** This side's address and port, for example for an EHLO address literal. */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) tcp.getLocalSocketAddress();
+    }
+
+    /** Application bytes written so far (the reference's ConnInfoTotalBytesSent). */
+    public long bytesSent() {
+        return bytesSent.get();
+    }
+
+    /** Application bytes read so far (the reference's ConnInfoTotalBytesReceived). */
+    public long bytesReceived() {
+        return bytesReceived.get();
+    }
+
+    /**
+     * Closes the connection without any SMTP exchange. Under TLS a close_notify alert is sent first (bounded by the
+     * socket timeout), so servers do not log a truncated session. Safe to call twice and from another thread.
+     */
+    @Override
+    public void close() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Socket layer = current;
+        try {
+            if (layer != tcp) {
+                writeDeadline.run(layer::close);
+            }
+        } catch (IOException closeNotifyNotSent) {
+            // The peer stopped reading or the connection already broke; closing the TCP socket below still ends it.
+        } finally {
+            tcp.close();
+        }
+    }
+
+    private void use(Socket socket) throws IOException {
+        input = new CountingInputStream(socket.getInputStream(), bytesReceived);
+        output = new CountingOutputStream(new DeadlineOutputStream(socket.getOutputStream(), writeDeadline), bytesSent);
+        tlsInfo = socket instanceof SSLSocket ssl ? TlsConnectionInfo.of(ssl.getSession()) : null;
+        current = socket;
+    }
+
+    @Override
+    public String toString() {
+        return "SocketWire[" + host + ":" + port + (closed.get() ? ", closed" : "")
+                + (tlsInfo == null ? ", plaintext" : ", " + tlsInfo.protocol() + " " + tlsInfo.cipherSuite()) + "]";
+    }
+}

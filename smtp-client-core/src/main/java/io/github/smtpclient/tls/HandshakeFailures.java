@@ -1,0 +1,62 @@
+package io.github.smtpclient.tls;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.security.cert.CertificateException;
+
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
+
+/** Turns a failed TLS handshake into an {@link SmtpException} that says what probably went wrong. */
+final class HandshakeFailures {
+
+    private HandshakeFailures() {
+    }
+
+    static SmtpException describe(IOException failure, String host, int port, TlsSettings settings, boolean implicitTls) {
+        String server = host + ":" + port;
+        if (Causes.contain(failure, CertificateException.class)) {
+            // Only an application's SSLContext rejects a chain without the VerdictTrustManager recording why.
+            return CertificateRejection.byApplicationContext(host, port, failure);
+        }
+        if (Causes.contain(failure, SocketTimeoutException.class)) {
+            return new SmtpException(SmtpErrorCode.TIMEOUT, "the TLS handshake with " + server
+                    + " did not finish within socket().timeout; the server accepted the connection but did not answer"
+                    + (implicitTls ? " (a plaintext server waiting for a command behaves like this)" : ""), failure);
+        }
+        String reason = reason(failure, server, settings, implicitTls);
+        return new SmtpException(SmtpErrorCode.TLS_HANDSHAKE_FAILED, "the TLS handshake with " + server + " failed: "
+                + (reason == null ? failure.getMessage() : reason + " Detail: " + failure.getMessage()), failure);
+    }
+
+    /** A likely explanation with advice, or {@code null} when the JSSE message is all there is to say. */
+    private static String reason(IOException failure, String server, TlsSettings settings, boolean implicitTls) {
+        String message = String.valueOf(failure.getMessage());
+        if (message.contains("Unsupported or unrecognized SSL message")) {
+            return implicitTls
+                    ? server + " answered in plaintext, not TLS: the port looks like a plaintext or STARTTLS port "
+                            + "(such as 25 or 587). Use STARTTLS with client.tls().setMode(TlsMode.EXPLICIT), or connect "
+                            + "to the server's implicit-TLS port (usually 465)."
+                    : server + " accepted STARTTLS but then sent plaintext instead of a TLS handshake.";
+        }
+        if (message.contains("protocol_version") || message.contains("No appropriate protocol")) {
+            return "the client and the server share no TLS version; the client allows " + settings.getVersions()
+                    + " (tls().versions)" + cipherSuiteNote(settings) + ".";
+        }
+        if (message.contains("handshake_failure")) {
+            return "the server refused the handshake: no cipher suite in common" + cipherSuiteNote(settings)
+                    + ", or the server requires a client certificate.";
+        }
+        if (Causes.contain(failure, EOFException.class) || message.contains("Remote host terminated")) {
+            return server + " closed the connection during the handshake"
+                    + (implicitTls ? "; check that this port speaks implicit TLS." : ".");
+        }
+        return null;
+    }
+
+    private static String cipherSuiteNote(TlsSettings settings) {
+        return settings.getCipherSuites().isEmpty() ? "" : " with cipher suites " + settings.getCipherSuites()
+                + " (tls().cipherSuites)";
+    }
+}

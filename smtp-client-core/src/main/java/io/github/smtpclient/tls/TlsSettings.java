@@ -1,0 +1,232 @@
+package io.github.smtpclient.tls;
+
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+
+/**
+ * How a connection is encrypted and how the server's certificate is checked; reached as {@code client.tls()}.
+ * Mutable and not thread-safe: configure it before connecting. A connection works on a {@link #copy()}, so later
+ * changes affect only later connections.
+ *
+ * <p>The defaults are secure: STARTTLS required (implicit TLS on port 465), TLS 1.3 and 1.2 only, the JDK's
+ * default cipher suites, full certificate validation against the JDK's trust store, and host name verification
+ * by the HTTPS rules of RFC 2818/6125 (wildcards allowed in the left-most label), as mail clients do.
+ */
+public final class TlsSettings {
+
+    /** The versions enabled by default: TLS 1.3 and 1.2. */
+    public static final List<String> DEFAULT_VERSIONS = List.of("TLSv1.3", "TLSv1.2");
+
+    /** The version names {@link #setVersions(List)} accepts. TLS 1.1 and 1.0 are also disabled by the JDK's own security policy. */
+    public static final List<String> KNOWN_VERSIONS = List.of("TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1");
+
+    private static final Pattern CIPHER_SUITE_NAME = Pattern.compile("[A-Za-z0-9_]+");
+
+    private TlsMode mode;
+    private List<String> versions = DEFAULT_VERSIONS;
+    private List<String> cipherSuites = List.of();
+    private boolean validateCertificates = true;
+    private boolean verifyHostname = true;
+    private List<X509Certificate> trustedCertificates = List.of();
+    private boolean useSystemTrust = true;
+    private SSLContext sslContext;
+    private String sniHostName;
+
+    /** The configured mode, or {@code null} when it follows the port (see {@link #effectiveMode(int)}). */
+    public TlsMode getMode() {
+        return mode;
+    }
+
+    /** Sets the mode; {@code null} (the default) means {@link TlsMode#defaultFor(int)} of the port connected to. */
+    public void setMode(TlsMode mode) {
+        this.mode = mode;
+    }
+
+    /** The mode used for a connection to {@code port}: the configured mode, or the port's default. */
+    public TlsMode effectiveMode(int port) {
+        return mode != null ? mode : TlsMode.defaultFor(port);
+    }
+
+    /** The enabled TLS versions, in preference order (the reference's TLSVersions). */
+    public List<String> getVersions() {
+        return versions;
+    }
+
+    /**
+     * Sets the enabled TLS versions. Only names from {@link #KNOWN_VERSIONS} are accepted; versions below TLS 1.2
+     * are never enabled unless named here, and the JDK disables them by default anyway.
+     *
+     * @throws IllegalArgumentException if the list is empty or names an unknown version
+     */
+    public void setVersions(List<String> versions) {
+        requireList(versions, "tls().versions");
+        if (versions.isEmpty()) {
+            throw new IllegalArgumentException("tls().versions must name at least one version; allowed values: "
+                    + String.join(", ", KNOWN_VERSIONS));
+        }
+        for (String version : versions) {
+            if (!KNOWN_VERSIONS.contains(version)) {
+                throw new IllegalArgumentException("tls().versions: unknown TLS version '" + version
+                        + "'; allowed values: " + String.join(", ", KNOWN_VERSIONS));
+            }
+        }
+        this.versions = List.copyOf(new LinkedHashSet<>(versions));
+    }
+
+    /** The enabled cipher suites (the reference's TLSCiphersuites); empty means the TLS provider's defaults. */
+    public List<String> getCipherSuites() {
+        return cipherSuites;
+    }
+
+    /**
+     * Restricts the cipher suites, by their standard names (for example {@code TLS_AES_128_GCM_SHA256}); an empty
+     * list restores the provider's defaults. Names the provider does not support are reported when connecting.
+     *
+     * @throws IllegalArgumentException if a name is blank or contains characters no suite name has
+     */
+    public void setCipherSuites(List<String> cipherSuites) {
+        requireList(cipherSuites, "tls().cipherSuites");
+        for (String suite : cipherSuites) {
+            if (!CIPHER_SUITE_NAME.matcher(suite).matches()) {
+                throw new IllegalArgumentException("tls().cipherSuites: '" + suite
+                        + "' is not a cipher suite name (letters, digits and '_', e.g. TLS_AES_128_GCM_SHA256)");
+            }
+        }
+        this.cipherSuites = List.copyOf(new LinkedHashSet<>(cipherSuites));
+    }
+
+    /** Whether the server's certificate chain and host name are checked (the reference's TLSAutoValidateCertificates). */
+    public boolean isValidateCertificates() {
+        return validateCertificates;
+    }
+
+    /**
+     * Switches certificate validation on or off. <strong>Dangerous when off:</strong> any certificate is accepted
+     * and the host name is not checked, so anyone on the network path can impersonate the server and read the
+     * session, passwords included. Every connection then fires a
+     * {@link io.github.smtpclient.event.NotificationEvent.Kind#CERTIFICATE_VALIDATION_DISABLED} notification. To
+     * trust a private CA, keep validation on and use {@link #setTrustedCertificates(List)} instead.
+     */
+    public void setValidateCertificates(boolean validateCertificates) {
+        this.validateCertificates = validateCertificates;
+    }
+
+    /** Whether the certificate must name the host connected to (when validation is on). */
+    public boolean isVerifyHostname() {
+        return verifyHostname;
+    }
+
+    /**
+     * Switches the host name check on or off. With it off, any server holding a trusted certificate for any name
+     * can impersonate this one. Prefer connecting by a name the certificate lists.
+     */
+    public void setVerifyHostname(boolean verifyHostname) {
+        this.verifyHostname = verifyHostname;
+    }
+
+    /** Certificates trusted as anchors in addition to (or, see {@link #setUseSystemTrust}, instead of) the JDK's. */
+    public List<X509Certificate> getTrustedCertificates() {
+        return trustedCertificates;
+    }
+
+    /**
+     * Sets extra trust anchors, typically a private CA or a self-signed server certificate (the reference's
+     * TrustedCert* list).
+     *
+     * @throws IllegalArgumentException if the list or an element is null
+     */
+    public void setTrustedCertificates(List<X509Certificate> trustedCertificates) {
+        requireList(trustedCertificates, "tls().trustedCertificates");
+        this.trustedCertificates = List.copyOf(trustedCertificates);
+    }
+
+    /** Whether the JDK's default trust store is trusted (the reference's UseSystemCertificates). */
+    public boolean isUseSystemTrust() {
+        return useSystemTrust;
+    }
+
+    /**
+     * Trusts (true, the default) or ignores the JDK's default trust store (the reference's UseSystemCertificates /
+     * IgnoreSystemTrust). When false, only {@link #getTrustedCertificates()} are trusted.
+     */
+    public void setUseSystemTrust(boolean useSystemTrust) {
+        this.useSystemTrust = useSystemTrust;
+    }
+
+    /** The application's own SSLContext, or {@code null} when one is built from these settings. */
+    public SSLContext getSslContext() {
+        return sslContext;
+    }
+
+    /**
+     * Uses an application-supplied SSLContext (for example from a Spring Boot SSL bundle): its trust managers
+     * decide which chains are trusted, and {@link #getTrustedCertificates()} and {@link #isUseSystemTrust()} are not
+     * used. Host name verification, versions, cipher suites and the certificateValidate event still apply; the
+     * event's listener can reject a chain the context accepted but cannot accept one it rejected, because the
+     * handshake has already failed. {@code null} restores the built-in context.
+     */
+    public void setSslContext(SSLContext sslContext) {
+        this.sslContext = sslContext;
+    }
+
+    /** The server name sent in the TLS SNI extension, or {@code null} when it is the host connected to. */
+    public String getSniHostName() {
+        return sniHostName;
+    }
+
+    /**
+     * Overrides the server name sent in the TLS SNI extension (by default the host connected to, unless it is an
+     * IP address). Host name verification then accepts a certificate for this name or for the host connected to,
+     * which suits connecting by IP address to a server known by name.
+     *
+     * @throws IllegalArgumentException if the value is not a valid DNS host name
+     */
+    public void setSniHostName(String sniHostName) {
+        if (sniHostName != null) {
+            try {
+                new SNIHostName(sniHostName);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("tls().sniHostName: '" + sniHostName
+                        + "' is not a valid DNS host name (" + e.getMessage() + ")", e);
+            }
+        }
+        this.sniHostName = sniHostName;
+    }
+
+    /** An independent copy; the certificate lists are immutable and shared. */
+    public TlsSettings copy() {
+        TlsSettings copy = new TlsSettings();
+        copy.mode = mode;
+        copy.versions = versions;
+        copy.cipherSuites = cipherSuites;
+        copy.validateCertificates = validateCertificates;
+        copy.verifyHostname = verifyHostname;
+        copy.trustedCertificates = trustedCertificates;
+        copy.useSystemTrust = useSystemTrust;
+        copy.sslContext = sslContext;
+        copy.sniHostName = sniHostName;
+        return copy;
+    }
+
+    private static void requireList(List<?> list, String setting) {
+        if (list == null || list.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException(setting + " must be a list without null elements (use List.of() for none)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TlsSettings[mode=" + (mode == null ? "by port" : mode) + ", versions=" + versions
+                + ", cipherSuites=" + (cipherSuites.isEmpty() ? "provider defaults" : cipherSuites)
+                + ", validateCertificates=" + validateCertificates + ", verifyHostname=" + verifyHostname
+                + ", trustedCertificates=" + trustedCertificates.size() + ", useSystemTrust=" + useSystemTrust
+                + ", sslContext=" + (sslContext == null ? "built-in" : sslContext.getProtocol() + "/" + sslContext.getProvider().getName())
+                + ", sniHostName=" + (sniHostName == null ? "host" : sniHostName) + "]";
+    }
+}
