@@ -152,13 +152,13 @@ public final class SmtpMailSender implements AutoCloseable {
     public List<SendOutcome> sendAll(List<Submission> submissions) throws SmtpException {
         List<Submission> batch = List.copyOf(submissions);
         AtomicBoolean started = new AtomicBoolean();
-        return withRetry(() -> withConnection(connection -> {
+        return withRetry(connection -> {
             started.set(true);
             connection.countMessages(batch.size());
             List<SendOutcome> outcomes = connection.client().sendAll(batch);
             outcomes.forEach(outcome -> outcome.failure().ifPresent(connection::failed));
             return outcomes;
-        }), () -> !started.get());
+        }, () -> !started.get());
     }
 
     /** Connections lent, idle and awaited right now. */
@@ -191,22 +191,16 @@ public final class SmtpMailSender implements AutoCloseable {
         T run(PooledConnection connection) throws SmtpException;
     }
 
-    /** A whole try: borrow, work, give back. */
-    @FunctionalInterface
-    private interface Attempt<T> {
-        T run() throws SmtpException;
-    }
-
     /** The core every single-message send goes through: a lent connection, one message, retries when safe. */
     private SendResult send(ClientSend send) throws SmtpException {
         return send(send, () -> true);
     }
 
     private SendResult send(ClientSend send, BooleanSupplier replayable) throws SmtpException {
-        return withRetry(() -> withConnection(connection -> {
+        return withRetry(connection -> {
             connection.countMessages(1);
             return send.send(connection.client());
-        }), replayable);
+        }, replayable);
     }
 
     /** Borrows a connection, runs the work, and gives the connection back unless the work put it in doubt. */
@@ -221,13 +215,14 @@ public final class SmtpMailSender implements AutoCloseable {
         }
     }
 
-    private <T> T withRetry(Attempt<T> attempt, BooleanSupplier replayable) throws SmtpException {
+    /** Runs the work on a lent connection; after a failure the policy allows to retry, again on whatever the pool lends. */
+    private <T> T withRetry(ConnectionWork<T> work, BooleanSupplier replayable) throws SmtpException {
         for (int number = 1; ; number++) {
             if (closed) {
                 throw closedFailure();
             }
             try {
-                return attempt.run();
+                return withConnection(work);
             } catch (SmtpException failure) {
                 if (number >= retryPolicy.maxAttempts() || closed || !replayable.getAsBoolean()
                         || !RetryableFailures.isRetryable(failure)) {
