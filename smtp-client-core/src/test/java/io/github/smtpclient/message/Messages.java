@@ -16,6 +16,8 @@ import jakarta.mail.internet.MimeMessage;
 /** Writes prepared messages and parses them back with Angus Mail, the independent parser of these tests. */
 final class Messages {
 
+    private static final Session SESSION = Session.getInstance(new Properties());
+
     private Messages() {
     }
 
@@ -35,7 +37,7 @@ final class Messages {
 
     static MimeMessage parse(byte[] bytes) {
         try {
-            return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
+            return new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
