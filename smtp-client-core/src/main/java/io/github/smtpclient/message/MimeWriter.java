@@ -59,7 +59,8 @@ public final class MimeWriter {
             bodyType = BodyType.EIGHT_BIT_MIME;
         }
         boolean dsn = message.deliveryReceipt() && options.dsn();
-        return new PreparedMessage(header.getBytes(StandardCharsets.UTF_8), body, envelope(message, addresses, dsn),
+        return new PreparedMessage(header.getBytes(StandardCharsets.UTF_8), body, options.tempPath(),
+                envelope(message, addresses, dsn),
                 messageId, bodyType, addresses.utf8(), message.deliveryReceipt() && !options.dsn());
     }
 
