@@ -56,17 +56,7 @@ final class AttachmentPart implements MimePart {
         try (InputStream in = open()) {
             if (encoding == TransferEncoding.BASE64) {
                 long count;
-                try (OutputStream base64 = Base64.getMimeEncoder().wrap(new FilterOutputStream(out) {
-                    @Override
-                    public void write(byte[] bytes, int offset, int length) throws IOException {
-                        out.write(bytes, offset, length);
-                    }
-
-                    @Override
-                    public void close() {
-                        // the message stream stays open for the parts that follow
-                    }
-                })) {
+                try (OutputStream base64 = Base64.getMimeEncoder().wrap(new KeepOpen(out))) {
                     count = copy(in, base64);
                 }
                 if (count > 0) {
@@ -117,6 +107,23 @@ final class AttachmentPart implements MimePart {
             }
             out.write(buffer, 0, n);
             total += n;
+        }
+    }
+
+    /** Passes writes on but not close(): the message stream stays open for the parts that follow. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
         }
     }
 

@@ -230,12 +230,29 @@ public final class MailMessage {
 
         private Builder copy() {
             Builder copy = new Builder();
-            copy.from = from; copy.sender = sender; copy.to = to; copy.cc = cc; copy.bcc = bcc;
-            copy.replyTo = replyTo; copy.returnPath = returnPath; copy.subject = subject; copy.date = date;
-            copy.messageId = messageId; copy.inReplyTo = inReplyTo; copy.references = references;
-            copy.keywords = keywords; copy.comments = comments; copy.mailer = mailer; copy.priority = priority;
-            copy.readReceipt = readReceipt; copy.deliveryReceipt = deliveryReceipt; copy.plainText = plainText;
-            copy.htmlText = htmlText; copy.attachments = attachments; copy.inline = inline; copy.headers = headers;
+            copy.from = from;
+            copy.sender = sender;
+            copy.to = to;
+            copy.cc = cc;
+            copy.bcc = bcc;
+            copy.replyTo = replyTo;
+            copy.returnPath = returnPath;
+            copy.subject = subject;
+            copy.date = date;
+            copy.messageId = messageId;
+            copy.inReplyTo = inReplyTo;
+            copy.references = references;
+            copy.keywords = keywords;
+            copy.comments = comments;
+            copy.mailer = mailer;
+            copy.priority = priority;
+            copy.readReceipt = readReceipt;
+            copy.deliveryReceipt = deliveryReceipt;
+            copy.plainText = plainText;
+            copy.htmlText = htmlText;
+            copy.attachments = attachments;
+            copy.inline = inline;
+            copy.headers = headers;
             return copy;
         }
 

@@ -3,6 +3,7 @@ package io.github.smtpclient.message;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes bytes as quoted-printable (RFC 2045 section 6.7) on their way to another stream. CRLF pairs are line
@@ -13,7 +14,7 @@ import java.io.OutputStream;
 final class QuotedPrintableOutputStream extends FilterOutputStream {
 
     private static final int MAX_LINE = 76;
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private int lineLength;
     private int pendingWhitespace = -1;

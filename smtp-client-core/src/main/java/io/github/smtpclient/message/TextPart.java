@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.OptionalLong;
@@ -57,7 +58,7 @@ final class TextPart implements MimePart {
         if (n == 0 || (n >= 2 && encoded[n - 2] == '\r' && encoded[n - 1] == '\n')) {
             return encoded;
         }
-        byte[] result = java.util.Arrays.copyOf(encoded, n + 2);
+        byte[] result = Arrays.copyOf(encoded, n + 2);
         result[n] = '\r';
         result[n + 1] = '\n';
         return result;

@@ -1,5 +1,6 @@
 package io.github.smtpclient.message;
 
+import java.io.ByteArrayOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -90,7 +91,7 @@ class HeaderEncoderTests {
     }
 
     private static byte[] qDecode(String payload) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < payload.length(); i++) {
             char c = payload.charAt(i);
             if (c == '=') {

@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
@@ -49,20 +51,20 @@ final class Messages {
         int start = 0;
         for (int i = 0; i + 1 < bytes.length; i++) {
             if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
-                lines.add(java.util.Arrays.copyOfRange(bytes, start, i));
+                lines.add(Arrays.copyOfRange(bytes, start, i));
                 start = i + 2;
                 i++;
             }
         }
         if (start < bytes.length) {
-            lines.add(java.util.Arrays.copyOfRange(bytes, start, bytes.length));
+            lines.add(Arrays.copyOfRange(bytes, start, bytes.length));
         }
         return lines;
     }
 
     /** The header block (up to the first empty line) as text. */
     static String header(byte[] bytes) {
-        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(bytes, StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n\r\n");
         return end < 0 ? text : text.substring(0, end + 2);
     }

@@ -1,5 +1,7 @@
 package io.github.smtpclient.message;
 
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,7 @@ class MimeWriterPropertyTests {
 
         assertThat(parsed.getSubject()).isEqualTo(subject);
         assertThat(((InternetAddress) parsed.getFrom()[0]).getPersonal()).isEqualTo(message.from().get(0).displayName().get());
-        assertThat(jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(
+        assertThat(MimeUtility.decodeText(MimeUtility.unfold(
                 parsed.getHeader("X-Text", null)))).isEqualTo(subject);
         Multipart alternative = (Multipart) parsed.getContent();
         assertThat(alternative.getBodyPart(0).getContent()).isEqualTo(TextPart.canonical(plain));
@@ -51,7 +53,7 @@ class MimeWriterPropertyTests {
             @ForAll("options") MimeOptions options) throws Exception {
         MailMessage message = MailMessage.builder().from("a@example.com").to("b@example.com").plainText("see attachment")
                 .attach(Attachment.fromBytes(fileName, data))
-                .attach(Attachment.fromStream("streamed.bin", () -> new java.io.ByteArrayInputStream(data)))
+                .attach(Attachment.fromStream("streamed.bin", () -> new ByteArrayInputStream(data)))
                 .build();
         Multipart mixed = (Multipart) Messages.parse(Messages.bytes(message, options)).getContent();
         BodyPart attached = mixed.getBodyPart(1);

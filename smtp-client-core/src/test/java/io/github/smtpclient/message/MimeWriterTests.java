@@ -1,5 +1,8 @@
 package io.github.smtpclient.message;
 
+import java.util.Random;
+import jakarta.mail.internet.MimeBodyPart;
+import java.io.OutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,7 +66,7 @@ class MimeWriterTests {
     void htmlWithInlineImagesIsRelatedInsideAlternativeAndAttachmentsAreMixed() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, (byte) 0xff};
         byte[] pdf = new byte[1000];
-        new java.util.Random(1).nextBytes(pdf);
+        new Random(1).nextBytes(pdf);
         MailMessage message = basic().plainText("text").htmlText("<img src=\"cid:logo@x\">")
                 .inline(Attachment.fromBytes("logo.png", png).withContentId("logo@x"))
                 .attach(Attachment.fromBytes("Bericht für März — ein sehr langer Dateiname, der umbrochen wird.pdf", pdf))
@@ -90,10 +93,10 @@ class MimeWriterTests {
         assertThat(report.getFileName()).isEqualTo("Bericht für März — ein sehr langer Dateiname, der umbrochen wird.pdf");
         assertThat(report.getContentType()).startsWith("application/pdf");
         assertThat(report.getInputStream().readAllBytes()).isEqualTo(pdf);
-        assertThat(((jakarta.mail.internet.MimeBodyPart) report).getEncoding()).isEqualTo("base64");
+        assertThat(((MimeBodyPart) report).getEncoding()).isEqualTo("base64");
 
         BodyPart notes = mixed.getBodyPart(2);
-        assertThat(((jakarta.mail.internet.MimeBodyPart) notes).getEncoding()).isEqualTo("7bit");
+        assertThat(((MimeBodyPart) notes).getEncoding()).isEqualTo("7bit");
         assertThat(notes.getInputStream().readAllBytes()).isEqualTo("a\r\nb\r\n".getBytes(StandardCharsets.US_ASCII));
         assertThat(message.attachments()).hasSize(2);
     }
@@ -284,12 +287,12 @@ class MimeWriterTests {
     @Test
     void attachmentsAreBinaryWhenBinaryMimeIsOffered() throws Exception {
         byte[] data = new byte[300];
-        new java.util.Random(2).nextBytes(data);
+        new Random(2).nextBytes(data);
         PreparedMessage prepared = MimeWriter.prepare(basic().plainText("x").attach(Attachment.fromBytes("d.bin", data)).build(),
                 SEVEN_BIT.withEightBitMime(true).withBinaryMime(true));
         assertThat(prepared.bodyType()).isEqualTo(BodyType.BINARY_MIME);
         BodyPart part = ((Multipart) Messages.parse(Messages.bytes(prepared)).getContent()).getBodyPart(1);
-        assertThat(((jakarta.mail.internet.MimeBodyPart) part).getEncoding()).isEqualTo("binary");
+        assertThat(((MimeBodyPart) part).getEncoding()).isEqualTo("binary");
         assertThat(part.getInputStream().readAllBytes()).isEqualTo(data);
     }
 
@@ -348,7 +351,7 @@ class MimeWriterTests {
             }
         });
         PreparedMessage prepared = MimeWriter.prepare(basic().attach(broken).build(), SEVEN_BIT);
-        assertThatThrownBy(() -> prepared.writeTo(java.io.OutputStream.nullOutputStream()))
+        assertThatThrownBy(() -> prepared.writeTo(OutputStream.nullOutputStream()))
                 .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.IO_ERROR))
                 .hasMessageContaining("broken.bin").hasMessageContaining("disk gone");
     }

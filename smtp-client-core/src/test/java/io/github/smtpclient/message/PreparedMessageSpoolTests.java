@@ -1,5 +1,8 @@
 package io.github.smtpclient.message;
 
+import java.util.Random;
+import java.util.List;
+import jakarta.mail.Multipart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +38,7 @@ class PreparedMessageSpoolTests {
     @Test
     void streamedAttachmentIsSpooledOnceToLearnTheSizeAndDeletedOnClose() throws Exception {
         byte[] data = new byte[5000];
-        new java.util.Random(3).nextBytes(data);
+        new Random(3).nextBytes(data);
         int[] opened = {0};
         Attachment streamed = Attachment.fromStream("s.bin", () -> {
             opened[0]++;
@@ -54,7 +57,7 @@ class PreparedMessageSpoolTests {
         }
         assertThat(files()).isEmpty();
         assertThat(opened[0]).isEqualTo(1);
-        assertThat(((jakarta.mail.Multipart) Messages.parse(spooledBytes).getContent()).getBodyPart(1)
+        assertThat(((Multipart) Messages.parse(spooledBytes).getContent()).getBodyPart(1)
                 .getInputStream().readAllBytes()).isEqualTo(data);
     }
 
@@ -71,7 +74,7 @@ class PreparedMessageSpoolTests {
         assertThat(files()).isEmpty();
     }
 
-    private java.util.List<Path> files() throws IOException {
+    private List<Path> files() throws IOException {
         try (Stream<Path> list = Files.list(tempPath)) {
             return list.toList();
         }
