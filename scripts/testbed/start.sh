@@ -10,7 +10,12 @@
 #   SMTP_TESTBED_IMPLICIT_TLS_PORT 10465  TLS from the first byte (smtps), AUTH
 #   SMTP_TESTBED_PLAIN_PORT        10025  no TLS, no AUTH: unauthenticated delivery to example.test
 #
-# A running test bed in the same WORKDIR is stopped and WORKDIR is rebuilt, so every start has empty Maildirs.
+# Other settings from the environment:
+#   SMTP_TESTBED_LISTEN_ADDRESS    127.0.0.1  0.0.0.0 inside a container, so mapped ports reach the listeners
+#   SMTP_TESTBED_MAILDIR_ROOT      WORKDIR/maildir  e.g. a directory the host bind-mounts into a container
+#
+# A running test bed in the same WORKDIR is stopped and WORKDIR is rebuilt, so every start has empty Maildirs
+# (unless SMTP_TESTBED_MAILDIR_ROOT points elsewhere: that directory is used as it is).
 set -euo pipefail
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -18,6 +23,15 @@ workdir=${1:-/tmp/smtp-client-testbed}
 starttls_port=${SMTP_TESTBED_STARTTLS_PORT:-10587}
 implicit_tls_port=${SMTP_TESTBED_IMPLICIT_TLS_PORT:-10465}
 plain_port=${SMTP_TESTBED_PLAIN_PORT:-10025}
+listen_address=${SMTP_TESTBED_LISTEN_ADDRESS:-127.0.0.1}
+# Where this script (and the tests on this machine) reach the listeners.
+if [[ $listen_address == 0.0.0.0 ]]; then
+  local_address=127.0.0.1
+  inet_interfaces=all
+else
+  local_address=$listen_address
+  inet_interfaces=$listen_address
+fi
 domain=example.test
 message_size_limit=10240000
 # virtual(8) delivers as this unprivileged user, so every parent of the Maildirs must be searchable by it. Under
@@ -50,8 +64,8 @@ auth_socket=$workdir/d/auth-client
 ((${#auth_socket} < 100)) || fail "WORKDIR is too long for a UNIX socket path: $auth_socket"
 
 for port in "$starttls_port" "$implicit_tls_port" "$plain_port"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    fail "127.0.0.1:$port is already in use; stop that server or set SMTP_TESTBED_*_PORT"
+  if (exec 3<>"/dev/tcp/$local_address/$port") 2>/dev/null; then
+    fail "$local_address:$port is already in use; stop that server or set SMTP_TESTBED_*_PORT"
   fi
 done
 
@@ -59,7 +73,7 @@ tls_dir=$workdir/tls
 postfix_dir=$workdir/postfix
 config_dir=$postfix_dir/etc
 dovecot_dir=$workdir/dovecot
-maildir_root=$workdir/maildir
+maildir_root=${SMTP_TESTBED_MAILDIR_ROOT:-$workdir/maildir}
 log_dir=$workdir/log
 postfix_log=$log_dir/postfix.log
 dovecot_log=$log_dir/dovecot.log
@@ -170,7 +184,7 @@ queue_directory = $postfix_dir/spool
 data_directory = $postfix_dir/data
 maillog_file = $postfix_log
 maillog_file_prefixes = $log_dir
-inet_interfaces = 127.0.0.1
+inet_interfaces = $inet_interfaces
 inet_protocols = ipv4
 myhostname = mx.$domain
 mydomain = $domain
@@ -283,10 +297,10 @@ fi
 # (its greeting only comes after the TLS handshake). The subshell keeps a refused connection from ending the script.
 greets() {
   local line
-  (exec 3<>"/dev/tcp/127.0.0.1/$1" && read -r -t 2 line <&3 && [[ $line == 220* ]]) 2>/dev/null
+  (exec 3<>"/dev/tcp/$local_address/$1" && read -r -t 2 line <&3 && [[ $line == 220* ]]) 2>/dev/null
 }
 accepts() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  (exec 3<>"/dev/tcp/$local_address/$1") 2>/dev/null
 }
 await() {
   local check=$1 port=$2 deadline=$((SECONDS + 10))
@@ -310,7 +324,7 @@ done
 cat >"$workdir/testbed.env" <<ENV
 # Written by scripts/testbed/start.sh; read by io.github.smtpclient.interop.PostfixTestbed.
 SMTP_TESTBED_HOST=localhost
-SMTP_TESTBED_ADDRESS=127.0.0.1
+SMTP_TESTBED_ADDRESS=$local_address
 SMTP_TESTBED_STARTTLS_PORT=$starttls_port
 SMTP_TESTBED_IMPLICIT_TLS_PORT=$implicit_tls_port
 SMTP_TESTBED_PLAIN_PORT=$plain_port
@@ -329,9 +343,9 @@ SMTP_TESTBED_DOVECOT_LOG=$dovecot_log
 ENV
 
 echo "testbed: running in $workdir"
-echo "testbed:   STARTTLS + AUTH  127.0.0.1:$starttls_port"
-echo "testbed:   implicit TLS     127.0.0.1:$implicit_tls_port"
-echo "testbed:   plain, no AUTH   127.0.0.1:$plain_port"
+echo "testbed:   STARTTLS + AUTH  $local_address:$starttls_port"
+echo "testbed:   implicit TLS     $local_address:$implicit_tls_port"
+echo "testbed:   plain, no AUTH   $local_address:$plain_port"
 echo "testbed:   users alice@$domain / alice-secret, bob@$domain / bob-secret"
 echo "testbed:   settings $workdir/testbed.env"
 echo "testbed:   logs     $postfix_log, $dovecot_log"

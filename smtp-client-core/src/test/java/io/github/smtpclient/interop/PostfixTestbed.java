@@ -81,7 +81,10 @@ public final class PostfixTestbed {
         return new Detection(Optional.of(testbed), "Postfix test bed running as described by " + envFile);
     }
 
-    /** Reads {@code envFile}: {@code KEY=VALUE} lines; blank lines and {@code #} comments are ignored. */
+    /**
+     * Reads {@code envFile}: {@code KEY=VALUE} lines; blank lines and {@code #} comments are ignored, and a later line
+     * overrides an earlier one with the same key.
+     */
     public static PostfixTestbed load(Path envFile) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String line : Files.readAllLines(envFile, StandardCharsets.UTF_8)) {
