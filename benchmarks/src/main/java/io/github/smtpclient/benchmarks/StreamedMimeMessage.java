@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -15,9 +17,12 @@ final class StreamedMimeMessage extends MimeMessage {
 
     private final TestMessage message;
 
-    StreamedMimeMessage(Session session, TestMessage message) {
+    /** The From and To headers set here only tell a caller the envelope; the bytes written are the message's own. */
+    StreamedMimeMessage(Session session, TestMessage message) throws MessagingException {
         super(session);
         this.message = message;
+        setFrom(new InternetAddress(message.sender()));
+        setRecipients(RecipientType.TO, String.join(",", message.recipients()));
     }
 
     @Override
