@@ -31,7 +31,7 @@ mkdir -p "$ROOT/docs"
   echo
   echo "## This run"
   echo
-  echo "- Command: \`benchmarks/run.sh $*\` (from a clone, after \`apt-get install postfix\` for smtp-sink and smtp-source)"
+  echo "- Command: \`benchmarks/run.sh${*:+ $*}\` (from a clone, after \`apt-get install postfix\` for smtp-sink and smtp-source)"
   echo "- Date: $STARTED$($QUICK && echo ' — QUICK smoke run: short repetitions, numbers only show that everything runs')"
   echo "- Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average at start $LOAD"
   echo "- JDK: $(java -version 2>&1 | head -2 | tail -1)"
