@@ -101,8 +101,15 @@ public final class Envelope {
 
     /** Whether any DSN parameter is set, so the server must offer DSN. */
     public boolean requestsDsn() {
-        return dsnReturn != null || envelopeId != null
-                || recipients.stream().anyMatch(r -> !r.dsnNotify().isEmpty() || r.originalRecipient() != null);
+        if (dsnReturn != null || envelopeId != null) {
+            return true;
+        }
+        for (Recipient recipient : recipients) {
+            if (!recipient.dsnNotify().isEmpty() || recipient.originalRecipient() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A builder starting from this envelope. */

@@ -55,7 +55,12 @@ public final class SocketWire implements Wire {
         this.port = port;
         this.handshaker = handshaker;
         this.writeDeadline = new WriteDeadline(tcp, timeout);
-        use(current);
+        try {
+            use(current);
+        } catch (IOException | RuntimeException e) {
+            writeDeadline.release();
+            throw e;
+        }
     }
 
     @Override
@@ -144,6 +149,7 @@ public final class SocketWire implements Wire {
         } catch (IOException closeNotifyNotSent) {
             // The peer stopped reading or the connection already broke; closing the TCP socket below still ends it.
         } finally {
+            writeDeadline.release();
             tcp.close();
         }
     }

@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bounds blocking writes, which the socket's read timeout (SO_TIMEOUT) does not cover: if an operation outlasts
  * the timeout, a watchdog closes the TCP socket, which unblocks the write, and the operation fails with
  * {@link SocketTimeoutException}. The connection is unusable afterwards.
+ *
+ * <p>A write only stamps its start time; one shared daemon thread looks at the open connections every
+ * {@value #TICK_MILLIS} ms. Scheduling a timer per write cost more CPU than the SMTP exchange itself.
  */
 final class WriteDeadline {
 
@@ -20,17 +22,25 @@ final class WriteDeadline {
         void run() throws IOException;
     }
 
-    /** A single daemon thread shared by all connections; it exits when no write has been pending for a while. */
-    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    static final long TICK_MILLIS = 50;
+
+    private static final Set<WriteDeadline> OPEN = ConcurrentHashMap.newKeySet();
+    private static Thread watchdog;
 
     private final Socket socket;
     private final Duration timeout;
+    private final long timeoutNanos;
+    /** When the running operation started (System.nanoTime, never 0), or 0 when none runs. */
+    private volatile long startedNanos;
     private volatile boolean expired;
 
     /** @param socket the TCP socket (not a TLS layer over it, whose close could itself block on a write) */
     WriteDeadline(Socket socket, Duration timeout) {
         this.socket = socket;
         this.timeout = timeout;
+        this.timeoutNanos = timeout.toNanos();
+        OPEN.add(this);
+        startWatchdog();
     }
 
     /** Runs {@code operation}, closing the socket if it takes longer than the timeout. */
@@ -38,21 +48,34 @@ final class WriteDeadline {
         if (expired) {
             throw timedOut(null);
         }
-        ScheduledFuture<?> alarm = WATCHDOG.schedule(this::expire, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        startedNanos = System.nanoTime() | 1;
         try {
             operation.run();
         } catch (IOException e) {
             throw expired ? timedOut(e) : e;
         } finally {
-            alarm.cancel(false);
+            startedNanos = 0;
         }
         if (expired) {
             throw timedOut(null);
         }
     }
 
+    /** The connection is closed: nothing more to watch. */
+    void release() {
+        OPEN.remove(this);
+    }
+
+    private void checkAt(long now) {
+        long started = startedNanos;
+        if (started != 0 && now - started > timeoutNanos) {
+            expire();
+        }
+    }
+
     private void expire() {
         expired = true;
+        release();
         try {
             socket.close();
         } catch (IOException ignored) {
@@ -68,15 +91,37 @@ final class WriteDeadline {
         return e;
     }
 
-    private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "smtp-client-write-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        executor.setKeepAliveTime(30, TimeUnit.SECONDS);
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
+    private static synchronized void startWatchdog() {
+        if (watchdog != null) {
+            return;
+        }
+        watchdog = new Thread(WriteDeadline::watch, "smtp-client-write-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    /** Runs while connections are open; a later connection starts a new watchdog. */
+    private static void watch() {
+        while (true) {
+            synchronized (WriteDeadline.class) {
+                if (OPEN.isEmpty()) {
+                    watchdog = null;
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(TICK_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                synchronized (WriteDeadline.class) {
+                    watchdog = null;
+                }
+                return;
+            }
+            long now = System.nanoTime();
+            for (WriteDeadline deadline : OPEN) {
+                deadline.checkAt(now);
+            }
+        }
     }
 }

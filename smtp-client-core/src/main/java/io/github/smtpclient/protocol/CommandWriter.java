@@ -105,7 +105,11 @@ final class CommandWriter {
         return output.count;
     }
 
+    /** Commands are almost always ASCII; only the rest pays for a checked UTF-8 encoder. */
     private static byte[] encode(String line) throws SmtpException {
+        if (isAscii(line)) {
+            return line.getBytes(StandardCharsets.US_ASCII);
+        }
         try {
             ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -118,6 +122,15 @@ final class CommandWriter {
             throw illegal("the " + verb(line) + " command contains an unpaired UTF-16 surrogate, which has no"
                     + " encoding on the wire", e);
         }
+    }
+
+    private static boolean isAscii(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The command's verb for error messages: the leading letters only, so no argument (or secret) leaks. */

@@ -31,6 +31,9 @@ final class DotStuffingOutputStream extends FilterOutputStream {
     private static final byte LF = '\n';
     private static final byte DOT = '.';
     private static final byte[] CRLF = {CR, LF};
+    private static final byte[] CR_ONLY = {CR};
+    private static final byte[] LF_ONLY = {LF};
+    private static final byte[] DOT_ONLY = {DOT};
     private static final byte[] TERMINATOR = {DOT, CR, LF};
 
     private final byte[] single = new byte[1];
@@ -51,6 +54,10 @@ final class DotStuffingOutputStream extends FilterOutputStream {
         write(single, 0, 1);
     }
 
+    /**
+     * Bytes that need no repair (including well-formed CRLFs) pass through in runs; only a missing CR or LF or a
+     * stuffing dot breaks a run, so a well-formed message costs one underlying write per buffer, not per line.
+     */
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
@@ -62,23 +69,23 @@ final class DotStuffingOutputStream extends FilterOutputStream {
             if (crPending) {
                 crPending = false;
                 if (c == LF) {
+                    atLineStart = true;
                     continue;
                 }
                 runStart = passOn(b, runStart, i);
-                out.write(LF);
+                out.write(LF_ONLY);
+                atLineStart = true;
             }
             if (c == CR) {
                 crPending = true;
-                atLineStart = true;
             } else if (c == LF) {
-                passOn(b, runStart, i);
-                out.write(CRLF);
-                runStart = i + 1;
+                runStart = passOn(b, runStart, i);
+                out.write(CR_ONLY);
                 atLineStart = true;
             } else if (c == DOT && atLineStart) {
                 // The dot stays at the head of the next run; the extra one goes out now.
                 runStart = passOn(b, runStart, i);
-                out.write(DOT);
+                out.write(DOT_ONLY);
                 atLineStart = false;
             } else {
                 atLineStart = false;
@@ -95,7 +102,7 @@ final class DotStuffingOutputStream extends FilterOutputStream {
     void finish() throws IOException {
         ensureWritable();
         if (crPending) {
-            out.write(LF);
+            out.write(LF_ONLY);
             crPending = false;
         } else if (!atLineStart) {
             out.write(CRLF);

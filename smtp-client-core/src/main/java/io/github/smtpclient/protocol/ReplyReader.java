@@ -86,7 +86,7 @@ final class ReplyReader {
      *                       failed read, TIMEOUT when the socket timeout expires
      */
     Reply read() throws SmtpException {
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>(0);
         int code = 0;
         while (true) {
             int lineEnd = nextLineEnd(lines.size());
@@ -101,7 +101,11 @@ final class ReplyReader {
             }
             boolean last = contentEnd - lineStart == 3 || buffer[lineStart + 3] == ' ';
             int textStart = Math.min(lineStart + 4, contentEnd);
-            lines.add(new String(buffer, textStart, contentEnd - textStart, StandardCharsets.UTF_8));
+            String text = new String(buffer, textStart, contentEnd - textStart, StandardCharsets.UTF_8);
+            if (last && lines.isEmpty()) {
+                return new Reply(code, List.of(text));
+            }
+            lines.add(text);
             if (last) {
                 return new Reply(code, lines);
             }

@@ -174,7 +174,11 @@ final class TransactionPipeline {
             return new SmtpException(SmtpErrorCode.SENDER_REJECTED,
                     "The server refused the sender <" + submission.envelope().sender() + ">", mail);
         }
-        if (recipients.stream().noneMatch(RecipientResult::isAccepted)) {
+        int accepted = 0;
+        for (RecipientResult recipient : recipients) {
+            accepted += recipient.isAccepted() ? 1 : 0;
+        }
+        if (accepted == 0) {
             String detail = recipients.stream().map(r -> "<" + r.address() + ">: " + r.reply())
                     .collect(Collectors.joining("; "));
             // A permanent refusal, when there is one, is the reply carried: isTransient() then holds only when
@@ -190,7 +194,7 @@ final class TransactionPipeline {
                 return new SmtpException(SmtpErrorCode.MESSAGE_REJECTED, "The server refused DATA", data);
             }
         }
-        if (recipients.stream().anyMatch(r -> !r.isAccepted())) {
+        if (accepted < recipients.size()) {
             listener.notification(new NotificationEvent(NotificationEvent.Kind.RECIPIENTS_REJECTED,
                     "Some recipients were refused: " + recipients.stream().filter(r -> !r.isAccepted())
                             .map(RecipientResult::address).toList()));
