@@ -74,7 +74,7 @@ public final class BenchmarkRunner {
         long before = relay.bursts();
         Result result = jvm.run(client, workload, port, "512m", List.of());
         if (client == Client.SMTP_CLIENT && workload.connections() > 1 && !result.failed()) {
-            result = result.withNote(workload.connections() + " SmtpClients, one per thread; pooled sender not yet measured");
+            result = result.withNote(workload.connections() + " SmtpClients, one per thread");
         }
         return countTrips(workload, result, relay.bursts() - before);
     }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 enum Client {
 
     SMTP_CLIENT("smtp-client", "smtp-client (sendAll)", SmtpClientDriver::new),
+    SMTP_CLIENT_POOLED("smtp-client-pool", "smtp-client SmtpMailSender (pool of 4)", PooledSenderDriver::new),
     MINIMAL("minimal", "minimal pipelining client (ceiling)", MinimalPipeliningDriver::new),
     ANGUS("angus", "Angus Mail, reused Transport", AngusDriver::new),
     SPRING("spring", "Spring JavaMailSenderImpl (connection per send)", SpringDriver::new),
