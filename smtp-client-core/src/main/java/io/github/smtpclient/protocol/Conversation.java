@@ -173,10 +173,6 @@ final class Conversation {
         this.utf8Allowed = allowed;
     }
 
-    boolean isUtf8Allowed() {
-        return utf8Allowed;
-    }
-
     boolean isSecure() {
         return wire.isSecure();
     }
@@ -185,18 +181,8 @@ final class Conversation {
         return wire.isLoopback();
     }
 
-    /** Bytes written to the connection so far, commands and data. */
-    long bytesWritten() {
-        return writer.bytesWritten();
-    }
-
     boolean isBroken() {
         return broken;
-    }
-
-    /** Replies still owed by the server for commands already written. */
-    int pendingReplies() {
-        return awaitingReply.size();
     }
 
     /** Closes the connection at once; nothing more is read or written. */

@@ -24,7 +24,6 @@ public final class SmtpSession implements AutoCloseable {
     private final SessionSettings settings;
     private final SmtpListener listener;
     private ServerInfo serverInfo = ServerInfo.none();
-    private Reply greeting;
 
     private SmtpSession(Conversation conversation, SessionSettings settings, SmtpListener listener) {
         this.conversation = conversation;
@@ -62,7 +61,7 @@ public final class SmtpSession implements AutoCloseable {
     }
 
     private void greet() throws SmtpException {
-        greeting = conversation.readGreeting();
+        Reply greeting = conversation.readGreeting();
         if (greeting.code() == 220) {
             return;
         }
@@ -125,11 +124,6 @@ public final class SmtpSession implements AutoCloseable {
     /** Capabilities from the last EHLO (after STARTTLS, only those announced under encryption). */
     public ServerInfo serverInfo() {
         return serverInfo;
-    }
-
-    /** The server's greeting. */
-    public Reply greeting() {
-        return greeting;
     }
 
     /** Sends one message. Throws when it was not accepted for any recipient. */
