@@ -19,7 +19,10 @@ public enum SmtpErrorCode {
     CONNECTION_CLOSED,
     /** The server sent something that is not valid SMTP. */
     PROTOCOL_VIOLATION,
-    /** The server answered 421: it is closing the session. */
+    /**
+     * The server answered 421: it is closing the session. In a send this happens before the end of the message
+     * data, so nothing was committed; a 421 to the data itself is reported as {@link #MESSAGE_REJECTED}.
+     */
     SERVICE_UNAVAILABLE,
     /** The greeting was negative (554) or missing. */
     GREETING_REJECTED,

@@ -83,9 +83,21 @@ final class TransactionPipeline {
             conversation.flush();
             outcomes.set(finishing.index, finish(finishing));
         } catch (SmtpException e) {
-            outcomes.set(finishing.index, SendOutcome.failure(e.reply().isPresent()
-                    || e.errorCode() == SmtpErrorCode.SERVICE_UNAVAILABLE ? e : outcomeUnknown(e)));
+            outcomes.set(finishing.index, SendOutcome.failure(afterData(e)));
         }
+    }
+
+    /**
+     * Classifies a failure after the end of data. A reply decides the message's fate; a 421 there refuses the
+     * message, so it becomes MESSAGE_REJECTED: SERVICE_UNAVAILABLE then always means nothing was committed, and a
+     * retry policy can trust it. Without a reply, the fate is unknown.
+     */
+    private static SmtpException afterData(SmtpException e) {
+        if (e.errorCode() == SmtpErrorCode.SERVICE_UNAVAILABLE) {
+            return new SmtpException(SmtpErrorCode.MESSAGE_REJECTED, "The server refused the message after receiving"
+                    + " it and closed the session (421)", e.reply().orElse(null), e);
+        }
+        return e.reply().isPresent() ? e : outcomeUnknown(e);
     }
 
     /**
@@ -165,9 +177,12 @@ final class TransactionPipeline {
         if (recipients.stream().noneMatch(RecipientResult::isAccepted)) {
             String detail = recipients.stream().map(r -> "<" + r.address() + ">: " + r.reply())
                     .collect(Collectors.joining("; "));
+            // A permanent refusal, when there is one, is the reply carried: isTransient() then holds only when
+            // every recipient was refused for now, so retrying the same envelope can succeed.
+            Reply carried = recipients.stream().map(RecipientResult::reply).filter(Reply::isPermanentFailure)
+                    .findFirst().orElse(recipients.isEmpty() ? mail : recipients.get(0).reply());
             return new SmtpException(SmtpErrorCode.ALL_RECIPIENTS_REJECTED,
-                    "The server refused every recipient, so no data was sent: " + detail,
-                    recipients.isEmpty() ? mail : recipients.get(0).reply());
+                    "The server refused every recipient, so no data was sent: " + detail, carried);
         }
         if (!bdat) {
             Reply data = replies.get(replies.size() - 1);

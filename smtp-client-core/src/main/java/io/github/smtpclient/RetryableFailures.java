@@ -1,0 +1,33 @@
+package io.github.smtpclient;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Which failures {@link SmtpMailSender} may retry: those that happened before the end of the message data was sent.
+ * The engine reports every failure after the end of data as OUTCOME_UNKNOWN or MESSAGE_REJECTED (a 421 there
+ * included), so the codes below only arise before it; the {@link RetryPolicy} Javadoc is the user-facing version.
+ */
+final class RetryableFailures {
+
+    /** The session could not be opened, or was lost or closed (421) before the end of data. */
+    private static final Set<SmtpErrorCode> LOST_BEFORE_DATA = EnumSet.of(SmtpErrorCode.CONNECT_FAILED,
+            SmtpErrorCode.TIMEOUT, SmtpErrorCode.CONNECTION_CLOSED, SmtpErrorCode.SERVICE_UNAVAILABLE);
+
+    /** The envelope was refused; retryable only when the refusal is temporary (4xx). */
+    private static final Set<SmtpErrorCode> ENVELOPE_REFUSED = EnumSet.of(SmtpErrorCode.SENDER_REJECTED,
+            SmtpErrorCode.ALL_RECIPIENTS_REJECTED);
+
+    private RetryableFailures() {
+    }
+
+    static boolean isRetryable(SmtpException failure) {
+        if (failure.getCause() instanceof TimeoutException) {
+            // The pool's borrow timeout: the wait for a free connection is over, waiting again would double it.
+            return false;
+        }
+        SmtpErrorCode code = failure.errorCode();
+        return LOST_BEFORE_DATA.contains(code) || ENVELOPE_REFUSED.contains(code) && failure.isTransient();
+    }
+}

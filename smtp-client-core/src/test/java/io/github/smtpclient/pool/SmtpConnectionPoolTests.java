@@ -1,0 +1,255 @@
+package io.github.smtpclient.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.smtpclient.Reply;
+import io.github.smtpclient.SmtpClient;
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.event.CommandEvent;
+import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.testing.CountingSmtpServer;
+import io.github.smtpclient.tls.TlsMode;
+
+/** {@link SmtpConnectionPool} against a real SMTP server (SubEthaSMTP) that counts its sessions. */
+class SmtpConnectionPoolTests {
+
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private CountingSmtpServer server;
+    private SmtpConnectionPool pool;
+
+    @AfterEach
+    void stop() {
+        if (pool != null) {
+            pool.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private SmtpConnectionPool pool(PoolSettings settings) {
+        if (server == null) {
+            server = CountingSmtpServer.start();
+        }
+        SmtpListener recording = new SmtpListener() {
+            @Override
+            public void command(CommandEvent event) {
+                commands.add(event.line());
+            }
+        };
+        pool = new SmtpConnectionPool("localhost:" + server.port(), () -> {
+            SmtpClient client = new SmtpClient();
+            client.tls().setMode(TlsMode.NONE);
+            client.socket().setTimeout(Duration.ofSeconds(5));
+            client.setListener(recording);
+            client.connect("localhost", server.port());
+            return client;
+        }, settings);
+        return pool;
+    }
+
+    private static PoolSettings settings(int maxSize) {
+        PoolSettings settings = new PoolSettings();
+        settings.setMaxSize(maxSize);
+        return settings;
+    }
+
+    /** Waits (bounded) for something that happens in the background; fails the test if it never does. */
+    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never happened: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void aConnectionGivenBackIsLentAgain() throws Exception {
+        pool(settings(2));
+        SmtpClient first;
+        try (PooledConnection connection = pool.borrow()) {
+            first = connection.client();
+            assertThat(pool.stats()).isEqualTo(new PoolStats(1, 0, 0));
+        }
+        assertThat(pool.stats()).isEqualTo(new PoolStats(0, 1, 0));
+        try (PooledConnection connection = pool.borrow()) {
+            assertThat(connection.client()).isSameAs(first);
+        }
+        assertThat(server.sessionsOpened()).isEqualTo(1);
+    }
+
+    @Test
+    void aBorrowerThatFindsEveryConnectionInUseFailsWithAClearTimeout() throws Exception {
+        PoolSettings settings = settings(2);
+        settings.setBorrowTimeout(Duration.ofMillis(100));
+        pool(settings);
+        try (PooledConnection a = pool.borrow(); PooledConnection b = pool.borrow()) {
+            assertThat(a.client()).isNotSameAs(b.client());
+            assertThatThrownBy(pool::borrow).isInstanceOfSatisfying(SmtpException.class, e -> {
+                assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TIMEOUT);
+                assertThat(e).hasMessageContaining("all 2 are in use").hasMessageContaining("pool.maxSize");
+            });
+        }
+        assertThat(server.sessionsOpened()).isEqualTo(2);
+    }
+
+    @Test
+    void aWaitingBorrowerGetsTheConnectionGivenBack() throws Exception {
+        pool(settings(1));
+        PooledConnection held = pool.borrow();
+        SmtpClient client = held.client();
+        CompletableFuture<SmtpClient> waiter = CompletableFuture.supplyAsync(() -> {
+            try (PooledConnection connection = pool.borrow()) {
+                return connection.client();
+            } catch (SmtpException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        eventually(() -> pool.stats().waiting() == 1, "a borrower waits");
+        assertThat(pool.stats()).isEqualTo(new PoolStats(1, 0, 1));
+        held.close();
+        assertThat(waiter.get(10, TimeUnit.SECONDS)).isSameAs(client);
+        assertThat(server.sessionsOpened()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdleConnectionTheServerDroppedIsReplacedOnBorrow() throws Exception {
+        server = CountingSmtpServer.start(Duration.ofMillis(300));
+        PoolSettings settings = settings(1);
+        settings.setValidateAfterIdle(Duration.ZERO);
+        pool(settings);
+        SmtpClient dropped;
+        try (PooledConnection connection = pool.borrow()) {
+            dropped = connection.client();
+        }
+        eventually(() -> server.sessionsEnded() == 1, "the server drops the idle session");
+        try (PooledConnection connection = pool.borrow()) {
+            assertThat(connection.client()).isNotSameAs(dropped);
+            assertThat(connection.client().noop().code()).isEqualTo(250);
+        }
+        assertThat(dropped.isConnected()).isFalse();
+        assertThat(server.sessionsOpened()).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionWhoseStateIsInDoubtIsClosedInsteadOfReused() throws Exception {
+        pool(settings(1));
+        SmtpClient first;
+        try (PooledConnection connection = pool.borrow()) {
+            first = connection.client();
+            connection.failed(new SmtpException(SmtpErrorCode.TIMEOUT, "read timed out"));
+        }
+        eventually(() -> server.sessionsEnded() == 1, "the doubtful session ends");
+        assertThat(commands).contains("QUIT");
+        try (PooledConnection connection = pool.borrow()) {
+            assertThat(connection.client()).isNotSameAs(first);
+        }
+        assertThat(server.sessionsOpened()).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionAfterACleanRefusalIsReused() throws Exception {
+        pool(settings(1));
+        SmtpClient first;
+        try (PooledConnection connection = pool.borrow()) {
+            first = connection.client();
+            connection.failed(new SmtpException(SmtpErrorCode.SENDER_REJECTED, "refused",
+                    new Reply(550, List.of("no"))));
+        }
+        try (PooledConnection connection = pool.borrow()) {
+            assertThat(connection.client()).isSameAs(first);
+        }
+        assertThat(server.sessionsOpened()).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionIsReplacedAfterMaxMessagesPerConnection() throws Exception {
+        PoolSettings settings = settings(1);
+        settings.setMaxMessagesPerConnection(2);
+        pool(settings);
+        SmtpClient first;
+        try (PooledConnection connection = pool.borrow()) {
+            first = connection.client();
+            connection.countMessages(1);
+        }
+        try (PooledConnection connection = pool.borrow()) {
+            assertThat(connection.client()).isSameAs(first);
+            connection.countMessages(1);
+        }
+        try (PooledConnection connection = pool.borrow()) {
+            assertThat(connection.client()).isNotSameAs(first);
+        }
+        assertThat(first.isConnected()).isFalse();
+        assertThat(server.sessionsOpened()).isEqualTo(2);
+    }
+
+    @Test
+    void idleConnectionsAreClosedWithQuitAfterMaxIdleTime() throws Exception {
+        PoolSettings settings = settings(2);
+        settings.setMaxIdleTime(Duration.ofMillis(100));
+        pool(settings);
+        try (PooledConnection a = pool.borrow(); PooledConnection b = pool.borrow()) {
+            assertThat(a.client()).isNotSameAs(b.client());
+        }
+        assertThat(pool.stats().idle()).isLessThanOrEqualTo(2);
+        eventually(() -> pool.stats().idle() == 0 && server.sessionsEnded() == 2, "both idle connections evicted");
+        assertThat(commands.stream().filter("QUIT"::equals)).hasSize(2);
+    }
+
+    @Test
+    void minIdleConnectionsAreOpenedAheadOfDemand() throws Exception {
+        PoolSettings settings = settings(3);
+        settings.setMinIdle(2);
+        pool(settings);
+        eventually(() -> pool.stats().idle() == 2, "two connections opened ahead of demand");
+        try (PooledConnection connection = pool.borrow()) {
+            assertThat(connection.client().isConnected()).isTrue();
+        }
+        assertThat(server.sessionsOpened()).isEqualTo(2);
+    }
+
+    @Test
+    void closingQuitsIdleConnectionsRefusesBorrowersAndClosesConnectionsGivenBackLater() throws Exception {
+        pool(settings(2));
+        PooledConnection lent = pool.borrow();
+        pool.borrow().close();
+        pool.close();
+        eventually(() -> server.sessionsEnded() == 1, "the idle connection is closed");
+        assertThatThrownBy(pool::borrow).isInstanceOfSatisfying(SmtpException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.NOT_CONNECTED);
+            assertThat(e).hasMessageContaining("is closed");
+        });
+        lent.close();
+        assertThat(lent.client().isConnected()).isFalse();
+        eventually(() -> server.sessionsEnded() == 2, "the connection given back after close is closed");
+        assertThat(pool.stats()).isEqualTo(new PoolStats(0, 0, 0));
+    }
+
+    @Test
+    void aFailedConnectFreesItsPlace() throws Exception {
+        PoolSettings settings = settings(1);
+        settings.setBorrowTimeout(Duration.ZERO);
+        pool = new SmtpConnectionPool("nowhere", () -> {
+            throw new SmtpException(SmtpErrorCode.CONNECT_FAILED, "connection refused");
+        }, settings);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(pool::borrow).isInstanceOfSatisfying(SmtpException.class,
+                    e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CONNECT_FAILED));
+        }
+        assertThat(pool.stats()).isEqualTo(new PoolStats(0, 0, 0));
+    }
+}
