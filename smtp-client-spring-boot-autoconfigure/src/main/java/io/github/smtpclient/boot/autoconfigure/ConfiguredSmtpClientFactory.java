@@ -29,10 +29,8 @@ final class ConfiguredSmtpClientFactory implements SmtpClientFactory {
     }
 
     @Override
-    public SmtpClient createClient() {
-        SmtpClient client = new SmtpClient();
+    public void configure(SmtpClient client) {
         configurer.accept(client);
-        return client;
     }
 
     @Override

@@ -26,12 +26,14 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 
 /**
  * Configures clients for the server named by {@code smtp.client.host} (or by a {@link SmtpConnectionDetails} bean,
  * such as a Testcontainers service connection): a {@link SmtpClientFactory} that applies every
  * {@code smtp.client.*} setting, an SSL bundle, an {@link SmtpOAuth2TokenSupplier}, the application's
- * {@link SmtpListener}s and {@link SmtpClientCustomizer}s; and a {@link SmtpServerProbe} for health checks.
+ * {@link SmtpListener}s and {@link SmtpClientCustomizer}s; the pooled {@link io.github.smtpclient.SmtpMailSender}
+ * built on it; and a {@link SmtpServerProbe} for health checks.
  */
 @AutoConfiguration(after = SslAutoConfiguration.class,
         afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration",
@@ -39,6 +41,7 @@ import org.springframework.context.annotation.Conditional;
 @ConditionalOnClass(SmtpClient.class)
 @Conditional(SmtpClientAutoConfiguration.SmtpServerCondition.class)
 @EnableConfigurationProperties(SmtpClientProperties.class)
+@Import(SmtpMailSenderConfiguration.class)
 public final class SmtpClientAutoConfiguration {
 
     SmtpClientAutoConfiguration() {

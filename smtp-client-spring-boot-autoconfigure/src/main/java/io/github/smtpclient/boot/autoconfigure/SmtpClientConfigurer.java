@@ -22,7 +22,6 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.io.Resource;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Applies {@code smtp.client.*}, the connection details, an SSL bundle, a token supplier, the listeners and the
@@ -68,23 +67,23 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
     }
 
     private void applyProperties(SmtpClient client) {
-        set("smtp.client.domain", properties.getDomain(), client::setDomain);
+        PropertyCheck.set("smtp.client.domain", properties.getDomain(), client::setDomain);
         SmtpClientProperties.Tls tls = properties.getTls();
         TlsMode mode = connection.getTlsMode();
         client.tls().setMode(mode);
-        set("smtp.client.tls.versions", tls.getVersions(), client.tls()::setVersions);
-        set("smtp.client.tls.cipher-suites", tls.getCipherSuites(), client.tls()::setCipherSuites);
+        PropertyCheck.set("smtp.client.tls.versions", tls.getVersions(), client.tls()::setVersions);
+        PropertyCheck.set("smtp.client.tls.cipher-suites", tls.getCipherSuites(), client.tls()::setCipherSuites);
         client.tls().setValidateCertificates(tls.isValidateCertificates());
         client.tls().setVerifyHostname(tls.isVerifyHostname());
         client.tls().setTrustedCertificates(trustedCertificates);
         client.tls().setUseSystemTrust(tls.isUseSystemTrust());
         client.tls().setSslContext(sslContext);
-        set("smtp.client.tls.sni-host-name", tls.getSniHostName(), client.tls()::setSniHostName);
+        PropertyCheck.set("smtp.client.tls.sni-host-name", tls.getSniHostName(), client.tls()::setSniHostName);
 
-        set("smtp.client.username", connection.getUsername(), client.auth()::setUsername);
-        set("smtp.client.password", connection.getPassword(), client.auth()::setPassword);
+        PropertyCheck.set("smtp.client.username", connection.getUsername(), client.auth()::setUsername);
+        PropertyCheck.set("smtp.client.password", connection.getPassword(), client.auth()::setPassword);
         SmtpClientProperties.Auth auth = properties.getAuth();
-        set("smtp.client.auth.mechanisms", auth.getMechanisms(), client.auth()::setMechanisms);
+        PropertyCheck.set("smtp.client.auth.mechanisms", auth.getMechanisms(), client.auth()::setMechanisms);
         client.auth().setForceLogin(auth.isForceLogin());
         client.auth().setAllowPlaintextCredentials(auth.isAllowPlaintextCredentials());
         client.auth().setAllowLoopbackPlaintext(auth.isAllowLoopbackPlaintext());
@@ -93,34 +92,19 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         }
 
         SmtpClientProperties.Socket socket = properties.getSocket();
-        set("smtp.client.socket.timeout", socket.getTimeout(), client.socket()::setTimeout);
-        set("smtp.client.socket.connect-timeout", socket.getConnectTimeout(), client.socket()::setConnectTimeout);
-        set("smtp.client.socket.local-address", socket.getLocalAddress(), client.socket()::setLocalAddress);
-        set("smtp.client.socket.local-port", socket.getLocalPort(), client.socket()::setLocalPort);
+        PropertyCheck.set("smtp.client.socket.timeout", socket.getTimeout(), client.socket()::setTimeout);
+        PropertyCheck.set("smtp.client.socket.connect-timeout", socket.getConnectTimeout(), client.socket()::setConnectTimeout);
+        PropertyCheck.set("smtp.client.socket.local-address", socket.getLocalAddress(), client.socket()::setLocalAddress);
+        PropertyCheck.set("smtp.client.socket.local-port", socket.getLocalPort(), client.socket()::setLocalPort);
         client.socket().setUseIPv6(socket.isUseIpv6());
 
         client.transfer().setBinaryMode(properties.getBinary().isMode());
-        set("smtp.client.binary.chunk-size", properties.getBinary().getChunkSize(),
-                size -> client.transfer().setBinaryChunkSize(toInt(size)));
+        PropertyCheck.set("smtp.client.binary.chunk-size", properties.getBinary().getChunkSize(),
+                size -> client.transfer().setBinaryChunkSize(PropertyCheck.toInt(size)));
         client.transfer().setRemoveBcc(properties.isRemoveBcc());
-        set("smtp.client.send-buffer-size", properties.getSendBufferSize(),
-                size -> client.transfer().setSendBufferSize(toInt(size)));
+        PropertyCheck.set("smtp.client.send-buffer-size", properties.getSendBufferSize(),
+                size -> client.transfer().setSendBufferSize(PropertyCheck.toInt(size)));
         client.transfer().setTempPath(properties.getTempPath());
-    }
-
-    /** Hands a value to a core setter, turning its refusal into a start-up failure that names the property. */
-    private static <T> void set(String property, @Nullable T value, Consumer<@Nullable T> setter) {
-        try {
-            setter.accept(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationPropertyValueException(property, value == null ? "(none)" : value,
-                    e.getMessage());
-        }
-    }
-
-    private static int toInt(DataSize size) {
-        long bytes = size.toBytes();
-        return bytes > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.max(bytes, Integer.MIN_VALUE);
     }
 
     private static List<X509Certificate> loadCertificates(List<Resource> resources) {

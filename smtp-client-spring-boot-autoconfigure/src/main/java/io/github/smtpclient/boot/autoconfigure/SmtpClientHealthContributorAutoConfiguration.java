@@ -1,8 +1,10 @@
 package io.github.smtpclient.boot.autoconfigure;
 
+import io.github.smtpclient.SmtpMailSender;
 import io.github.smtpclient.boot.client.SmtpServerProbe;
 import io.github.smtpclient.boot.health.SmtpHealthIndicator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,7 +28,7 @@ public final class SmtpClientHealthContributorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = { "smtpHealthIndicator", "smtpHealthContributor" })
-    SmtpHealthIndicator smtpHealthIndicator(SmtpServerProbe probe) {
-        return new SmtpHealthIndicator(probe);
+    SmtpHealthIndicator smtpHealthIndicator(SmtpServerProbe probe, ObjectProvider<SmtpMailSender> sender) {
+        return new SmtpHealthIndicator(probe, sender.getIfAvailable());
     }
 }

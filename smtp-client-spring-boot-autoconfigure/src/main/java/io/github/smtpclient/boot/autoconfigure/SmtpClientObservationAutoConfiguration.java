@@ -1,6 +1,8 @@
 package io.github.smtpclient.boot.autoconfigure;
 
+import io.github.smtpclient.SmtpMailSender;
 import io.github.smtpclient.boot.client.SmtpClientFactory;
+import io.github.smtpclient.boot.observation.SmtpPoolMetrics;
 import io.github.smtpclient.boot.observation.SmtpSendObservations;
 import io.github.smtpclient.boot.observation.SmtpTransactionMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Micrometer instrumentation of the clients, each part only when its registry exists: the
  * {@value SmtpSendObservations#NAME} Observation (a timer once Actuator's metrics are on) and the recipient and
- * byte counters.
+ * byte counters, and gauges of the pooled sender's connections.
  */
 @AutoConfiguration(after = SmtpClientAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -50,6 +52,13 @@ public final class SmtpClientObservationAutoConfiguration {
         @ConditionalOnMissingBean
         SmtpTransactionMetrics smtpTransactionMetrics(MeterRegistry registry, SmtpClientFactory factory) {
             return new SmtpTransactionMetrics(registry, factory.host() + ":" + factory.port());
+        }
+
+        @Bean
+        @ConditionalOnBean(SmtpMailSender.class)
+        @ConditionalOnMissingBean
+        SmtpPoolMetrics smtpPoolMetrics(SmtpMailSender sender, SmtpClientFactory factory) {
+            return new SmtpPoolMetrics(sender, factory.host() + ":" + factory.port());
         }
     }
 }

@@ -52,6 +52,10 @@ public class SmtpClientProperties {
 
     private final Binary binary = new Binary();
 
+    private final Pool pool = new Pool();
+
+    private final Retry retry = new Retry();
+
     private final Defaults defaults = new Defaults();
 
     private final Events events = new Events();
@@ -136,6 +140,14 @@ public class SmtpClientProperties {
 
     public Binary getBinary() {
         return binary;
+    }
+
+    public Pool getPool() {
+        return pool;
+    }
+
+    public Retry getRetry() {
+        return retry;
     }
 
     public Defaults getDefaults() {
@@ -383,6 +395,124 @@ public class SmtpClientProperties {
 
         public void setChunkSize(DataSize chunkSize) {
             this.chunkSize = chunkSize;
+        }
+    }
+
+    /** The connections the pooled SmtpMailSender keeps; drives {@code PoolSettings}. */
+    public static class Pool {
+
+        /** Most connections open at once, lent out or idle, between 1 and 1000. */
+        private int maxSize = 4;
+
+        /** Idle connections kept open ahead of demand, at most 'max-size'. */
+        private int minIdle;
+
+        /** How long a connection may sit idle before it is closed with QUIT; keep it below the server's own idle timeout. */
+        private Duration maxIdleTime = Duration.ofSeconds(60);
+
+        /** Messages after which a connection is replaced by a fresh one, 0 for unlimited. */
+        private int maxMessagesPerConnection;
+
+        /** Whether a connection idle for at least 'validate-after-idle' is checked with NOOP before it is lent. */
+        private boolean validateOnBorrow = true;
+
+        /** How long a connection must have been idle before 'validate-on-borrow' checks it. */
+        private Duration validateAfterIdle = Duration.ofSeconds(1);
+
+        /** How long a send waits for a free connection when all are in use before it fails with TIMEOUT. */
+        private Duration borrowTimeout = Duration.ofSeconds(30);
+
+        public int getMaxSize() {
+            return maxSize;
+        }
+
+        public void setMaxSize(int maxSize) {
+            this.maxSize = maxSize;
+        }
+
+        public int getMinIdle() {
+            return minIdle;
+        }
+
+        public void setMinIdle(int minIdle) {
+            this.minIdle = minIdle;
+        }
+
+        public Duration getMaxIdleTime() {
+            return maxIdleTime;
+        }
+
+        public void setMaxIdleTime(Duration maxIdleTime) {
+            this.maxIdleTime = maxIdleTime;
+        }
+
+        public int getMaxMessagesPerConnection() {
+            return maxMessagesPerConnection;
+        }
+
+        public void setMaxMessagesPerConnection(int maxMessagesPerConnection) {
+            this.maxMessagesPerConnection = maxMessagesPerConnection;
+        }
+
+        public boolean isValidateOnBorrow() {
+            return validateOnBorrow;
+        }
+
+        public void setValidateOnBorrow(boolean validateOnBorrow) {
+            this.validateOnBorrow = validateOnBorrow;
+        }
+
+        public Duration getValidateAfterIdle() {
+            return validateAfterIdle;
+        }
+
+        public void setValidateAfterIdle(Duration validateAfterIdle) {
+            this.validateAfterIdle = validateAfterIdle;
+        }
+
+        public Duration getBorrowTimeout() {
+            return borrowTimeout;
+        }
+
+        public void setBorrowTimeout(Duration borrowTimeout) {
+            this.borrowTimeout = borrowTimeout;
+        }
+    }
+
+    /** How the pooled SmtpMailSender retries a send that failed before the message data was committed; drives {@code RetryPolicy}. */
+    public static class Retry {
+
+        /** Tries in all, between 1 (no retry) and 100. */
+        private int maxAttempts = 3;
+
+        /** Pause before the second try, between 0 and 1 hour. */
+        private Duration backoff = Duration.ofMillis(100);
+
+        /** How much each further pause grows, between 1 and 100. */
+        private double multiplier = 2.0;
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getBackoff() {
+            return backoff;
+        }
+
+        public void setBackoff(Duration backoff) {
+            this.backoff = backoff;
+        }
+
+        public double getMultiplier() {
+            return multiplier;
+        }
+
+        public void setMultiplier(double multiplier) {
+            this.multiplier = multiplier;
         }
     }
 

@@ -1,8 +1,10 @@
 package io.github.smtpclient.boot.autoconfigure;
 
+import io.github.smtpclient.SmtpMailSender;
 import io.github.smtpclient.boot.client.SmtpServerProbe;
 import io.github.smtpclient.boot.endpoint.SmtpEndpoint;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,7 +28,7 @@ public final class SmtpEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SmtpEndpoint smtpEndpoint(SmtpServerProbe probe) {
-        return new SmtpEndpoint(probe);
+    SmtpEndpoint smtpEndpoint(SmtpServerProbe probe, ObjectProvider<SmtpMailSender> sender) {
+        return new SmtpEndpoint(probe, sender.getIfAvailable());
     }
 }

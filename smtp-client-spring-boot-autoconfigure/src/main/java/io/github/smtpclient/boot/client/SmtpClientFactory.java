@@ -16,8 +16,18 @@ public interface SmtpClientFactory {
     /** The server's port. */
     int port();
 
+    /**
+     * Applies every setting (TLS, authentication, socket, transfer, listeners, customizers) to a client that is not
+     * connected yet, such as one a pooled sender made.
+     */
+    void configure(SmtpClient client);
+
     /** A new client with every setting applied, not yet connected. */
-    SmtpClient createClient();
+    default SmtpClient createClient() {
+        SmtpClient client = new SmtpClient();
+        configure(client);
+        return client;
+    }
 
     /**
      * A new client, connected to {@link #host()}:{@link #port()} (greeting, EHLO, TLS and authentication done).

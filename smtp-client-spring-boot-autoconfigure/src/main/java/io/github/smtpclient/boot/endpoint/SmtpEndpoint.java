@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.smtpclient.SmtpMailSender;
 import io.github.smtpclient.boot.client.ServerSnapshot;
 import io.github.smtpclient.boot.client.SmtpServerProbe;
+import io.github.smtpclient.pool.PoolStats;
 import io.github.smtpclient.tls.TlsConnectionInfo;
 import org.jspecify.annotations.Nullable;
 
@@ -15,15 +17,21 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * The {@code smtp} Actuator endpoint: the server, its capabilities and the TLS connection as last probed (probing
- * when no result younger than the probe's cache interval exists).
+ * when no result younger than the probe's cache interval exists), and the pooled sender's connections.
  */
 @Endpoint(id = "smtp")
 public class SmtpEndpoint {
 
     private final SmtpServerProbe probe;
+    private final @Nullable SmtpMailSender sender;
 
-    public SmtpEndpoint(SmtpServerProbe probe) {
+    /**
+     * @param probe  probes the server
+     * @param sender the pooled sender whose connections are reported, or {@code null}
+     */
+    public SmtpEndpoint(SmtpServerProbe probe, @Nullable SmtpMailSender sender) {
         this.probe = Objects.requireNonNull(probe, "probe");
+        this.sender = sender;
     }
 
     @ReadOperation
@@ -32,7 +40,7 @@ public class SmtpEndpoint {
         TlsDescriptor tls = snapshot.tls().map(SmtpEndpoint::describe).orElse(null);
         String error = snapshot.failure().map(failure -> failure.errorCode() + ": " + failure.getMessage()).orElse(null);
         return new SmtpDescriptor(snapshot.host(), snapshot.port(), snapshot.checkedAt(), snapshot.isUp(),
-                snapshot.capabilities(), tls, error);
+                snapshot.capabilities(), tls, error, sender == null ? null : sender.stats());
     }
 
     private static TlsDescriptor describe(TlsConnectionInfo tls) {
@@ -54,9 +62,10 @@ public class SmtpEndpoint {
      * @param capabilities the EHLO extensions, each with its parameters
      * @param tls          the TLS connection of that probe, null when unencrypted or failed
      * @param error        why the probe failed, null when it succeeded
+     * @param pool         the pooled sender's connections now, null without a pooled sender
      */
     public record SmtpDescriptor(String host, int port, Instant checkedAt, boolean up, List<String> capabilities,
-            @Nullable TlsDescriptor tls, @Nullable String error) {
+            @Nullable TlsDescriptor tls, @Nullable String error, @Nullable PoolStats pool) {
     }
 
     /**
