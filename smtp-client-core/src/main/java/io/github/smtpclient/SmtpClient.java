@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import java.util.regex.Pattern;
 import io.github.smtpclient.auth.AuthSettings;
 import io.github.smtpclient.event.ErrorEvent;
 import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.message.MailMessage;
+import io.github.smtpclient.message.MessageDraft;
+import io.github.smtpclient.message.PreparedMessage;
 import io.github.smtpclient.message.RawMessage;
 import io.github.smtpclient.net.Connector;
 import io.github.smtpclient.net.SocketSettings;
@@ -55,8 +59,10 @@ public class SmtpClient implements AutoCloseable {
     private final SocketSettings socket = new SocketSettings();
     private final TransferSettings transfer = new TransferSettings();
     private final ClientConfig config = new ClientConfig(this);
+    private final MessageDraft message = new MessageDraft();
     private SmtpListener listener = SmtpListener.NONE;
     private String domain;
+    private String ehloName;
 
     private SocketWire wire;
     private SmtpSession session;
@@ -133,7 +139,7 @@ public class SmtpClient implements AutoCloseable {
             case MIXED -> StartTlsPolicy.OPPORTUNISTIC;
             case NONE, IMPLICIT -> StartTlsPolicy.NEVER;
         };
-        String ehloName = domain != null ? domain : LocalDomain.forConnection(wire.localAddress().getAddress());
+        ehloName = domain != null ? domain : LocalDomain.forConnection(wire.localAddress().getAddress());
         return new SessionSettings(ehloName, policy, auth.copy(), transfer.isBinaryMode(), transfer.getBinaryChunkSize(),
                 transfer.getSendBufferSize());
     }
@@ -175,6 +181,75 @@ public class SmtpClient implements AutoCloseable {
         }
         return Optional.of(new ConnectionInfo(wire.remoteAddress(), wire.localAddress(), wire.tlsInfo(),
                 wire.bytesSent(), wire.bytesReceived()));
+    }
+
+    /**
+     * The message {@link #sendMessage()} sends, filled in field by field as in the reference component. It keeps
+     * its contents after sending; call {@link MessageDraft#clear()} to start a new one.
+     */
+    public MessageDraft getMessage() {
+        return message;
+    }
+
+    /** Composes and sends {@link #getMessage()}. */
+    public SendResult sendMessage() throws SmtpException {
+        return sendMessage(message.toMailMessage());
+    }
+
+    /**
+     * Composes a message for this server (8-bit, binary and UTF-8 only where it offers them) and sends it,
+     * streaming its attachments. The result carries the message's Message-ID.
+     */
+    public SendResult sendMessage(MailMessage mail) throws SmtpException {
+        Objects.requireNonNull(mail, "message");
+        SmtpSession current = requireSession();
+        PreparedMessage prepared = null;
+        try {
+            prepared = composer().prepare(mail);
+            return current.send(MessageComposer.submission(prepared));
+        } catch (SmtpException e) {
+            throw reported(e);
+        } finally {
+            if (prepared != null) {
+                deleteSpool(prepared);
+            }
+        }
+    }
+
+    /**
+     * Composes and sends several messages over this connection, pipelined when the server allows; each gets its
+     * own outcome.
+     */
+    public List<SendOutcome> sendMessages(List<MailMessage> mails) throws SmtpException {
+        SmtpSession current = requireSession();
+        MessageComposer composer = composer();
+        List<PreparedMessage> prepared = new ArrayList<>(mails.size());
+        try {
+            for (MailMessage mail : mails) {
+                prepared.add(composer.prepare(mail));
+            }
+            return sendAll(prepared.stream().map(MessageComposer::submission).toList());
+        } catch (SmtpException e) {
+            throw reported(e);
+        } finally {
+            for (PreparedMessage each : prepared) {
+                deleteSpool(each);
+            }
+        }
+    }
+
+    private MessageComposer composer() {
+        return new MessageComposer(getServerInfo(), transfer, ehloName, listener);
+    }
+
+    /** A spool file that outlives its send is reported, not thrown: the send's own outcome is what matters. */
+    private void deleteSpool(PreparedMessage prepared) {
+        try {
+            prepared.close();
+        } catch (IOException e) {
+            listener.error(new ErrorEvent(new SmtpException(SmtpErrorCode.IO_ERROR,
+                    "Cannot delete the message's spool file: " + e.getMessage(), e)));
+        }
     }
 
     /** Sends a ready-made RFC 5322 message; the envelope comes from its headers. */

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.pool.PoolSettings;
 import io.github.smtpclient.pool.PoolStats;
 import io.github.smtpclient.pool.PooledConnection;
@@ -127,11 +128,36 @@ public final class SmtpMailSender implements AutoCloseable {
     /** {@link #sendBytes(Envelope, byte[])} on the sender's executor. The future fails with the {@link SmtpException}. */
     public CompletableFuture<SendResult> sendBytesAsync(Envelope envelope, byte[] message) {
         Objects.requireNonNull(message, "message");
+        return async(() -> sendBytes(envelope, message));
+    }
+
+    /**
+     * Composes and sends a message over a pooled connection, retried when safe (its attachments are read again from
+     * their sources). The result carries the Message-ID.
+     */
+    public SendResult sendMessage(MailMessage message) throws SmtpException {
+        Objects.requireNonNull(message, "message");
+        return send(client -> client.sendMessage(message));
+    }
+
+    /** {@link #sendMessage(MailMessage)} on the sender's executor. The future fails with the {@link SmtpException}. */
+    public CompletableFuture<SendResult> sendMessageAsync(MailMessage message) {
+        Objects.requireNonNull(message, "message");
+        return async(() -> sendMessage(message));
+    }
+
+    /** A send that may run on the executor. */
+    @FunctionalInterface
+    private interface AsyncSend {
+        SendResult send() throws SmtpException;
+    }
+
+    private CompletableFuture<SendResult> async(AsyncSend send) {
         CompletableFuture<SendResult> future = new CompletableFuture<>();
         try {
             executor.execute(() -> {
                 try {
-                    future.complete(sendBytes(envelope, message));
+                    future.complete(send.send());
                 } catch (Throwable failure) {
                     // The future is the only way back to the caller; whatever happened must reach it.
                     future.completeExceptionally(failure);
@@ -151,11 +177,31 @@ public final class SmtpMailSender implements AutoCloseable {
      */
     public List<SendOutcome> sendAll(List<Submission> submissions) throws SmtpException {
         List<Submission> batch = List.copyOf(submissions);
+        return sendBatch(batch.size(), client -> client.sendAll(batch));
+    }
+
+    /**
+     * Composes several messages and sends them over one connection, pipelined when the server allows; see
+     * {@link SmtpClient#sendMessages}. Obtaining the connection is retried as the {@link RetryPolicy} says.
+     */
+    public List<SendOutcome> sendMessages(List<MailMessage> messages) throws SmtpException {
+        List<MailMessage> batch = List.copyOf(messages);
+        return sendBatch(batch.size(), client -> client.sendMessages(batch));
+    }
+
+    /** A batch over one client. */
+    @FunctionalInterface
+    private interface BatchSend {
+        List<SendOutcome> send(SmtpClient client) throws SmtpException;
+    }
+
+    /** Only obtaining the connection is retried: once the batch started, its messages may be in flight. */
+    private List<SendOutcome> sendBatch(int size, BatchSend send) throws SmtpException {
         AtomicBoolean started = new AtomicBoolean();
         return withRetry(connection -> {
             started.set(true);
-            connection.countMessages(batch.size());
-            List<SendOutcome> outcomes = connection.client().sendAll(batch);
+            connection.countMessages(size);
+            List<SendOutcome> outcomes = send.send(connection.client());
             outcomes.forEach(outcome -> outcome.failure().ifPresent(connection::failed));
             return outcomes;
         }, () -> !started.get());

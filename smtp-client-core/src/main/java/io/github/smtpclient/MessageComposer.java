@@ -1,0 +1,64 @@
+package io.github.smtpclient;
+
+import java.io.IOException;
+
+import io.github.smtpclient.event.NotificationEvent;
+import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.message.MailMessage;
+import io.github.smtpclient.message.MimeOptions;
+import io.github.smtpclient.message.MimeWriter;
+import io.github.smtpclient.message.PreparedMessage;
+
+/**
+ * Turns a {@link MailMessage} into what the engine sends, fitted to this server: 8-bit, binary and UTF-8 only
+ * where it offers them, a delivery receipt only with DSN, and the size known in advance (spooled to TempPath
+ * when an attachment is a stream of unknown length) where it asks for SIZE.
+ */
+final class MessageComposer {
+
+    private final ServerInfo server;
+    private final TransferSettings transfer;
+    private final String domain;
+    private final SmtpListener listener;
+
+    MessageComposer(ServerInfo server, TransferSettings transfer, String domain, SmtpListener listener) {
+        this.server = server;
+        this.transfer = transfer;
+        this.domain = domain;
+        this.listener = listener;
+    }
+
+    /** Prepares the message; the caller closes it after sending, which deletes any spool file. */
+    PreparedMessage prepare(MailMessage message) throws SmtpException {
+        MimeOptions options = MimeOptions.defaults()
+                .withEightBitMime(server.isEightBitMimeSupported())
+                .withBinaryMime(transfer.isBinaryMode() && server.isChunkingSupported() && server.isBinarySupported())
+                .withSmtpUtf8(server.isSmtpUtf8Supported())
+                .withDsn(server.isDsnSupported())
+                .withDomain(domain);
+        if (transfer.getTempPath() != null) {
+            options = options.withTempPath(transfer.getTempPath());
+        }
+        PreparedMessage prepared = MimeWriter.prepare(message, options);
+        if (prepared.deliveryReceiptUnavailable()) {
+            listener.notification(new NotificationEvent(NotificationEvent.Kind.DSN_NOT_AVAILABLE, "A delivery receipt"
+                    + " was requested but the server does not offer DSN; the message is sent without it"));
+        }
+        if (server.isSizeSupported() && prepared.size().isEmpty()) {
+            try {
+                return prepared.withKnownSize();
+            } catch (SmtpException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new SmtpException(SmtpErrorCode.IO_ERROR, "Cannot spool the message to measure its size in "
+                        + (transfer.getTempPath() == null ? "the temporary directory" : transfer.getTempPath())
+                        + ": " + e.getMessage() + "; set TempPath to a writable directory", e);
+            }
+        }
+        return prepared;
+    }
+
+    static Submission submission(PreparedMessage prepared) {
+        return new Submission(prepared.envelope(), new ComposedMessageContent(prepared), prepared.messageId());
+    }
+}

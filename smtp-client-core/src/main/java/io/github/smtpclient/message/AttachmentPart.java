@@ -1,0 +1,134 @@
+package io.github.smtpclient.message;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.OptionalLong;
+
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
+
+/**
+ * An attachment or inline image, streamed from its source through its transfer encoder while the message is
+ * written: only a small buffer is ever in memory. A failure to read the source becomes an {@link SmtpException}
+ * with {@code IO_ERROR} naming the attachment; a failure to write passes through unchanged.
+ */
+final class AttachmentPart implements MimePart {
+
+    private static final int BASE64_LINE = 76;
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private final Attachment attachment;
+    private final TransferEncoding encoding;
+    private final String headers;
+
+    AttachmentPart(Attachment attachment, boolean inline, MimeOptions options) {
+        this.attachment = attachment;
+        this.encoding = TransferEncoding.forAttachment(attachment, options);
+        String[] typeAndParameters = attachment.contentType().split(";");
+        List<String> type = new ArrayList<>(List.of(typeAndParameters[0].strip()));
+        for (int i = 1; i < typeAndParameters.length; i++) {
+            if (!typeAndParameters[i].isBlank()) {
+                MimeParameters.append(type, List.of(typeAndParameters[i].strip()));
+            }
+        }
+        MimeParameters.append(type, MimeParameters.parameter("name", attachment.fileName()));
+        StringBuilder fields = new StringBuilder()
+                .append(HeaderFolder.fold("Content-Type", type))
+                .append(HeaderFolder.fold("Content-Transfer-Encoding", List.of(encoding.token())))
+                .append(HeaderFolder.fold("Content-Disposition",
+                        MimeParameters.header(inline ? "inline" : "attachment", "filename", attachment.fileName())));
+        attachment.contentId().ifPresent(id -> fields.append(HeaderFolder.fold("Content-ID", List.of("<" + id + ">"))));
+        this.headers = fields.toString();
+    }
+
+    @Override
+    public String headers() {
+        return headers;
+    }
+
+    @Override
+    public void writeBody(OutputStream out) throws IOException {
+        try (InputStream in = open()) {
+            if (encoding == TransferEncoding.BASE64) {
+                long count;
+                try (OutputStream base64 = Base64.getMimeEncoder().wrap(new KeepOpen(out))) {
+                    count = copy(in, base64);
+                }
+                if (count > 0) {
+                    out.write(CRLF);
+                }
+            } else {
+                copy(in, out);
+            }
+        }
+    }
+
+    @Override
+    public OptionalLong bodySize() {
+        OptionalLong size = attachment.size();
+        if (size.isEmpty() || encoding != TransferEncoding.BASE64) {
+            return size;
+        }
+        long chars = (size.getAsLong() + 2) / 3 * 4;
+        long lines = (chars + BASE64_LINE - 1) / BASE64_LINE;
+        return OptionalLong.of(chars + 2 * lines);
+    }
+
+    @Override
+    public BodyType bodyType() {
+        return encoding.bodyType();
+    }
+
+    private InputStream open() throws SmtpException {
+        try {
+            return attachment.open();
+        } catch (IOException e) {
+            throw readFailed(e);
+        }
+    }
+
+    private long copy(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        while (true) {
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (IOException e) {
+                throw readFailed(e);
+            }
+            if (n < 0) {
+                return total;
+            }
+            out.write(buffer, 0, n);
+            total += n;
+        }
+    }
+
+    /** Passes writes on but not close(): the message stream stays open for the parts that follow. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+
+    private SmtpException readFailed(IOException cause) {
+        return new SmtpException(SmtpErrorCode.IO_ERROR, "Reading the attachment " + attachment.fileName()
+                + " failed: " + cause.getMessage(), cause);
+    }
+}

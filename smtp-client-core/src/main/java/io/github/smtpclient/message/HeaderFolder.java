@@ -1,0 +1,35 @@
+package io.github.smtpclient.message;
+
+import java.util.List;
+
+/**
+ * Writes one header field: joins its words with single spaces and folds before a word when the line would pass
+ * 78 characters (RFC 5322 section 2.2.3). The result ends with CRLF. A line over the hard limit of 998 octets is
+ * refused, although the encoders never produce a word that long.
+ */
+final class HeaderFolder {
+
+    private static final int HARD_LIMIT = 998;
+
+    private HeaderFolder() {
+    }
+
+    static String fold(String name, List<String> words) {
+        StringBuilder out = new StringBuilder(name.length() + 80).append(name).append(':');
+        int lineStart = 0;
+        boolean lineHasWord = false;
+        for (String word : words) {
+            if (lineHasWord && out.length() - lineStart + 1 + word.length() > HeaderEncoder.MAX_LINE) {
+                out.append("\r\n");
+                lineStart = out.length();
+            }
+            out.append(' ').append(word);
+            lineHasWord = true;
+            if (out.length() - lineStart > HARD_LIMIT) {
+                throw new IllegalArgumentException("The " + name + " header would have a line longer than "
+                        + HARD_LIMIT + " characters; shorten its value");
+            }
+        }
+        return out.append("\r\n").toString();
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.smtpclient.message;
+
+/**
+ * How urgent a message is (the reference's MsgPriority). The writer expresses it in the three headers that
+ * different mail clients read: {@code X-Priority} (1 to 5), {@code Importance} (RFC 2156) and {@code Priority}
+ * (RFC 2156). A message without a priority carries none of them.
+ */
+public enum Priority {
+    HIGHEST("1 (Highest)", "high", "urgent"),
+    HIGH("2 (High)", "high", "urgent"),
+    NORMAL("3 (Normal)", "normal", "normal"),
+    LOW("4 (Low)", "low", "non-urgent"),
+    LOWEST("5 (Lowest)", "low", "non-urgent");
+
+    private final String xPriority;
+    private final String importance;
+    private final String priority;
+
+    Priority(String xPriority, String importance, String priority) {
+        this.xPriority = xPriority;
+        this.importance = importance;
+        this.priority = priority;
+    }
+
+    String xPriority() {
+        return xPriority;
+    }
+
+    String importance() {
+        return importance;
+    }
+
+    String priority() {
+        return priority;
+    }
+}
