@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.smtpclient.SmtpClient;
+import io.github.smtpclient.boot.client.MailMessageDefaults;
 import io.github.smtpclient.boot.client.SmtpClientFactory;
 import io.github.smtpclient.boot.client.SmtpServerProbe;
 import io.github.smtpclient.boot.client.SmtpTransactionObserver;
 import io.github.smtpclient.boot.client.SmtpTransactionTracker;
 import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.message.Mailbox;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -33,7 +35,8 @@ import org.springframework.context.annotation.Import;
  * such as a Testcontainers service connection): a {@link SmtpClientFactory} that applies every
  * {@code smtp.client.*} setting, an SSL bundle, an {@link SmtpOAuth2TokenSupplier}, the application's
  * {@link SmtpListener}s and {@link SmtpClientCustomizer}s; the pooled {@link io.github.smtpclient.SmtpMailSender}
- * built on it; and a {@link SmtpServerProbe} for health checks.
+ * built on it, with Spring's {@code MailSender} on top when spring-context-support is present; the
+ * {@link MailMessageDefaults} of {@code smtp.client.defaults.*}; and a {@link SmtpServerProbe} for health checks.
  */
 @AutoConfiguration(after = SslAutoConfiguration.class,
         afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration",
@@ -41,7 +44,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(SmtpClient.class)
 @Conditional(SmtpClientAutoConfiguration.SmtpServerCondition.class)
 @EnableConfigurationProperties(SmtpClientProperties.class)
-@Import(SmtpMailSenderConfiguration.class)
+@Import({ SmtpMailSenderConfiguration.class, SpringMailSenderConfiguration.class })
 public final class SmtpClientAutoConfiguration {
 
     SmtpClientAutoConfiguration() {
@@ -80,6 +83,16 @@ public final class SmtpClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    MailMessageDefaults mailMessageDefaults(SmtpClientProperties properties) {
+        SmtpClientProperties.Defaults defaults = properties.getDefaults();
+        PropertyCheck.set("smtp.client.defaults.from", defaults.getFrom(), SmtpClientAutoConfiguration::checkAddresses);
+        PropertyCheck.set("smtp.client.defaults.reply-to", defaults.getReplyTo(),
+                SmtpClientAutoConfiguration::checkAddresses);
+        return new MailMessageDefaults(defaults.getFrom(), defaults.getReplyTo(), defaults.getMailer());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     SmtpServerProbe smtpServerProbe(SmtpClientFactory factory, SmtpClientProperties properties) {
         SmtpClientProperties.Health health = properties.getHealth();
         if (health.getTimeout().compareTo(Duration.ofMillis(1)) < 0) {
@@ -91,6 +104,12 @@ public final class SmtpClientAutoConfiguration {
                     health.getCacheInterval(), "The interval must be zero (probe every time) or positive, such as 30s.");
         }
         return new SmtpServerProbe(factory, health.getTimeout(), health.getCacheInterval(), Clock.systemUTC());
+    }
+
+    private static void checkAddresses(String addresses) {
+        if (addresses != null) {
+            Mailbox.parseList(addresses);
+        }
     }
 
     /** A server is named by {@code smtp.client.host} or by a {@link SmtpConnectionDetails} bean. */

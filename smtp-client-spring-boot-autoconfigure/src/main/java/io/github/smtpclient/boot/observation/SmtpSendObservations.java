@@ -13,8 +13,9 @@ import io.micrometer.observation.ObservationRegistry;
 
 /**
  * Times every mail transaction as the Observation {@value #NAME}. Low-cardinality keys, which become timer tags:
- * {@code outcome} (SUCCESS, PARTIAL when some recipients were refused, FAILURE), {@code error} (the
- * {@link io.github.smtpclient.SmtpErrorCode} name, or {@code none}) and {@code server.address}. The sender and the
+ * {@code outcome} (SUCCESS, PARTIAL when some recipients were refused, FAILURE), {@code error.code} (the
+ * {@link io.github.smtpclient.SmtpErrorCode} name, or {@code none}) and {@code server.address}; Micrometer's own
+ * {@code error} tag names the exception class. The sender and the
  * recipients are high-cardinality keys, which reach traces but never metrics.
  */
 public final class SmtpSendObservations implements SmtpTransactionObserver {
@@ -53,7 +54,7 @@ public final class SmtpSendObservations implements SmtpTransactionObserver {
 
     private static void stop(Observation observation, String outcome, String error, List<RecipientResult> recipients) {
         observation.lowCardinalityKeyValue("outcome", outcome)
-                .lowCardinalityKeyValue("error", error)
+                .lowCardinalityKeyValue("error.code", error)
                 .highCardinalityKeyValue("smtp.recipients",
                         recipients.stream().map(RecipientResult::address).collect(Collectors.joining(",")))
                 .stop();
