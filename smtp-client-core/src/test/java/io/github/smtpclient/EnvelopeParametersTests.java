@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 
 import io.github.smtpclient.event.NotificationEvent;
+import io.github.smtpclient.testing.ScriptedClients;
 import io.github.smtpclient.testing.ScriptedSmtpServer;
-import io.github.smtpclient.tls.TlsMode;
 
 /** MAIL FROM and RCPT TO parameters follow what the server offers, checked on the wire. */
 class EnvelopeParametersTests {
@@ -23,12 +22,7 @@ class EnvelopeParametersTests {
     private final RecordingListener events = new RecordingListener();
 
     private SmtpClient client() {
-        SmtpClient client = new SmtpClient();
-        client.setDomain("client.example.test");
-        client.tls().setMode(TlsMode.NONE);
-        client.socket().setTimeout(Duration.ofSeconds(3));
-        client.setListener(events);
-        return client;
+        return ScriptedClients.plainClient(events);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.github.smtpclient.event.NotificationEvent;
+import io.github.smtpclient.testing.ScriptedClients;
 import io.github.smtpclient.testing.ScriptedSmtpServer;
 import io.github.smtpclient.tls.TlsMode;
 
@@ -26,12 +27,7 @@ class HostileServerTests {
     private final RecordingListener events = new RecordingListener();
 
     private SmtpClient plainClient() {
-        SmtpClient client = new SmtpClient();
-        client.setDomain("client.example.test");
-        client.tls().setMode(TlsMode.NONE);
-        client.socket().setTimeout(Duration.ofSeconds(3));
-        client.setListener(events);
-        return client;
+        return ScriptedClients.plainClient(events);
     }
 
     private static byte[] message(String body) {

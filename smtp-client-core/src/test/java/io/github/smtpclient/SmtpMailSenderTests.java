@@ -1,5 +1,6 @@
 package io.github.smtpclient;
 
+import static io.github.smtpclient.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
@@ -75,15 +75,6 @@ class SmtpMailSenderTests {
                 + "@example.test>\r\n\r\nHello " + id + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
 
     @Test
     void consecutiveMessagesShareOneConnection() throws Exception {

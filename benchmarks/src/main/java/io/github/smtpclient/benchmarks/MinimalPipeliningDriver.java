@@ -1,0 +1,153 @@
+package io.github.smtpclient.benchmarks;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The ceiling reference: a minimal hand-written pipelining client with no checks beyond reply codes. The envelope
+ * commands and the dot-stuffed data are built before timing; each message's MAIL/RCPT/DATA go out right behind the
+ * previous message's final dot, so a batch costs one round trip per message.
+ */
+final class MinimalPipeliningDriver implements Driver<MinimalPipeliningDriver.Prepared> {
+
+    private static final byte[] TERMINATOR = ".\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** The commands of one message, their number, and its data already dot-stuffed (null when streamed). */
+    record Prepared(byte[] commands, int commandCount, byte[] data, TestMessage message) {
+    }
+
+    @Override
+    public Prepared prepare(TestMessage message) {
+        StringBuilder commands = new StringBuilder("MAIL FROM:<" + message.sender() + ">\r\n");
+        message.recipients().forEach(r -> commands.append("RCPT TO:<").append(r).append(">\r\n"));
+        commands.append("DATA\r\n");
+        byte[] data = message.isStreamed() ? null : dotStuffed(message.bytes());
+        return new Prepared(commands.toString().getBytes(StandardCharsets.US_ASCII),
+                message.recipients().size() + 2, data, message);
+    }
+
+    /** The test messages end with CRLF and use CRLF throughout, so only leading dots need care. */
+    private static byte[] dotStuffed(byte[] message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 16);
+        boolean lineStart = true;
+        for (byte b : message) {
+            if (lineStart && b == '.') {
+                out.write('.');
+            }
+            out.write(b);
+            lineStart = b == '\n';
+        }
+        out.writeBytes(TERMINATOR);
+        return out.toByteArray();
+    }
+
+    @Override
+    public Sender<Prepared> open(String host, int port) throws IOException {
+        Socket socket = new Socket(host, port);
+        socket.setTcpNoDelay(true);
+        OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        Replies replies = new Replies(socket.getInputStream());
+        replies.expect(2);
+        out.write("EHLO bench.example.test\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        replies.expect(2);
+        return new Sender<>() {
+            @Override
+            public void send(List<Prepared> messages) throws IOException {
+                boolean dataInFlight = false;
+                for (Prepared message : messages) {
+                    out.write(message.commands());
+                    out.flush();
+                    if (dataInFlight) {
+                        replies.expect(2);
+                    }
+                    for (int i = 1; i < message.commandCount(); i++) {
+                        replies.expect(2);
+                    }
+                    replies.expect(3);
+                    writeData(message, out);
+                    dataInFlight = true;
+                }
+                out.flush();
+                if (dataInFlight) {
+                    replies.expect(2);
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                socket.close();
+            }
+        };
+    }
+
+    private static void writeData(Prepared message, OutputStream out) throws IOException {
+        if (message.data() != null) {
+            out.write(message.data());
+            return;
+        }
+        try (InputStream in = message.message().stream().get()) {
+            in.transferTo(out);
+        }
+        out.write(TERMINATOR);
+    }
+
+    /** Reads replies, checking only the first digit of each. */
+    private static final class Replies {
+        private final InputStream in;
+        private final byte[] buffer = new byte[8192];
+        private int start;
+        private int end;
+        /** Start of the line {@link #lineEnd()} consumed last. */
+        private int lineStart;
+
+        Replies(InputStream in) {
+            this.in = in;
+        }
+
+        void expect(int firstDigit) throws IOException {
+            while (true) {
+                int lf = lineEnd();
+                boolean last = lf - lineStart < 4 || buffer[lineStart + 3] != '-';
+                if (buffer[lineStart] != '0' + firstDigit) {
+                    throw new IOException("unexpected reply: "
+                            + new String(buffer, lineStart, lf - lineStart, StandardCharsets.US_ASCII));
+                }
+                if (last) {
+                    return;
+                }
+            }
+        }
+
+        /** Index of the LF ending the next line; consumes the line. */
+        private int lineEnd() throws IOException {
+            while (true) {
+                for (int i = start; i < end; i++) {
+                    if (buffer[i] == '\n') {
+                        lineStart = start;
+                        start = i + 1;
+                        return i;
+                    }
+                }
+                if (start > 0) {
+                    System.arraycopy(buffer, start, buffer, 0, end - start);
+                    end -= start;
+                    start = 0;
+                }
+                int n = in.read(buffer, end, buffer.length - end);
+                if (n < 0) {
+                    throw new IOException("connection closed");
+                }
+                end += n;
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what the real-server test bed needs: Postfix (MTA), Dovecot (SASL for Postfix) and swaks
+# (hand checks). Idempotent: returns at once when everything is already there.
+#
+# We only want the binaries. Our own Postfix and Dovecot instances run from private config directories
+# (see start.sh), so the Debian system daemons must not be configured or left running.
+set -euo pipefail
+
+# libnet-ssleay-perl: swaks needs it for STARTTLS and --tls-on-connect (only a Recommends of swaks).
+packages=(postfix dovecot-core swaks libnet-ssleay-perl openssl)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "testbed: ${packages[*]} already installed"
+  exit 0
+fi
+
+if [[ $(id -u) -ne 0 ]]; then
+  sudo=sudo
+else
+  sudo=
+fi
+
+echo "testbed: installing ${missing[*]}"
+# "No configuration" keeps the Debian post-install from writing /etc/postfix/main.cf and starting a system MTA.
+echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
+$sudo apt-get update -qq
+# policy-rc.d exit 101 tells invoke-rc.d not to start services from maintainer scripts; on a machine without an
+# init system that is mostly moot, but it also covers machines that have one.
+policy=/usr/sbin/policy-rc.d
+created_policy=false
+if [[ ! -e $policy ]]; then
+  printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+  $sudo chmod 755 "$policy"
+  created_policy=true
+fi
+cleanup_policy() { if $created_policy; then $sudo rm -f "$policy"; fi; }
+trap cleanup_policy EXIT
+
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# Belt and braces: if a maintainer script started the system daemons anyway, stop them. Only the system
+# instances (default config paths) are targeted, never a test bed started by start.sh.
+if [[ -f /etc/postfix/main.cf ]] && $sudo postfix status >/dev/null 2>&1; then
+  $sudo postfix stop >/dev/null 2>&1 || true
+fi
+if [[ -r /run/dovecot/master.pid ]]; then
+  $sudo kill "$(cat /run/dovecot/master.pid)" 2>/dev/null || true
+fi
+echo "testbed: installed ${missing[*]}"

@@ -1,0 +1,311 @@
+package io.github.smtpclient.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.github.smtpclient.Envelope;
+import io.github.smtpclient.RecipientResult;
+import io.github.smtpclient.SendOutcome;
+import io.github.smtpclient.SendResult;
+import io.github.smtpclient.SmtpClient;
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.message.Attachment;
+import io.github.smtpclient.message.MailMessage;
+import io.github.smtpclient.tls.TlsMode;
+
+/**
+ * SmtpClient against a real Postfix with Dovecot SASL: every message is found again in the recipient's Maildir and
+ * compared byte for byte with what was sent (in Postfix's stored form). Subclasses say where the test bed runs:
+ * {@link PostfixInteropTests} (started by {@code scripts/testbed/start.sh}) or {@link PostfixContainerInteropTests}.
+ */
+abstract class PostfixInteropScenarios {
+
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
+    private static final String SENDER = "sender@client.example.test";
+
+    /** The test bed every scenario runs against. */
+    protected abstract PostfixTestbed testbed();
+
+    static Stream<AuthMechanism> mechanismsOfferedAfterStarttls() {
+        return Stream.of(AuthMechanism.PLAIN, AuthMechanism.LOGIN, AuthMechanism.CRAM_MD5, AuthMechanism.SCRAM_SHA_256);
+    }
+
+    @ParameterizedTest
+    @MethodSource("mechanismsOfferedAfterStarttls")
+    void messageSentAfterStarttlsAndAuthArrivesUnchanged(AuthMechanism mechanism) throws IOException {
+        PostfixTestbed testbed = testbed();
+        String messageId = uniqueMessageId();
+        byte[] message = message(messageId, testbed.user(), "STARTTLS + " + mechanism, "Hello over STARTTLS.\r\n");
+
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, mechanism)) {
+            client.connect(testbed.host(), testbed.starttlsPort());
+            SendResult result = client.sendBytes(message);
+
+            assertThat(result.isPartial()).isFalse();
+            assertThat(result.messageId()).hasValueSatisfying(id -> assertThat(messageId).contains(id));
+            client.disconnect();
+        }
+
+        DeliveredMessage delivered = testbed.awaitDelivery(testbed.user(), messageId, DELIVERY_TIMEOUT);
+        assertThat(delivered.differenceFrom(message)).isEmpty();
+        assertSentOverTlsByAuthenticatedUser(delivered, testbed.user());
+    }
+
+    @Test
+    void messageSentOverImplicitTlsWithAuthArrivesUnchanged() throws IOException {
+        PostfixTestbed testbed = testbed();
+        String messageId = uniqueMessageId();
+        byte[] message = message(messageId, testbed.secondUser(), "implicit TLS", "Hello over implicit TLS.\r\n");
+
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.IMPLICIT, AuthMechanism.PLAIN)) {
+            client.connect(testbed.host(), testbed.implicitTlsPort());
+            client.sendBytes(message);
+            client.disconnect();
+        }
+
+        DeliveredMessage delivered = testbed.awaitDelivery(testbed.secondUser(), messageId, DELIVERY_TIMEOUT);
+        assertThat(delivered.differenceFrom(message)).isEmpty();
+        assertSentOverTlsByAuthenticatedUser(delivered, testbed.user());
+    }
+
+    @Test
+    void megabyteBodyWithLeadingDotsArrivesIntact() throws IOException {
+        PostfixTestbed testbed = testbed();
+        String messageId = uniqueMessageId();
+        byte[] message = message(messageId, testbed.user(), "1 MB with dots", dottedBody(1024 * 1024));
+
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, AuthMechanism.PLAIN)) {
+            client.connect(testbed.host(), testbed.starttlsPort());
+            client.sendBytes(message);
+            client.disconnect();
+        }
+
+        DeliveredMessage delivered = testbed.awaitDelivery(testbed.user(), messageId, DELIVERY_TIMEOUT);
+        assertThat(delivered.differenceFrom(message)).isEmpty();
+    }
+
+    @Test
+    void binaryModeSendsBdatChunksThatArriveUnchanged() throws IOException {
+        PostfixTestbed testbed = testbed();
+        String messageId = uniqueMessageId();
+        byte[] message = message(messageId, testbed.user(), "BDAT", dottedBody(300 * 1024));
+
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, AuthMechanism.PLAIN)) {
+            client.transfer().setBinaryMode(true);
+            client.transfer().setBinaryChunkSize(64 * 1024);
+            client.connect(testbed.host(), testbed.starttlsPort());
+            assertThat(client.getServerInfo().isChunkingSupported()).isTrue();
+            client.sendBytes(message);
+            client.disconnect();
+        }
+
+        DeliveredMessage delivered = testbed.awaitDelivery(testbed.user(), messageId, DELIVERY_TIMEOUT);
+        assertThat(delivered.differenceFrom(message)).isEmpty();
+    }
+
+    @Test
+    void aPipelinedBatchDeliversEveryMessage() throws IOException {
+        PostfixTestbed testbed = testbed();
+        List<MailMessage> batch = List.of("first", "second", "third").stream()
+                .map(subject -> MailMessage.builder().from(SENDER).to(testbed.user()).subject(subject)
+                        .plainText("one of three").build())
+                .toList();
+        List<SendOutcome> outcomes;
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, AuthMechanism.PLAIN)) {
+            client.connect(testbed.host(), testbed.starttlsPort());
+            assertThat(client.getServerInfo().isPipeliningSupported()).isTrue();
+            outcomes = client.sendMessages(batch);
+            client.disconnect();
+        }
+
+        assertThat(outcomes).allMatch(SendOutcome::isSuccess);
+        for (int i = 0; i < batch.size(); i++) {
+            String messageId = outcomes.get(i).result().orElseThrow().messageId().orElseThrow();
+            DeliveredMessage delivered = testbed.awaitDelivery(testbed.user(), messageId, DELIVERY_TIMEOUT);
+            assertThat(delivered.contentAsString()).contains("Subject: " + batch.get(i).subject().orElseThrow());
+        }
+    }
+
+    @Test
+    void aComposedMessageWithHtmlAnInlineImageAndAnAttachmentArrivesAsComposed() throws Exception {
+        PostfixTestbed testbed = testbed();
+        byte[] image = new byte[5000];
+        byte[] attachment = new byte[200_000];
+        new java.util.Random(1).nextBytes(image);
+        new java.util.Random(2).nextBytes(attachment);
+        MailMessage mail = MailMessage.builder()
+                .from(SENDER)
+                .to(testbed.user())
+                .subject("Gr\u00fc\u00dfe \u2014 composed")
+                .plainText("Plain part\n.\nafter a lone dot")
+                .htmlText("<p>HTML part</p><img src=\"cid:img\">")
+                .inline(Attachment.fromBytes("img.png", image).withContentId("img"))
+                .attach(Attachment.fromBytes("data \u00e9t\u00e9.bin", attachment))
+                .build();
+        String messageId;
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, AuthMechanism.PLAIN)) {
+            client.connect(testbed.host(), testbed.starttlsPort());
+            messageId = client.sendMessage(mail).messageId().orElseThrow();
+            client.disconnect();
+        }
+
+        DeliveredMessage delivered = testbed.awaitDelivery(testbed.user(), messageId, DELIVERY_TIMEOUT);
+        jakarta.mail.internet.MimeMessage parsed = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()),
+                new java.io.ByteArrayInputStream(delivered.content()));
+        assertThat(parsed.getSubject()).isEqualTo("Gr\u00fc\u00dfe \u2014 composed");
+        jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) parsed.getContent();
+        assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("data \u00e9t\u00e9.bin");
+        assertThat(mixed.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(attachment);
+        jakarta.mail.Multipart alternative = (jakarta.mail.Multipart) mixed.getBodyPart(0).getContent();
+        assertThat(((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n"))
+                .isEqualTo("Plain part\n.\nafter a lone dot\n");
+        jakarta.mail.Multipart related = (jakarta.mail.Multipart) alternative.getBodyPart(1).getContent();
+        assertThat(related.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(image);
+    }
+
+    @Test
+    void eightBitBodyArrivesUnchangedOverThePlainPortWithoutAuth() throws IOException {
+        PostfixTestbed testbed = testbed();
+        String messageId = uniqueMessageId();
+        byte[] message = message(messageId, testbed.user(), "8bit",
+                "Gr\u00fc\u00dfe, \u00e7a va, \u65e5\u672c\u8a9e.\r\n");
+
+        try (SmtpClient client = new SmtpClient()) {
+            client.setDomain("client.example.test");
+            client.tls().setMode(TlsMode.NONE);
+            client.socket().setTimeout(Duration.ofSeconds(30));
+            client.connect(testbed.host(), testbed.plainPort());
+            client.sendBytes(message);
+            client.disconnect();
+        }
+
+        DeliveredMessage delivered = testbed.awaitDelivery(testbed.user(), messageId, DELIVERY_TIMEOUT);
+        assertThat(delivered.differenceFrom(message)).isEmpty();
+        assertThat(delivered.received()).doesNotContain("using TLS", "ESMTPSA");
+    }
+
+    @Test
+    void refusedRecipientsAmongAcceptedOnesGiveAPartialResult() throws IOException {
+        PostfixTestbed testbed = testbed();
+        String messageId = uniqueMessageId();
+        byte[] message = message(messageId, testbed.user(), "partial", "Some recipients refuse this.\r\n");
+        Envelope envelope = Envelope.of(testbed.user(), testbed.user(), testbed.rejectedRecipient(),
+                testbed.deferredRecipient(), testbed.secondUser());
+
+        SendResult result;
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, AuthMechanism.PLAIN)) {
+            client.connect(testbed.host(), testbed.starttlsPort());
+            result = client.sendBytes(envelope, message);
+            client.disconnect();
+        }
+
+        assertThat(result.isPartial()).isTrue();
+        assertThat(result.acceptedRecipients()).extracting(RecipientResult::address)
+                .containsExactly(testbed.user(), testbed.secondUser());
+        assertThat(result.rejectedRecipients()).extracting(RecipientResult::address, r -> r.reply().code())
+                .containsExactly(
+                        tuple(testbed.rejectedRecipient(), 550),
+                        tuple(testbed.deferredRecipient(), 450));
+        for (String recipient : List.of(testbed.user(), testbed.secondUser())) {
+            DeliveredMessage delivered = testbed.awaitDelivery(recipient, messageId, DELIVERY_TIMEOUT);
+            assertThat(delivered.differenceFrom(message)).isEmpty();
+        }
+    }
+
+    @Test
+    void everyRecipientRefusedFailsWithAllRecipientsRejected() throws IOException {
+        PostfixTestbed testbed = testbed();
+        byte[] message = message(uniqueMessageId(), testbed.rejectedRecipient(), "refused", "Nobody takes this.\r\n");
+
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, AuthMechanism.PLAIN)) {
+            client.connect(testbed.host(), testbed.starttlsPort());
+
+            assertThatExceptionOfType(SmtpException.class)
+                    .isThrownBy(() -> client.sendBytes(Envelope.of(testbed.user(), testbed.rejectedRecipient()), message))
+                    .satisfies(e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.ALL_RECIPIENTS_REJECTED));
+        }
+    }
+
+    @Test
+    void wrongPasswordFailsWithAuthFailed() throws IOException {
+        PostfixTestbed testbed = testbed();
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, AuthMechanism.PLAIN)) {
+            client.auth().setPassword("not-" + testbed.password());
+
+            assertThatExceptionOfType(SmtpException.class)
+                    .isThrownBy(() -> client.connect(testbed.host(), testbed.starttlsPort()))
+                    .satisfies(e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.AUTH_FAILED));
+        }
+    }
+
+    private static SmtpClient authenticatingClient(PostfixTestbed testbed, TlsMode mode, AuthMechanism mechanism) {
+        SmtpClient client = new SmtpClient();
+        client.setDomain("client.example.test");
+        client.tls().setMode(mode);
+        client.tls().setTrustedCertificates(List.of(testbed.caCertificate()));
+        client.auth().setUsername(testbed.user());
+        client.auth().setPassword(testbed.password());
+        client.auth().setMechanisms(List.of(mechanism));
+        client.socket().setTimeout(Duration.ofSeconds(30));
+        return client;
+    }
+
+    /** Postfix's Received field records the TLS session and the SASL login (ESMTPSA = ESMTP + TLS + AUTH). */
+    private static void assertSentOverTlsByAuthenticatedUser(DeliveredMessage delivered, String user) {
+        assertThat(delivered.received())
+                .contains("using TLSv1.")
+                .contains("Authenticated sender: " + user)
+                .contains("with ESMTPSA");
+    }
+
+    private static String uniqueMessageId() {
+        return "<" + UUID.randomUUID() + "@client.example.test>";
+    }
+
+    private static byte[] message(String messageId, String to, String subject, String body) {
+        String headers = "From: <" + SENDER + ">\r\n"
+                + "To: <" + to + ">\r\n"
+                + "Date: Sun, 29 Nov 2026 12:00:00 +0000\r\n"
+                + "Message-ID: " + messageId + "\r\n"
+                + "Subject: " + subject + "\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n"
+                + "\r\n";
+        return (headers + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * About {@code size} bytes of 76-character lines, with the lines the transparency rule must protect: a lone dot
+     * (which would end DATA), lines starting with one and two dots, and a dot right after an empty line.
+     */
+    private static String dottedBody(int size) {
+        StringBuilder body = new StringBuilder(size + 100);
+        String filler = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-abcdefghij";
+        for (int line = 0; body.length() < size; line++) {
+            switch (line % 50) {
+                case 0 -> body.append(".\r\n");
+                case 10 -> body.append(".. two leading dots\r\n");
+                case 20 -> body.append("\r\n.after an empty line\r\n");
+                case 30 -> body.append(".").append(filler).append("\r\n");
+                default -> body.append(String.format("%05d ", line)).append(filler).append("\r\n");
+            }
+        }
+        return body.append(".\r\nlast line after a lone dot\r\n").toString();
+    }
+}
