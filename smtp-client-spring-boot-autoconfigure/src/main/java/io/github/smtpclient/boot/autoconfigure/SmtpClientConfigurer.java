@@ -70,7 +70,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         PropertyCheck.set("smtp.client.domain", properties.getDomain(), client::setDomain);
         SmtpClientProperties.Tls tls = properties.getTls();
         TlsMode mode = connection.getTlsMode();
-        client.tls().setMode(mode);
+        client.tls().setMode(mode != null ? mode : tls.getMode());
         PropertyCheck.set("smtp.client.tls.versions", tls.getVersions(), client.tls()::setVersions);
         PropertyCheck.set("smtp.client.tls.cipher-suites", tls.getCipherSuites(), client.tls()::setCipherSuites);
         client.tls().setValidateCertificates(tls.isValidateCertificates());

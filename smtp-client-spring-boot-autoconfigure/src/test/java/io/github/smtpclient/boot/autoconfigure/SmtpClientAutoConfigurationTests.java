@@ -76,6 +76,25 @@ class SmtpClientAutoConfigurationTests {
     }
 
     @Test
+    void whenConnectionDetailsLeaveTheTlsModeOpenShouldUseTheProperty() {
+        contextRunner.withBean(SmtpConnectionDetails.class, () -> new SmtpConnectionDetails() {
+            @Override
+            public String getHost() {
+                return "mail.details.test";
+            }
+
+            @Override
+            public int getPort() {
+                return 2525;
+            }
+        }).withPropertyValues("smtp.client.tls.mode=implicit").run(context -> {
+            try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                assertThat(client.tls().getMode()).isEqualTo(TlsMode.IMPLICIT);
+            }
+        });
+    }
+
+    @Test
     void whenUserDefinesFactoryOrSenderShouldBackOff() {
         contextRunner.withPropertyValues("smtp.client.host=smtp.example.test")
                 .withUserConfiguration(UserBeansConfiguration.class)
