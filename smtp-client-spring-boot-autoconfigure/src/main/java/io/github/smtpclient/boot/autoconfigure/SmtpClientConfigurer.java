@@ -1,0 +1,152 @@
+package io.github.smtpclient.boot.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLContext;
+
+import io.github.smtpclient.SmtpClient;
+import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.tls.TlsMode;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.io.Resource;
+
+/**
+ * Applies {@code smtp.client.*}, the connection details, an SSL bundle, a token supplier, the listeners and the
+ * customizers to a new {@link SmtpClient}. The core settings check every value; a value they refuse is reported
+ * as an {@link InvalidConfigurationPropertyValueException} naming the property, and since the constructor applies
+ * everything once to a throwaway client, that happens at start-up rather than at the first send.
+ */
+final class SmtpClientConfigurer implements Consumer<SmtpClient> {
+
+    private final SmtpClientProperties properties;
+    private final SmtpConnectionDetails connection;
+    private final List<X509Certificate> trustedCertificates;
+    private final @Nullable SSLContext sslContext;
+    private final @Nullable SmtpOAuth2TokenSupplier tokenSupplier;
+    private final Supplier<SmtpListener> listeners;
+    private final List<SmtpClientCustomizer> customizers;
+
+    SmtpClientConfigurer(SmtpClientProperties properties, SmtpConnectionDetails connection,
+            @Nullable SslBundles sslBundles, @Nullable SmtpOAuth2TokenSupplier tokenSupplier,
+            Supplier<SmtpListener> listeners, List<SmtpClientCustomizer> customizers) {
+        this.properties = properties;
+        this.connection = connection;
+        this.trustedCertificates = loadCertificates(properties.getTls().getTrustedCertificates());
+        this.sslContext = sslContext(properties.getTls().getSslBundle(), sslBundles);
+        this.tokenSupplier = tokenSupplier;
+        this.listeners = listeners;
+        this.customizers = List.copyOf(customizers);
+        try (SmtpClient check = new SmtpClient()) {
+            applyProperties(check);
+        }
+        int port = connection.getPort();
+        if (port < 1 || port > 65535) {
+            throw new InvalidConfigurationPropertyValueException("smtp.client.port", port,
+                    "A port must be between 1 and 65535, such as 587 (STARTTLS) or 465 (implicit TLS).");
+        }
+    }
+
+    @Override
+    public void accept(SmtpClient client) {
+        applyProperties(client);
+        client.setListener(listeners.get());
+        customizers.forEach(customizer -> customizer.customize(client));
+    }
+
+    private void applyProperties(SmtpClient client) {
+        PropertyCheck.set("smtp.client.domain", properties.getDomain(), client::setDomain);
+        SmtpClientProperties.Tls tls = properties.getTls();
+        TlsMode mode = connection.getTlsMode();
+        client.tls().setMode(mode != null ? mode : tls.getMode());
+        PropertyCheck.set("smtp.client.tls.versions", tls.getVersions(), client.tls()::setVersions);
+        PropertyCheck.set("smtp.client.tls.cipher-suites", tls.getCipherSuites(), client.tls()::setCipherSuites);
+        client.tls().setValidateCertificates(tls.isValidateCertificates());
+        client.tls().setVerifyHostname(tls.isVerifyHostname());
+        client.tls().setTrustedCertificates(trustedCertificates);
+        client.tls().setUseSystemTrust(tls.isUseSystemTrust());
+        client.tls().setSslContext(sslContext);
+        PropertyCheck.set("smtp.client.tls.sni-host-name", tls.getSniHostName(), client.tls()::setSniHostName);
+
+        PropertyCheck.set("smtp.client.username", connection.getUsername(), client.auth()::setUsername);
+        PropertyCheck.set("smtp.client.password", connection.getPassword(), client.auth()::setPassword);
+        SmtpClientProperties.Auth auth = properties.getAuth();
+        PropertyCheck.set("smtp.client.auth.mechanisms", auth.getMechanisms(), client.auth()::setMechanisms);
+        client.auth().setForceLogin(auth.isForceLogin());
+        client.auth().setAllowPlaintextCredentials(auth.isAllowPlaintextCredentials());
+        client.auth().setAllowLoopbackPlaintext(auth.isAllowLoopbackPlaintext());
+        if (tokenSupplier != null) {
+            client.auth().setOAuthTokenSupplier(tokenSupplier::getToken);
+        }
+
+        SmtpClientProperties.Socket socket = properties.getSocket();
+        PropertyCheck.set("smtp.client.socket.timeout", socket.getTimeout(), client.socket()::setTimeout);
+        PropertyCheck.set("smtp.client.socket.connect-timeout", socket.getConnectTimeout(), client.socket()::setConnectTimeout);
+        PropertyCheck.set("smtp.client.socket.local-address", socket.getLocalAddress(), client.socket()::setLocalAddress);
+        PropertyCheck.set("smtp.client.socket.local-port", socket.getLocalPort(), client.socket()::setLocalPort);
+        client.socket().setUseIPv6(socket.isUseIpv6());
+
+        client.transfer().setBinaryMode(properties.getBinary().isMode());
+        PropertyCheck.set("smtp.client.binary.chunk-size", properties.getBinary().getChunkSize(),
+                size -> client.transfer().setBinaryChunkSize(PropertyCheck.toInt(size)));
+        client.transfer().setRemoveBcc(properties.isRemoveBcc());
+        PropertyCheck.set("smtp.client.send-buffer-size", properties.getSendBufferSize(),
+                size -> client.transfer().setSendBufferSize(PropertyCheck.toInt(size)));
+        client.transfer().setTempPath(properties.getTempPath());
+    }
+
+    private static List<X509Certificate> loadCertificates(List<Resource> resources) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (int i = 0; i < resources.size(); i++) {
+            Resource resource = resources.get(i);
+            String property = "smtp.client.tls.trusted-certificates[" + i + "]";
+            try (InputStream in = resource.getInputStream()) {
+                int before = certificates.size();
+                for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    certificates.add((X509Certificate) certificate);
+                }
+                if (certificates.size() == before) {
+                    throw new InvalidConfigurationPropertyValueException(property, resource,
+                            "The file holds no certificate; give a PEM file with one or more"
+                                    + " '-----BEGIN CERTIFICATE-----' blocks.");
+                }
+            } catch (IOException e) {
+                throw new InvalidConfigurationPropertyValueException(property, resource,
+                        "The file cannot be read (" + e.getMessage() + "); give a readable PEM file, such as"
+                                + " 'classpath:smtp-ca.pem' or 'file:/etc/ssl/smtp-ca.pem'.");
+            } catch (CertificateException e) {
+                throw new InvalidConfigurationPropertyValueException(property, resource,
+                        "The file is not a PEM or DER X.509 certificate (" + e.getMessage() + ").");
+            }
+        }
+        return List.copyOf(certificates);
+    }
+
+    private static @Nullable SSLContext sslContext(@Nullable String bundle, @Nullable SslBundles sslBundles) {
+        if (bundle == null) {
+            return null;
+        }
+        if (sslBundles == null) {
+            throw new InvalidConfigurationPropertyValueException("smtp.client.tls.ssl-bundle", bundle,
+                    "No SslBundles bean exists; define the bundle under 'spring.ssl.bundle.*'.");
+        }
+        try {
+            return sslBundles.getBundle(bundle).createSslContext();
+        } catch (NoSuchSslBundleException e) {
+            throw new InvalidConfigurationPropertyValueException("smtp.client.tls.ssl-bundle", bundle,
+                    "No SSL bundle has this name; the bundles are " + sslBundles.getBundleNames() + ".");
+        }
+    }
+}

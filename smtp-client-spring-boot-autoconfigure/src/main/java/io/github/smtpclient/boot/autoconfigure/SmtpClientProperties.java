@@ -1,0 +1,640 @@
+package io.github.smtpclient.boot.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.tls.TlsMode;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the SMTP client under {@code smtp.client.*}. Each value is handed to the matching core setting
+ * (named in the field's Javadoc), which checks it; a bad value fails start-up naming the property.
+ */
+@ConfigurationProperties("smtp.client")
+public class SmtpClientProperties {
+
+    /** SMTP server host. For instance, 'smtp.example.com'. */
+    private @Nullable String host;
+
+    /** SMTP server port; 465 means implicit TLS, any other port STARTTLS unless 'smtp.client.tls.mode' says otherwise. */
+    private int port = 587;
+
+    /** Name the client gives in EHLO, a domain or an address literal such as '[192.0.2.1]'; by default the local host name. */
+    private @Nullable String domain;
+
+    /** User name to authenticate as. For instance, 'alice@example.com'. */
+    private @Nullable String username;
+
+    /** Password to authenticate with; also used as the token for XOAUTH2 and OAUTHBEARER when no token supplier bean exists. */
+    private @Nullable String password;
+
+    /** Whether Bcc and Resent-Bcc header fields are removed from messages before sending. */
+    private boolean removeBcc = true;
+
+    /** Size of the buffer commands and message data are written through, between 512B and 16MB. */
+    private DataSize sendBufferSize = DataSize.ofKilobytes(64);
+
+    /** Directory for temporary files; by default the JVM's 'java.io.tmpdir'. */
+    private @Nullable Path tempPath;
+
+    private final Tls tls = new Tls();
+
+    private final Auth auth = new Auth();
+
+    private final Socket socket = new Socket();
+
+    private final Binary binary = new Binary();
+
+    private final Pool pool = new Pool();
+
+    private final Retry retry = new Retry();
+
+    private final Defaults defaults = new Defaults();
+
+    private final Events events = new Events();
+
+    private final Health health = new Health();
+
+    public @Nullable String getHost() {
+        return host;
+    }
+
+    public void setHost(@Nullable String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public @Nullable String getDomain() {
+        return domain;
+    }
+
+    public void setDomain(@Nullable String domain) {
+        this.domain = domain;
+    }
+
+    public @Nullable String getUsername() {
+        return username;
+    }
+
+    public void setUsername(@Nullable String username) {
+        this.username = username;
+    }
+
+    public @Nullable String getPassword() {
+        return password;
+    }
+
+    public void setPassword(@Nullable String password) {
+        this.password = password;
+    }
+
+    public boolean isRemoveBcc() {
+        return removeBcc;
+    }
+
+    public void setRemoveBcc(boolean removeBcc) {
+        this.removeBcc = removeBcc;
+    }
+
+    public DataSize getSendBufferSize() {
+        return sendBufferSize;
+    }
+
+    public void setSendBufferSize(DataSize sendBufferSize) {
+        this.sendBufferSize = sendBufferSize;
+    }
+
+    public @Nullable Path getTempPath() {
+        return tempPath;
+    }
+
+    public void setTempPath(@Nullable Path tempPath) {
+        this.tempPath = tempPath;
+    }
+
+    public Tls getTls() {
+        return tls;
+    }
+
+    public Auth getAuth() {
+        return auth;
+    }
+
+    public Socket getSocket() {
+        return socket;
+    }
+
+    public Binary getBinary() {
+        return binary;
+    }
+
+    public Pool getPool() {
+        return pool;
+    }
+
+    public Retry getRetry() {
+        return retry;
+    }
+
+    public Defaults getDefaults() {
+        return defaults;
+    }
+
+    public Events getEvents() {
+        return events;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    /** Encryption and certificate checks; drives {@code client.tls()}. */
+    public static class Tls {
+
+        /** When to encrypt: EXPLICIT (STARTTLS required), IMPLICIT (TLS from the first byte), MIXED or NONE; by default IMPLICIT on port 465 and EXPLICIT elsewhere. */
+        private @Nullable TlsMode mode;
+
+        /** TLS versions to enable, in preference order: TLSv1.3, TLSv1.2, TLSv1.1 or TLSv1. */
+        private List<String> versions = new ArrayList<>(List.of("TLSv1.3", "TLSv1.2"));
+
+        /** Cipher suites to enable, by standard name; empty means the TLS provider's defaults. */
+        private List<String> cipherSuites = new ArrayList<>();
+
+        /** Whether the server's certificate chain and host name are checked; false lets anyone on the network path impersonate the server. */
+        private boolean validateCertificates = true;
+
+        /** Whether the server's certificate must name the host connected to. */
+        private boolean verifyHostname = true;
+
+        /** PEM files of certificates to trust in addition to the JDK's trust store, such as a private CA. For instance, 'classpath:smtp-ca.pem'. */
+        private List<Resource> trustedCertificates = new ArrayList<>();
+
+        /** Whether the JDK's default trust store is trusted; false trusts only 'trusted-certificates'. */
+        private boolean useSystemTrust = true;
+
+        /** Name of a Spring Boot SSL bundle ('spring.ssl.bundle.*') whose SSLContext decides which servers are trusted. */
+        private @Nullable String sslBundle;
+
+        /** Server name sent in the TLS SNI extension and accepted by the host name check; by default the host connected to. */
+        private @Nullable String sniHostName;
+
+        public @Nullable TlsMode getMode() {
+            return mode;
+        }
+
+        public void setMode(@Nullable TlsMode mode) {
+            this.mode = mode;
+        }
+
+        public List<String> getVersions() {
+            return versions;
+        }
+
+        public void setVersions(List<String> versions) {
+            this.versions = versions;
+        }
+
+        public List<String> getCipherSuites() {
+            return cipherSuites;
+        }
+
+        public void setCipherSuites(List<String> cipherSuites) {
+            this.cipherSuites = cipherSuites;
+        }
+
+        public boolean isValidateCertificates() {
+            return validateCertificates;
+        }
+
+        public void setValidateCertificates(boolean validateCertificates) {
+            this.validateCertificates = validateCertificates;
+        }
+
+        public boolean isVerifyHostname() {
+            return verifyHostname;
+        }
+
+        public void setVerifyHostname(boolean verifyHostname) {
+            this.verifyHostname = verifyHostname;
+        }
+
+        public List<Resource> getTrustedCertificates() {
+            return trustedCertificates;
+        }
+
+        public void setTrustedCertificates(List<Resource> trustedCertificates) {
+            this.trustedCertificates = trustedCertificates;
+        }
+
+        public boolean isUseSystemTrust() {
+            return useSystemTrust;
+        }
+
+        public void setUseSystemTrust(boolean useSystemTrust) {
+            this.useSystemTrust = useSystemTrust;
+        }
+
+        public @Nullable String getSslBundle() {
+            return sslBundle;
+        }
+
+        public void setSslBundle(@Nullable String sslBundle) {
+            this.sslBundle = sslBundle;
+        }
+
+        public @Nullable String getSniHostName() {
+            return sniHostName;
+        }
+
+        public void setSniHostName(@Nullable String sniHostName) {
+            this.sniHostName = sniHostName;
+        }
+    }
+
+    /** Authentication; drives {@code client.auth()}. */
+    public static class Auth {
+
+        /** SASL mechanisms to try, in order: SCRAM-SHA-256, SCRAM-SHA-1, CRAM-MD5, OAUTHBEARER, XOAUTH2, PLAIN, LOGIN; empty means strongest first. */
+        private List<AuthMechanism> mechanisms = new ArrayList<>();
+
+        /** Whether to authenticate even when the server does not advertise AUTH. */
+        private boolean forceLogin;
+
+        /** Whether credentials may cross an unencrypted connection to any host; dangerous, anyone on the path can read them. */
+        private boolean allowPlaintextCredentials;
+
+        /** Whether credentials may cross an unencrypted connection to a loopback address. */
+        private boolean allowLoopbackPlaintext = true;
+
+        public List<AuthMechanism> getMechanisms() {
+            return mechanisms;
+        }
+
+        public void setMechanisms(List<AuthMechanism> mechanisms) {
+            this.mechanisms = mechanisms;
+        }
+
+        public boolean isForceLogin() {
+            return forceLogin;
+        }
+
+        public void setForceLogin(boolean forceLogin) {
+            this.forceLogin = forceLogin;
+        }
+
+        public boolean isAllowPlaintextCredentials() {
+            return allowPlaintextCredentials;
+        }
+
+        public void setAllowPlaintextCredentials(boolean allowPlaintextCredentials) {
+            this.allowPlaintextCredentials = allowPlaintextCredentials;
+        }
+
+        public boolean isAllowLoopbackPlaintext() {
+            return allowLoopbackPlaintext;
+        }
+
+        public void setAllowLoopbackPlaintext(boolean allowLoopbackPlaintext) {
+            this.allowLoopbackPlaintext = allowLoopbackPlaintext;
+        }
+    }
+
+    /** The TCP connection; drives {@code client.socket()}. */
+    public static class Socket {
+
+        /** Longest wait for any one read, write or TLS handshake, between 1ms and about 24 days. */
+        private Duration timeout = Duration.ofSeconds(60);
+
+        /** Longest wait for the TCP connection to each address of the host; by default 'timeout'. */
+        private @Nullable Duration connectTimeout;
+
+        /** Local IP address (or local host name) to connect from; by default any. */
+        private @Nullable String localAddress;
+
+        /** Local port to connect from, 0 for any free port. */
+        private int localPort;
+
+        /** Whether IPv6 addresses of the host are tried before IPv4 ones. */
+        private boolean useIpv6;
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public @Nullable Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(@Nullable Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public @Nullable String getLocalAddress() {
+            return localAddress;
+        }
+
+        public void setLocalAddress(@Nullable String localAddress) {
+            this.localAddress = localAddress;
+        }
+
+        public int getLocalPort() {
+            return localPort;
+        }
+
+        public void setLocalPort(int localPort) {
+            this.localPort = localPort;
+        }
+
+        public boolean isUseIpv6() {
+            return useIpv6;
+        }
+
+        public void setUseIpv6(boolean useIpv6) {
+            this.useIpv6 = useIpv6;
+        }
+    }
+
+    /** BDAT (RFC 3030 CHUNKING); drives {@code client.transfer()}. */
+    public static class Binary {
+
+        /** Whether messages are sent with BDAT when the server offers CHUNKING, instead of DATA. */
+        private boolean mode;
+
+        /** Size of each BDAT chunk, between 1B and 64MB; the client holds one chunk in memory. */
+        private DataSize chunkSize = DataSize.ofMegabytes(1);
+
+        public boolean isMode() {
+            return mode;
+        }
+
+        public void setMode(boolean mode) {
+            this.mode = mode;
+        }
+
+        public DataSize getChunkSize() {
+            return chunkSize;
+        }
+
+        public void setChunkSize(DataSize chunkSize) {
+            this.chunkSize = chunkSize;
+        }
+    }
+
+    /** The connections the pooled SmtpMailSender keeps; drives {@code PoolSettings}. */
+    public static class Pool {
+
+        /** Most connections open at once, lent out or idle, between 1 and 1000. */
+        private int maxSize = 4;
+
+        /** Idle connections kept open ahead of demand, at most 'max-size'. */
+        private int minIdle;
+
+        /** How long a connection may sit idle before it is closed with QUIT; keep it below the server's own idle timeout. */
+        private Duration maxIdleTime = Duration.ofSeconds(60);
+
+        /** Messages after which a connection is replaced by a fresh one, 0 for unlimited. */
+        private int maxMessagesPerConnection;
+
+        /** Whether a connection idle for at least 'validate-after-idle' is checked with NOOP before it is lent. */
+        private boolean validateOnBorrow = true;
+
+        /** How long a connection must have been idle before 'validate-on-borrow' checks it. */
+        private Duration validateAfterIdle = Duration.ofSeconds(1);
+
+        /** How long a send waits for a free connection when all are in use before it fails with TIMEOUT. */
+        private Duration borrowTimeout = Duration.ofSeconds(30);
+
+        public int getMaxSize() {
+            return maxSize;
+        }
+
+        public void setMaxSize(int maxSize) {
+            this.maxSize = maxSize;
+        }
+
+        public int getMinIdle() {
+            return minIdle;
+        }
+
+        public void setMinIdle(int minIdle) {
+            this.minIdle = minIdle;
+        }
+
+        public Duration getMaxIdleTime() {
+            return maxIdleTime;
+        }
+
+        public void setMaxIdleTime(Duration maxIdleTime) {
+            this.maxIdleTime = maxIdleTime;
+        }
+
+        public int getMaxMessagesPerConnection() {
+            return maxMessagesPerConnection;
+        }
+
+        public void setMaxMessagesPerConnection(int maxMessagesPerConnection) {
+            this.maxMessagesPerConnection = maxMessagesPerConnection;
+        }
+
+        public boolean isValidateOnBorrow() {
+            return validateOnBorrow;
+        }
+
+        public void setValidateOnBorrow(boolean validateOnBorrow) {
+            this.validateOnBorrow = validateOnBorrow;
+        }
+
+        public Duration getValidateAfterIdle() {
+            return validateAfterIdle;
+        }
+
+        public void setValidateAfterIdle(Duration validateAfterIdle) {
+            this.validateAfterIdle = validateAfterIdle;
+        }
+
+        public Duration getBorrowTimeout() {
+            return borrowTimeout;
+        }
+
+        public void setBorrowTimeout(Duration borrowTimeout) {
+            this.borrowTimeout = borrowTimeout;
+        }
+    }
+
+    /** How the pooled SmtpMailSender retries a send that failed before the message data was committed; drives {@code RetryPolicy}. */
+    public static class Retry {
+
+        /** Tries in all, between 1 (no retry) and 100. */
+        private int maxAttempts = 3;
+
+        /** Pause before the second try, between 0 and 1 hour. */
+        private Duration backoff = Duration.ofMillis(100);
+
+        /** How much each further pause grows, between 1 and 100. */
+        private double multiplier = 2.0;
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getBackoff() {
+            return backoff;
+        }
+
+        public void setBackoff(Duration backoff) {
+            this.backoff = backoff;
+        }
+
+        public double getMultiplier() {
+            return multiplier;
+        }
+
+        public void setMultiplier(double multiplier) {
+            this.multiplier = multiplier;
+        }
+    }
+
+    /** Header fields for messages that do not set their own. */
+    public static class Defaults {
+
+        /** From address for messages that have none. For instance, 'App <noreply@example.com>'. */
+        private @Nullable String from;
+
+        /** Reply-To address for messages that have none. */
+        private @Nullable String replyTo;
+
+        /** X-Mailer header value for messages that have none. */
+        private @Nullable String mailer;
+
+        public @Nullable String getFrom() {
+            return from;
+        }
+
+        public void setFrom(@Nullable String from) {
+            this.from = from;
+        }
+
+        public @Nullable String getReplyTo() {
+            return replyTo;
+        }
+
+        public void setReplyTo(@Nullable String replyTo) {
+            this.replyTo = replyTo;
+        }
+
+        public @Nullable String getMailer() {
+            return mailer;
+        }
+
+        public void setMailer(@Nullable String mailer) {
+            this.mailer = mailer;
+        }
+    }
+
+    /** Which client events are published as Spring ApplicationEvents. */
+    public static class Events {
+
+        /** Whether client events are published as ApplicationEvents at all. */
+        private boolean enabled = true;
+
+        /** Whether an event is published for every command sent (chatty). */
+        private boolean command = true;
+
+        /** Whether an event is published for every reply received (chatty). */
+        private boolean commandReply = true;
+
+        /** Whether an event is published for every buffer of message data written (very chatty; carries message content). */
+        private boolean commandData;
+
+        /** Whether an event is published as message data is written (chatty). */
+        private boolean progress = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isCommand() {
+            return command;
+        }
+
+        public void setCommand(boolean command) {
+            this.command = command;
+        }
+
+        public boolean isCommandReply() {
+            return commandReply;
+        }
+
+        public void setCommandReply(boolean commandReply) {
+            this.commandReply = commandReply;
+        }
+
+        public boolean isCommandData() {
+            return commandData;
+        }
+
+        public void setCommandData(boolean commandData) {
+            this.commandData = commandData;
+        }
+
+        public boolean isProgress() {
+            return progress;
+        }
+
+        public void setProgress(boolean progress) {
+            this.progress = progress;
+        }
+    }
+
+    /** The Actuator health probe (connect, EHLO, QUIT). */
+    public static class Health {
+
+        /** Socket timeout of the probe, shorter than a send's so a silent server cannot stall the health endpoint. */
+        private Duration timeout = Duration.ofSeconds(5);
+
+        /** How long a probe's result is reused before the server is probed again. */
+        private Duration cacheInterval = Duration.ofSeconds(30);
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public Duration getCacheInterval() {
+            return cacheInterval;
+        }
+
+        public void setCacheInterval(Duration cacheInterval) {
+            this.cacheInterval = cacheInterval;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.smtpclient.boot.event;
+
+import io.github.smtpclient.event.CommandDataEvent;
+
+/** Message data was written; the buffer is valid only during the call. Off unless {@code smtp.client.events.command-data=true}. */
+public final class SmtpCommandDataEvent extends SmtpClientApplicationEvent<CommandDataEvent> {
+
+    public SmtpCommandDataEvent(String server, CommandDataEvent event) {
+        super(server, event);
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.smtpclient.boot.event;
+
+import io.github.smtpclient.event.CommandEvent;
+
+/** A command was sent (credentials masked). Switched off by {@code smtp.client.events.command=false}. */
+public final class SmtpCommandEvent extends SmtpClientApplicationEvent<CommandEvent> {
+
+    public SmtpCommandEvent(String server, CommandEvent event) {
+        super(server, event);
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.smtpclient.boot.event;
+
+import io.github.smtpclient.event.CommandReplyEvent;
+
+/** A reply arrived. Switched off by {@code smtp.client.events.command-reply=false}. */
+public final class SmtpCommandReplyEvent extends SmtpClientApplicationEvent<CommandReplyEvent> {
+
+    public SmtpCommandReplyEvent(String server, CommandReplyEvent event) {
+        super(server, event);
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.smtpclient.boot.event;
+
+import io.github.smtpclient.SendResult;
+
+import org.springframework.context.ApplicationEvent;
+
+/**
+ * The server accepted a message for at least one recipient. The result's recipients, final reply and byte count
+ * are those of the transaction; it carries no Message-ID.
+ */
+public final class SmtpMessageSentEvent extends ApplicationEvent {
+
+    private final String sender;
+    private final transient SendResult result;
+
+    public SmtpMessageSentEvent(String server, String sender, SendResult result) {
+        super(server);
+        this.sender = sender;
+        this.result = result;
+    }
+
+    /** The server, as {@code host:port}. */
+    public String getServer() {
+        return (String) getSource();
+    }
+
+    /** The envelope sender, empty for a null reverse-path. */
+    public String getSender() {
+        return sender;
+    }
+
+    public SendResult getResult() {
+        return result;
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.smtpclient.boot.event;
+
+import io.github.smtpclient.event.ProgressEvent;
+
+/** Message data transfer progressed; a listener may cancel it. Switched off by {@code smtp.client.events.progress=false}. */
+public final class SmtpProgressEvent extends SmtpClientApplicationEvent<ProgressEvent> {
+
+    public SmtpProgressEvent(String server, ProgressEvent event) {
+        super(server, event);
+    }
+}

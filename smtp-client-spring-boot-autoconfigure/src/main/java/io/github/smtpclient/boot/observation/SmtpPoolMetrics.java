@@ -1,0 +1,39 @@
+package io.github.smtpclient.boot.observation;
+
+import java.util.Objects;
+import java.util.function.ToIntFunction;
+
+import io.github.smtpclient.SmtpMailSender;
+import io.github.smtpclient.pool.PoolStats;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Gauges of the pooled sender's connections: {@code smtp.client.pool.active} (lent out), {@code .idle} (open and
+ * waiting) and {@code .waiting} (threads waiting for a free connection).
+ */
+public final class SmtpPoolMetrics implements MeterBinder {
+
+    private final SmtpMailSender sender;
+    private final String server;
+
+    public SmtpPoolMetrics(SmtpMailSender sender, String server) {
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.server = Objects.requireNonNull(server, "server");
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        gauge(registry, "active", "Connections lent out to senders", PoolStats::active);
+        gauge(registry, "idle", "Open connections waiting in the pool", PoolStats::idle);
+        gauge(registry, "waiting", "Threads waiting for a free connection", PoolStats::waiting);
+    }
+
+    private void gauge(MeterRegistry registry, String state, String description, ToIntFunction<PoolStats> value) {
+        Gauge.builder("smtp.client.pool." + state, sender, s -> value.applyAsInt(s.stats()))
+                .tag("server.address", server)
+                .description(description)
+                .register(registry);
+    }
+}

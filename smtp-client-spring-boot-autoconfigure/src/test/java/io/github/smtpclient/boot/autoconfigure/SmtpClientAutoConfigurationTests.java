@@ -1,0 +1,383 @@
+package io.github.smtpclient.boot.autoconfigure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.smtpclient.SmtpClient;
+import io.github.smtpclient.SmtpMailSender;
+import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.boot.client.SmtpClientFactory;
+import io.github.smtpclient.boot.client.SmtpServerProbe;
+import io.github.smtpclient.event.CommandEvent;
+import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.testing.TestCertificates;
+import io.github.smtpclient.tls.TlsMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SmtpClientAutoConfigurationTests {
+
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(SmtpClientAutoConfiguration.class, SslAutoConfiguration.class));
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void whenHostIsNotSetShouldNotCreateBeans() {
+        contextRunner.run(context -> assertThat(context).doesNotHaveBean(SmtpClientFactory.class)
+                .doesNotHaveBean(SmtpMailSender.class)
+                .doesNotHaveBean(SmtpServerProbe.class));
+    }
+
+    @Test
+    void whenHostIsSetShouldCreateFactorySenderAndProbe() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test").run(context -> {
+            assertThat(context).hasSingleBean(SmtpClientFactory.class)
+                    .hasSingleBean(SmtpMailSender.class)
+                    .hasSingleBean(SmtpServerProbe.class)
+                    .hasSingleBean(PropertiesSmtpConnectionDetails.class);
+            SmtpClientFactory factory = context.getBean(SmtpClientFactory.class);
+            assertThat(factory.host()).isEqualTo("smtp.example.test");
+            assertThat(factory.port()).isEqualTo(587);
+        });
+    }
+
+    @Test
+    void whenConnectionDetailsBeanExistsShouldUseItWithoutHostProperty() {
+        contextRunner.withUserConfiguration(ConnectionDetailsConfiguration.class)
+                .withPropertyValues("smtp.client.host=ignored.example.test", "smtp.client.username=ignored")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(PropertiesSmtpConnectionDetails.class);
+                    SmtpClientFactory factory = context.getBean(SmtpClientFactory.class);
+                    assertThat(factory.host()).isEqualTo("mail.details.test");
+                    assertThat(factory.port()).isEqualTo(1025);
+                    try (SmtpClient client = factory.createClient()) {
+                        assertThat(client.tls().getMode()).isEqualTo(TlsMode.NONE);
+                        assertThat(client.auth().getUsername()).isEqualTo("details-user");
+                    }
+                });
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(SmtpClientAutoConfiguration.class))
+                .withUserConfiguration(ConnectionDetailsConfiguration.class)
+                .run(context -> assertThat(context).hasSingleBean(SmtpClientFactory.class));
+    }
+
+    @Test
+    void whenConnectionDetailsLeaveTheTlsModeOpenShouldUseTheProperty() {
+        contextRunner.withBean(SmtpConnectionDetails.class, () -> new SmtpConnectionDetails() {
+            @Override
+            public String getHost() {
+                return "mail.details.test";
+            }
+
+            @Override
+            public int getPort() {
+                return 2525;
+            }
+        }).withPropertyValues("smtp.client.tls.mode=implicit").run(context -> {
+            try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                assertThat(client.tls().getMode()).isEqualTo(TlsMode.IMPLICIT);
+            }
+        });
+    }
+
+    @Test
+    void whenUserDefinesFactoryOrSenderShouldBackOff() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test")
+                .withUserConfiguration(UserBeansConfiguration.class)
+                .run(context -> {
+                    assertThat(context).hasSingleBean(SmtpClientFactory.class).hasSingleBean(SmtpMailSender.class);
+                    assertThat(context.getBean(SmtpClientFactory.class).host()).isEqualTo("user.example.test");
+                    assertThat(context.getBean(SmtpMailSender.class)).isSameAs(context.getBean("userSender"));
+                });
+    }
+
+    @Test
+    void whenPropertiesAreSetShouldApplyThemToEveryClient() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.port=465",
+                "smtp.client.domain=client.example.test", "smtp.client.username=alice", "smtp.client.password=secret",
+                "smtp.client.tls.mode=mixed", "smtp.client.tls.versions=TLSv1.3",
+                "smtp.client.tls.cipher-suites=TLS_AES_128_GCM_SHA256", "smtp.client.tls.validate-certificates=false",
+                "smtp.client.tls.verify-hostname=false", "smtp.client.tls.use-system-trust=false",
+                "smtp.client.tls.sni-host-name=mx.example.test",
+                "smtp.client.auth.mechanisms=scram-sha-256,plain", "smtp.client.auth.force-login=true",
+                "smtp.client.auth.allow-plaintext-credentials=true", "smtp.client.auth.allow-loopback-plaintext=false",
+                "smtp.client.socket.timeout=7s", "smtp.client.socket.connect-timeout=3s",
+                "smtp.client.socket.local-address=127.0.0.1", "smtp.client.socket.local-port=2500",
+                "smtp.client.socket.use-ipv6=true", "smtp.client.binary.mode=true",
+                "smtp.client.binary.chunk-size=64KB", "smtp.client.remove-bcc=false",
+                "smtp.client.send-buffer-size=8KB", "smtp.client.temp-path=" + temp)
+                .run(context -> {
+                    try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                        assertThat(client.getDomain()).isEqualTo("client.example.test");
+                        assertThat(client.tls().getMode()).isEqualTo(TlsMode.MIXED);
+                        assertThat(client.tls().getVersions()).containsExactly("TLSv1.3");
+                        assertThat(client.tls().getCipherSuites()).containsExactly("TLS_AES_128_GCM_SHA256");
+                        assertThat(client.tls().isValidateCertificates()).isFalse();
+                        assertThat(client.tls().isVerifyHostname()).isFalse();
+                        assertThat(client.tls().isUseSystemTrust()).isFalse();
+                        assertThat(client.tls().getSniHostName()).isEqualTo("mx.example.test");
+                        assertThat(client.auth().getUsername()).isEqualTo("alice");
+                        assertThat(client.auth().hasPassword()).isTrue();
+                        assertThat(client.auth().getMechanisms())
+                                .containsExactly(AuthMechanism.SCRAM_SHA_256, AuthMechanism.PLAIN);
+                        assertThat(client.auth().isForceLogin()).isTrue();
+                        assertThat(client.auth().isAllowPlaintextCredentials()).isTrue();
+                        assertThat(client.auth().isAllowLoopbackPlaintext()).isFalse();
+                        assertThat(client.socket().getTimeout()).isEqualTo(Duration.ofSeconds(7));
+                        assertThat(client.socket().getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
+                        assertThat(client.socket().getLocalAddress().getHostAddress()).isEqualTo("127.0.0.1");
+                        assertThat(client.socket().getLocalPort()).isEqualTo(2500);
+                        assertThat(client.socket().isUseIPv6()).isTrue();
+                        assertThat(client.transfer().isBinaryMode()).isTrue();
+                        assertThat(client.transfer().getBinaryChunkSize()).isEqualTo(64 * 1024);
+                        assertThat(client.transfer().isRemoveBcc()).isFalse();
+                        assertThat(client.transfer().getSendBufferSize()).isEqualTo(8 * 1024);
+                        assertThat(client.transfer().getTempPath()).isEqualTo(temp);
+                    }
+                });
+    }
+
+    @Test
+    void whenNothingButHostIsSetShouldKeepTheSecureDefaults() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test").run(context -> {
+            try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                assertThat(client.tls().getMode()).isNull();
+                assertThat(client.tls().getVersions()).containsExactly("TLSv1.3", "TLSv1.2");
+                assertThat(client.tls().isValidateCertificates()).isTrue();
+                assertThat(client.tls().isVerifyHostname()).isTrue();
+                assertThat(client.auth().isAllowPlaintextCredentials()).isFalse();
+                assertThat(client.socket().getTimeout()).isEqualTo(Duration.ofSeconds(60));
+                assertThat(client.transfer().isRemoveBcc()).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void whenTrustedCertificatesAreSetShouldTrustThem() throws Exception {
+        Path pem = Files.writeString(temp.resolve("ca.pem"), TestCertificates.forLocalhost().caPem());
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.tls.trusted-certificates=file:" + pem).run(context -> {
+                    try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                        assertThat(client.tls().getTrustedCertificates()).singleElement()
+                                .satisfies(certificate -> assertThat(certificate.getSubjectX500Principal().getName())
+                                        .contains("smtp-client test CA"));
+                    }
+                });
+    }
+
+    @Test
+    void whenTrustedCertificateIsNotACertificateShouldFailNamingTheProperty() throws Exception {
+        Path pem = Files.writeString(temp.resolve("not.pem"), "hello");
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.tls.trusted-certificates=file:" + pem).run(context -> assertThat(context)
+                        .getFailure().rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("smtp.client.tls.trusted-certificates[0]"));
+    }
+
+    @Test
+    void whenTlsVersionIsUnknownShouldFailNamingThePropertyAndTheAllowedValues() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.tls.versions=SSLv3")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("smtp.client.tls.versions")
+                        .hasMessageContaining("TLSv1.3, TLSv1.2"));
+    }
+
+    @Test
+    void whenTlsModeIsUnknownShouldFailToBindTheProperty() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.tls.mode=always")
+                .run(context -> assertThat(context).getFailure()
+                        .hasStackTraceContaining("Failed to bind properties under 'smtp.client.tls.mode'"));
+    }
+
+    @Test
+    void whenPortIsOutOfRangeShouldFailNamingTheProperty() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.port=0")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("smtp.client.port").hasMessageContaining("between 1 and 65535"));
+    }
+
+    @Test
+    void whenSocketTimeoutIsZeroShouldFailNamingTheProperty() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.socket.timeout=0s")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("smtp.client.socket.timeout").hasMessageContaining("mandatory"));
+    }
+
+    @Test
+    void whenSendBufferSizeIsTooSmallShouldFailNamingTheProperty() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.send-buffer-size=10B")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("smtp.client.send-buffer-size").hasMessageContaining("512"));
+    }
+
+    @Test
+    void whenPoolPropertiesAreSetShouldBuildTheSender() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.pool.max-size=2",
+                "smtp.client.pool.max-idle-time=10s", "smtp.client.pool.max-messages-per-connection=50",
+                "smtp.client.pool.validate-on-borrow=false", "smtp.client.pool.borrow-timeout=1s",
+                "smtp.client.retry.max-attempts=1")
+                .run(context -> assertThat(context.getBean(SmtpMailSender.class).stats().active()).isZero());
+    }
+
+    @Test
+    void whenPoolMinIdleExceedsMaxSizeShouldFailNamingTheProperty() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.pool.max-size=2",
+                "smtp.client.pool.min-idle=3")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("smtp.client.pool.min-idle"));
+    }
+
+    @Test
+    void whenPoolMaxSizeIsZeroShouldFailNamingTheProperty() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.pool.max-size=0")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("smtp.client.pool.max-size").hasMessageContaining("1 and 1000"));
+    }
+
+    @Test
+    void whenRetryMaxAttemptsIsZeroShouldFailNamingTheProperty() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.retry.max-attempts=0")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("smtp.client.retry").hasMessageContaining("maxAttempts"));
+    }
+
+    @Test
+    void whenHealthTimeoutIsZeroShouldFailNamingTheProperty() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.health.timeout=0s")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("smtp.client.health.timeout"));
+    }
+
+    @Test
+    void whenSslBundleIsSetShouldUseItsSslContext() throws Exception {
+        Path pem = Files.writeString(temp.resolve("ca.pem"), TestCertificates.forLocalhost().caPem());
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.tls.ssl-bundle=mail",
+                "spring.ssl.bundle.pem.mail.truststore.certificate=file:" + pem).run(context -> {
+                    try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                        assertThat(client.tls().getSslContext()).isNotNull();
+                    }
+                });
+    }
+
+    @Test
+    void whenSslBundleDoesNotExistShouldFailNamingTheProperty() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.tls.ssl-bundle=missing")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("smtp.client.tls.ssl-bundle").hasMessageContaining("missing"));
+    }
+
+    @Test
+    void whenTokenSupplierBeanExistsShouldAuthenticateWithItsToken() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.username=alice",
+                "smtp.client.auth.mechanisms=xoauth2")
+                .withBean(SmtpOAuth2TokenSupplier.class, () -> () -> "token-1")
+                .run(context -> {
+                    try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                        assertThat(client.auth().hasOAuthToken()).isTrue();
+                        assertThat(client.auth().secretFor(AuthMechanism.XOAUTH2)).isEqualTo("token-1");
+                    }
+                });
+    }
+
+    @Test
+    void whenCustomizerBeanExistsShouldRunAfterTheProperties() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.socket.timeout=7s")
+                .withBean(SmtpClientCustomizer.class, () -> client -> client.socket().setTimeout(
+                        client.socket().getTimeout().plusSeconds(1)))
+                .run(context -> {
+                    try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                        assertThat(client.socket().getTimeout()).isEqualTo(Duration.ofSeconds(8));
+                    }
+                });
+    }
+
+    @Test
+    void whenListenerBeanExistsShouldReceiveEveryClientsEvents() {
+        List<String> commands = new ArrayList<>();
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test")
+                .withBean(SmtpListener.class, () -> new SmtpListener() {
+                    @Override
+                    public void command(CommandEvent event) {
+                        commands.add(event.line());
+                    }
+                })
+                .run(context -> {
+                    try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                        client.getListener().command(new CommandEvent("NOOP"));
+                    }
+                    assertThat(commands).containsExactly("NOOP");
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ConnectionDetailsConfiguration {
+
+        @Bean
+        SmtpConnectionDetails smtpConnectionDetails() {
+            return new SmtpConnectionDetails() {
+                @Override
+                public String getHost() {
+                    return "mail.details.test";
+                }
+
+                @Override
+                public int getPort() {
+                    return 1025;
+                }
+
+                @Override
+                public String getUsername() {
+                    return "details-user";
+                }
+
+                @Override
+                public TlsMode getTlsMode() {
+                    return TlsMode.NONE;
+                }
+            };
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserBeansConfiguration {
+
+        @Bean
+        SmtpClientFactory userFactory() {
+            return new SmtpClientFactory() {
+                @Override
+                public String host() {
+                    return "user.example.test";
+                }
+
+                @Override
+                public int port() {
+                    return 25;
+                }
+
+                @Override
+                public void configure(SmtpClient client) {
+                }
+            };
+        }
+
+        @Bean
+        SmtpMailSender userSender() {
+            return SmtpMailSender.builder("user.example.test", 25).build();
+        }
+    }
+}
