@@ -58,7 +58,8 @@ final class MessageComposer {
         return prepared;
     }
 
-    static Submission submission(PreparedMessage prepared) {
-        return new Submission(prepared.envelope(), new ComposedMessageContent(prepared), prepared.messageId());
+    static Submission submission(MailMessage message, PreparedMessage prepared) {
+        return new Submission(prepared.envelope(), new ComposedMessageContent(prepared), prepared.messageId(),
+                message.subject().orElse(null));
     }
 }

@@ -206,7 +206,7 @@ public class SmtpClient implements AutoCloseable {
         PreparedMessage prepared = null;
         try {
             prepared = composer().prepare(mail);
-            return current.send(MessageComposer.submission(prepared));
+            return current.send(MessageComposer.submission(mail, prepared));
         } catch (SmtpException e) {
             throw reported(e);
         } finally {
@@ -224,11 +224,14 @@ public class SmtpClient implements AutoCloseable {
         SmtpSession current = requireSession();
         MessageComposer composer = composer();
         List<PreparedMessage> prepared = new ArrayList<>(mails.size());
+        List<Submission> submissions = new ArrayList<>(mails.size());
         try {
             for (MailMessage mail : mails) {
-                prepared.add(composer.prepare(mail));
+                PreparedMessage each = composer.prepare(mail);
+                prepared.add(each);
+                submissions.add(MessageComposer.submission(mail, each));
             }
-            return sendAll(prepared.stream().map(MessageComposer::submission).toList());
+            return sendAll(submissions);
         } catch (SmtpException e) {
             throw reported(e);
         } finally {
@@ -301,7 +304,8 @@ public class SmtpClient implements AutoCloseable {
             RawMessage raw = RawMessage.read(source);
             Envelope effective = envelope != null ? envelope : raw.envelope();
             Submission submission = new Submission(effective,
-                    new RawMessageContent(raw.content(transfer.isRemoveBcc()), size), raw.messageId().orElse(null));
+                    new RawMessageContent(raw.content(transfer.isRemoveBcc()), size), raw.messageId().orElse(null),
+                    raw.headerValues("Subject").stream().findFirst().orElse(null));
             return current.send(submission);
         } catch (SmtpException e) {
             throw reported(e);

@@ -2,18 +2,23 @@ package io.github.smtpclient;
 
 import java.util.Objects;
 
-
 /**
- * One message to send: its envelope and its content.
+ * One message to send: its envelope and its content, with what events and results report about it.
  *
  * @param envelope  MAIL FROM and RCPT TO
  * @param content   the message bytes
  * @param messageId the Message-ID to report in the result, or null when unknown
+ * @param subject   the Subject to report in events (for traces), or null when unknown
  */
-public record Submission(Envelope envelope, MessageContent content, String messageId) {
+public record Submission(Envelope envelope, MessageContent content, String messageId, String subject) {
 
     public Submission {
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(content, "content");
+    }
+
+    /** A submission without a subject to report. */
+    public Submission(Envelope envelope, MessageContent content, String messageId) {
+        this(envelope, content, messageId, null);
     }
 }

@@ -101,6 +101,7 @@ class HostileServerTests {
                     });
             assertThat(client.isConnected()).isFalse();
         }
+        assertThat(events.messageEvents).containsExactly("started 1 s", "failed 1 SERVICE_UNAVAILABLE");
     }
 
     @Test
@@ -164,6 +165,9 @@ class HostileServerTests {
             assertThat(outcomes.get(1).result().orElseThrow().finalReply().text()).isEqualTo("second queued");
             server.awaitCompletion();
             assertThat(server.messages()).hasSize(2);
+            // The second message starts before the first ends: that is the pipelining the events must pair up.
+            assertThat(events.messageEvents).containsExactly("started 1 -", "started 2 -", "sent 1 first queued",
+                    "sent 2 second queued");
         }
     }
 

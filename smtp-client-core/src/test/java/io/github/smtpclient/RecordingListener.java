@@ -22,7 +22,23 @@ class RecordingListener implements SmtpListener {
     final List<Long> progress = new CopyOnWriteArrayList<>();
     final List<List<String>> authCandidates = new CopyOnWriteArrayList<>();
     final List<CertificateValidateEvent> certificateChecks = new CopyOnWriteArrayList<>();
+    final List<String> messageEvents = new CopyOnWriteArrayList<>();
     long dataBytes;
+
+    @Override
+    public void messageStarted(io.github.smtpclient.event.MessageStartedEvent event) {
+        messageEvents.add("started " + event.sequence() + " " + event.subject().orElse("-"));
+    }
+
+    @Override
+    public void messageSent(io.github.smtpclient.event.MessageSentEvent event) {
+        messageEvents.add("sent " + event.sequence() + " " + event.result().finalReply().text());
+    }
+
+    @Override
+    public void messageFailed(io.github.smtpclient.event.MessageFailedEvent event) {
+        messageEvents.add("failed " + event.sequence() + " " + event.failure().errorCode());
+    }
 
     @Override
     public void command(CommandEvent event) {

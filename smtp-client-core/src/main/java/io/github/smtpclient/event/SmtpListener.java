@@ -1,8 +1,9 @@
 package io.github.smtpclient.event;
 
 /**
- * Receives everything an {@link io.github.smtpclient.SmtpClient} does, one method per event of the reference
- * component. Every method has a no-op default, so implement only what you need.
+ * Receives everything an {@link io.github.smtpclient.SmtpClient} does: one method per event of the reference
+ * component, plus a start/end pair per message for metrics and tracing. Every method has a no-op default, so
+ * implement only what you need.
  *
  * <p>Contract (as OkHttp's {@code EventListener}): methods run on the sending thread, must be fast, and must
  * not throw; an exception thrown by a listener is logged and otherwise ignored, except where a method's
@@ -51,5 +52,20 @@ public interface SmtpListener {
 
     /** Message data transfer progressed. The listener may cancel the transfer. */
     default void progress(ProgressEvent event) {
+    }
+
+    /**
+     * A message's transaction begins. Every start is followed by exactly one {@link #messageSent} or
+     * {@link #messageFailed} with the same sequence number (as OkHttp pairs callStart with callEnd or callFailed).
+     */
+    default void messageStarted(MessageStartedEvent event) {
+    }
+
+    /** The server accepted a message for at least one recipient. */
+    default void messageSent(MessageSentEvent event) {
+    }
+
+    /** A message was not accepted, or its outcome is unknown. */
+    default void messageFailed(MessageFailedEvent event) {
     }
 }

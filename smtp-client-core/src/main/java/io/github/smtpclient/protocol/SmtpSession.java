@@ -2,6 +2,7 @@ package io.github.smtpclient.protocol;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.smtpclient.Reply;
 import io.github.smtpclient.SendOutcome;
@@ -23,6 +24,7 @@ public final class SmtpSession implements AutoCloseable {
     private final Conversation conversation;
     private final SessionSettings settings;
     private final SmtpListener listener;
+    private final AtomicLong messageSequence = new AtomicLong();
     private ServerInfo serverInfo = ServerInfo.none();
 
     private SmtpSession(Conversation conversation, SessionSettings settings, SmtpListener listener) {
@@ -137,7 +139,8 @@ public final class SmtpSession implements AutoCloseable {
      */
     public List<SendOutcome> sendAll(List<Submission> submissions) throws SmtpException {
         ensureUsable();
-        return new TransactionPipeline(conversation, serverInfo, settings, listener).sendAll(submissions);
+        return new TransactionPipeline(conversation, serverInfo, settings, listener, messageSequence)
+                .sendAll(submissions);
     }
 
     /** RSET: abandons any transaction. A server that refuses it gets its connection closed. */

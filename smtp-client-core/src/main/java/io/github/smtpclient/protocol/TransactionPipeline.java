@@ -3,6 +3,8 @@ package io.github.smtpclient.protocol;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import io.github.smtpclient.RecipientResult;
@@ -13,6 +15,9 @@ import io.github.smtpclient.ServerInfo;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.Submission;
+import io.github.smtpclient.event.MessageFailedEvent;
+import io.github.smtpclient.event.MessageSentEvent;
+import io.github.smtpclient.event.MessageStartedEvent;
 import io.github.smtpclient.event.NotificationEvent;
 import io.github.smtpclient.event.SmtpListener;
 
@@ -31,10 +36,14 @@ final class TransactionPipeline {
     private final SmtpListener listener;
     private final boolean pipelining;
     private final boolean bdat;
+    private final AtomicLong sequences;
     private InFlight inFlight;
 
-    TransactionPipeline(Conversation conversation, ServerInfo server, SessionSettings settings, SmtpListener listener) {
+    /** @param sequences numbers the messages of one connection for the listener's start/end events */
+    TransactionPipeline(Conversation conversation, ServerInfo server, SessionSettings settings, SmtpListener listener,
+            AtomicLong sequences) {
         this.conversation = conversation;
+        this.sequences = sequences;
         this.server = server;
         this.settings = settings;
         this.listener = listener;
@@ -52,20 +61,23 @@ final class TransactionPipeline {
         for (int index = 0; index < submissions.size(); index++) {
             Submission submission = submissions.get(index);
             outcomes.add(null);
+            long sequence = sequences.incrementAndGet();
+            listener.messageStarted(new MessageStartedEvent(sequence, submission.envelope(),
+                    Optional.ofNullable(submission.messageId()), Optional.ofNullable(submission.subject())));
             if (conversation.isBroken()) {
-                outcomes.set(index, SendOutcome.failure(new SmtpException(SmtpErrorCode.NOT_CONNECTED,
-                        "Not sent: the connection was lost while sending an earlier message of the batch")));
+                fail(outcomes, index, sequence, new SmtpException(SmtpErrorCode.NOT_CONNECTED,
+                        "Not sent: the connection was lost while sending an earlier message of the batch"), List.of(), 0);
                 continue;
             }
             try {
                 EnvelopeCommands commands = EnvelopeCommands.plan(submission.envelope(), submission.content(), server,
                         bdat, listener);
-                start(index, submission, commands, outcomes);
+                start(index, sequence, submission, commands, outcomes);
                 if (!pipelining || index == submissions.size() - 1) {
                     finishInFlight(outcomes);
                 }
             } catch (SmtpException e) {
-                outcomes.set(index, SendOutcome.failure(e));
+                fail(outcomes, index, sequence, e, List.of(), 0);
             }
         }
         finishInFlight(outcomes);
@@ -79,12 +91,32 @@ final class TransactionPipeline {
         }
         InFlight finishing = inFlight;
         inFlight = null;
+        SmtpException failure;
         try {
             conversation.flush();
-            outcomes.set(finishing.index, finish(finishing));
+            Reply finalReply = finishing.transfer.awaitFinalReply();
+            if (finalReply.isPositive()) {
+                SendResult result = new SendResult(Optional.ofNullable(finishing.submission.messageId()),
+                        finishing.recipients, finalReply, finishing.bytes);
+                outcomes.set(finishing.index, SendOutcome.success(result));
+                listener.messageSent(new MessageSentEvent(finishing.sequence, result));
+                return;
+            }
+            if (bdat) {
+                conversation.reset();
+            }
+            failure = new SmtpException(SmtpErrorCode.MESSAGE_REJECTED,
+                    "The server refused the message after receiving it", finalReply);
         } catch (SmtpException e) {
-            outcomes.set(finishing.index, SendOutcome.failure(afterData(e)));
+            failure = afterData(e);
         }
+        fail(outcomes, finishing.index, finishing.sequence, failure, finishing.recipients, finishing.bytes);
+    }
+
+    private void fail(List<SendOutcome> outcomes, int index, long sequence, SmtpException failure,
+            List<RecipientResult> recipients, long bytes) {
+        outcomes.set(index, SendOutcome.failure(failure));
+        listener.messageFailed(new MessageFailedEvent(sequence, failure, recipients, bytes));
     }
 
     /**
@@ -105,8 +137,8 @@ final class TransactionPipeline {
      * final reply is read. With pipelining, the message before it is finished as soon as this one's commands are
      * on their way.
      */
-    private void start(int index, Submission submission, EnvelopeCommands commands, List<SendOutcome> outcomes)
-            throws SmtpException {
+    private void start(int index, long sequence, Submission submission, EnvelopeCommands commands,
+            List<SendOutcome> outcomes) throws SmtpException {
         List<String> batch = new ArrayList<>(commands.rcptTo().size() + 2);
         batch.add(commands.mailFrom());
         batch.addAll(commands.rcptTo());
@@ -139,14 +171,14 @@ final class TransactionPipeline {
         SmtpException refusal = judgeEnvelope(submission, replies, recipients);
         if (refusal != null) {
             abandon(replies, batch.size());
-            outcomes.set(index, SendOutcome.failure(refusal));
+            fail(outcomes, index, sequence, refusal, recipients, 0);
             return;
         }
         DataTransfer transfer = bdat
                 ? DataTransfer.bdat(conversation, listener, settings.binaryChunkSize(), pipelining)
                 : DataTransfer.dotStuffed(conversation, listener);
         long bytes = transfer.send(submission.content());
-        inFlight = new InFlight(index, submission, recipients, transfer, bytes);
+        inFlight = new InFlight(index, sequence, submission, recipients, transfer, bytes);
     }
 
     private static boolean anyRecipientAccepted(List<Reply> replies) {
@@ -224,20 +256,6 @@ final class TransactionPipeline {
         }
     }
 
-    /** Reads the final reply of a message whose data is complete. */
-    private SendOutcome finish(InFlight inFlight) throws SmtpException {
-        Reply finalReply = inFlight.transfer.awaitFinalReply();
-        if (!finalReply.isPositive()) {
-            if (bdat) {
-                conversation.reset();
-            }
-            return SendOutcome.failure(new SmtpException(SmtpErrorCode.MESSAGE_REJECTED,
-                    "The server refused the message after receiving it", finalReply));
-        }
-        return SendOutcome.success(new SendResult(java.util.Optional.ofNullable(inFlight.submission.messageId()),
-                inFlight.recipients, finalReply, inFlight.bytes));
-    }
-
     private static SmtpException outcomeUnknown(SmtpException cause) {
         return new SmtpException(SmtpErrorCode.OUTCOME_UNKNOWN, "The connection failed after the whole message was"
                 + " sent and before the server confirmed it: the message may or may not have been delivered."
@@ -245,7 +263,7 @@ final class TransactionPipeline {
     }
 
     /** A message whose data has been written and whose final reply is still owed. */
-    private record InFlight(int index, Submission submission, List<RecipientResult> recipients, DataTransfer transfer,
-            long bytes) {
+    private record InFlight(int index, long sequence, Submission submission, List<RecipientResult> recipients,
+            DataTransfer transfer, long bytes) {
     }
 }

@@ -13,6 +13,7 @@ import io.github.smtpclient.event.CommandDataEvent;
 import io.github.smtpclient.event.CommandEvent;
 import io.github.smtpclient.event.CommandReplyEvent;
 import io.github.smtpclient.event.ErrorEvent;
+import io.github.smtpclient.event.MessageStartedEvent;
 import io.github.smtpclient.event.NotificationEvent;
 import io.github.smtpclient.event.ProgressEvent;
 import io.github.smtpclient.event.SmtpListener;
@@ -84,7 +85,8 @@ public final class ApplicationEventSmtpListener implements SmtpListener, SmtpTra
     }
 
     @Override
-    public Transaction started(String sender) {
+    public Transaction started(MessageStartedEvent message) {
+        String sender = message.envelope().sender();
         return new Transaction() {
             @Override
             public void succeeded(SendResult result) {

@@ -5,8 +5,8 @@ import io.github.smtpclient.SendResult;
 import org.springframework.context.ApplicationEvent;
 
 /**
- * The server accepted a message for at least one recipient. The result's recipients, final reply and byte count
- * are those of the transaction; it carries no Message-ID.
+ * The server accepted a message for at least one recipient; the result carries its recipients, final reply, byte
+ * count and Message-ID.
  */
 public final class SmtpMessageSentEvent extends ApplicationEvent {
 

@@ -8,6 +8,7 @@ import io.github.smtpclient.RecipientResult;
 import io.github.smtpclient.SendResult;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.boot.client.SmtpTransactionObserver;
+import io.github.smtpclient.event.MessageStartedEvent;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -15,8 +16,8 @@ import io.micrometer.observation.ObservationRegistry;
  * Times every mail transaction as the Observation {@value #NAME}. Low-cardinality keys, which become timer tags:
  * {@code outcome} (SUCCESS, PARTIAL when some recipients were refused, FAILURE), {@code error.code} (the
  * {@link io.github.smtpclient.SmtpErrorCode} name, or {@code none}) and {@code server.address}; Micrometer's own
- * {@code error} tag names the exception class. The sender and the
- * recipients are high-cardinality keys, which reach traces but never metrics.
+ * {@code error} tag names the exception class. The sender, the recipients, the Message-ID and the subject are
+ * high-cardinality keys, which reach traces but never metrics.
  */
 public final class SmtpSendObservations implements SmtpTransactionObserver {
 
@@ -32,12 +33,14 @@ public final class SmtpSendObservations implements SmtpTransactionObserver {
     }
 
     @Override
-    public Transaction started(String sender) {
+    public Transaction started(MessageStartedEvent message) {
         Observation observation = Observation.createNotStarted(NAME, registry)
                 .contextualName("smtp send")
                 .lowCardinalityKeyValue("server.address", server)
-                .highCardinalityKeyValue("smtp.sender", sender)
-                .start();
+                .highCardinalityKeyValue("smtp.sender", message.envelope().sender());
+        message.messageId().ifPresent(id -> observation.highCardinalityKeyValue("smtp.message_id", id));
+        message.subject().ifPresent(subject -> observation.highCardinalityKeyValue("smtp.subject", subject));
+        observation.start();
         return new Transaction() {
             @Override
             public void succeeded(SendResult result) {

@@ -7,6 +7,7 @@ import io.github.smtpclient.RecipientResult;
 import io.github.smtpclient.SendResult;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.boot.client.SmtpTransactionObserver;
+import io.github.smtpclient.event.MessageStartedEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -40,7 +41,7 @@ public final class SmtpTransactionMetrics implements SmtpTransactionObserver {
     }
 
     @Override
-    public Transaction started(String sender) {
+    public Transaction started(MessageStartedEvent message) {
         return new Transaction() {
             @Override
             public void succeeded(SendResult result) {

@@ -18,10 +18,10 @@ import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepos
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The property table of docs/STARTER.md lists exactly the keys of the generated metadata, with their defaults. */
+/** The property table of README.md lists exactly the keys of the generated metadata, with their defaults. */
 class StarterDocumentationTests {
 
-    private static final Path DOCUMENT = Path.of("..", "docs", "STARTER.md");
+    private static final Path DOCUMENT = Path.of("..", "README.md");
 
     private static final Path METADATA = Path.of("target", "classes", "META-INF", "spring-configuration-metadata.json");
 
