@@ -61,6 +61,8 @@ public class SmtpClient implements AutoCloseable {
     private final ClientConfig config = new ClientConfig(this);
     private final MessageDraft message = new MessageDraft();
     private SmtpListener listener = SmtpListener.NONE;
+    /** {@link #listener} as the engine calls it: a throwing listener is logged, never allowed to break a send. */
+    private SmtpListener events = SmtpListener.NONE;
     private String domain;
     private String ehloName;
 
@@ -108,6 +110,7 @@ public class SmtpClient implements AutoCloseable {
     /** Receives this client's events; see {@link SmtpListener}. */
     public void setListener(SmtpListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener (use SmtpListener.NONE for none)");
+        this.events = listener == SmtpListener.NONE ? SmtpListener.NONE : SmtpListener.of(List.of(listener));
     }
 
     /**
@@ -123,8 +126,8 @@ public class SmtpClient implements AutoCloseable {
             throw new IllegalArgumentException("port must be 1-65535, was " + port);
         }
         try {
-            wire = CONNECTOR.connect(host, port, socket, tls, listener);
-            session = SmtpSession.open(wire, sessionSettings(port), host, port, listener);
+            wire = CONNECTOR.connect(host, port, socket, tls, events);
+            session = SmtpSession.open(wire, sessionSettings(port), host, port, events);
         } catch (SmtpException e) {
             wire = null;
             session = null;
@@ -242,7 +245,7 @@ public class SmtpClient implements AutoCloseable {
     }
 
     private MessageComposer composer() {
-        return new MessageComposer(getServerInfo(), transfer, ehloName, listener);
+        return new MessageComposer(getServerInfo(), transfer, ehloName, events);
     }
 
     /** A spool file that outlives its send is reported, not thrown: the send's own outcome is what matters. */
@@ -250,7 +253,7 @@ public class SmtpClient implements AutoCloseable {
         try {
             prepared.close();
         } catch (IOException e) {
-            listener.error(new ErrorEvent(new SmtpException(SmtpErrorCode.IO_ERROR,
+            events.error(new ErrorEvent(new SmtpException(SmtpErrorCode.IO_ERROR,
                     "Cannot delete the message's spool file: " + e.getMessage(), e)));
         }
     }
@@ -321,7 +324,7 @@ public class SmtpClient implements AutoCloseable {
     public List<SendOutcome> sendAll(List<Submission> submissions) throws SmtpException {
         SmtpSession current = requireSession();
         List<SendOutcome> outcomes = current.sendAll(submissions);
-        outcomes.forEach(outcome -> outcome.failure().ifPresent(e -> listener.error(new ErrorEvent(e))));
+        outcomes.forEach(outcome -> outcome.failure().ifPresent(e -> events.error(new ErrorEvent(e))));
         return outcomes;
     }
 
@@ -363,7 +366,7 @@ public class SmtpClient implements AutoCloseable {
     }
 
     private SmtpException reported(SmtpException e) {
-        listener.error(new ErrorEvent(e));
+        events.error(new ErrorEvent(e));
         return e;
     }
 }

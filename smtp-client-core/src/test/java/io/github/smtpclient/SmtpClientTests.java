@@ -282,6 +282,21 @@ class SmtpClientTests {
     }
 
     @Test
+    void aThrowingListenerIsSkippedAndTheSendGoesOn() throws Exception {
+        try (SmtpClient client = trustingClient()) {
+            client.setListener(new RecordingListener() {
+                @Override
+                public void command(io.github.smtpclient.event.CommandEvent event) {
+                    throw new IllegalStateException("a broken listener");
+                }
+            });
+            client.connect("localhost", secureServer.port());
+            client.sendBytes(message("throwinglistener", "", "still sent\r\n"));
+        }
+        assertThat(receivedWith("throwinglistener")).hasSize(1);
+    }
+
+    @Test
     void explicitTlsFailsClearlyWhenTheServerDoesNotOfferStartTls() {
         try (InProcessSmtpServer plain = InProcessSmtpServer.startPlain(); SmtpClient client = new SmtpClient()) {
             client.tls().setMode(TlsMode.EXPLICIT);

@@ -1,13 +1,15 @@
 package io.github.smtpclient.event;
 
+import java.util.List;
+
 /**
  * Receives everything an {@link io.github.smtpclient.SmtpClient} does: one method per event of the reference
  * component, plus a start/end pair per message for metrics and tracing. Every method has a no-op default, so
  * implement only what you need.
  *
- * <p>Contract (as OkHttp's {@code EventListener}): methods run on the sending thread, must be fast, and must
- * not throw; an exception thrown by a listener is logged and otherwise ignored, except where a method's
- * documentation says that throwing is how it vetoes. Secrets never reach a listener: AUTH lines and SASL
+ * <p>Contract (as OkHttp's {@code EventListener}): methods run on the sending thread, must be fast, and should
+ * not throw; an exception thrown by a listener is logged and otherwise ignored (decisions are made through the
+ * events, for example {@link ProgressEvent#cancel()}). Secrets never reach a listener: AUTH lines and SASL
  * exchanges arrive masked.
  */
 public interface SmtpListener {
@@ -15,6 +17,14 @@ public interface SmtpListener {
     /** A listener that ignores everything. */
     SmtpListener NONE = new SmtpListener() {
     };
+
+    /**
+     * One listener that passes every event to {@code listeners} in order. A listener that throws is logged and
+     * skipped; the others still hear the event. {@link io.github.smtpclient.SmtpClient} wraps its listener so.
+     */
+    static SmtpListener of(List<? extends SmtpListener> listeners) {
+        return new CompositeSmtpListener(List.copyOf(listeners));
+    }
 
     /**
      * Before authentication starts. The event lists the mechanisms both sides support, in the order the client

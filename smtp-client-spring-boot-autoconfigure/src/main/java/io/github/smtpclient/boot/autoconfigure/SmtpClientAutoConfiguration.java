@@ -77,7 +77,7 @@ public final class SmtpClientAutoConfiguration {
             if (!transactionObservers.isEmpty()) {
                 all.add(new SmtpTransactionTracker(transactionObservers));
             }
-            return new CompositeSmtpListener(all);
+            return SmtpListener.of(all);
         };
     }
 
