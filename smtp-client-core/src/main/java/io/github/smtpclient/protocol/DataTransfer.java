@@ -48,7 +48,6 @@ abstract sealed class DataTransfer {
                 content.writeTo(progress);
                 progress.complete();
             }
-            end();
         } catch (SmtpException e) {
             if (e.errorCode() != SmtpErrorCode.MESSAGE_REJECTED || conversation.isBroken()) {
                 conversation.breakConnection();
@@ -59,7 +58,21 @@ abstract sealed class DataTransfer {
             throw new SmtpException(SmtpErrorCode.IO_ERROR, "Reading the message content failed (" + e
                     + "); the connection was closed because the server holds an incomplete message", e);
         }
+        try {
+            end();
+        } catch (IOException e) {
+            // The write that failed carried the end of the data: the server may have received all of it.
+            conversation.breakConnection();
+            throw outcomeUnknown(e);
+        }
         return tap.count();
+    }
+
+    /** The failure to report when the whole message may have reached the server but no verdict came back. */
+    static SmtpException outcomeUnknown(IOException cause) {
+        return new SmtpException(SmtpErrorCode.OUTCOME_UNKNOWN, "The connection failed after the whole message was"
+                + " sent and before the server confirmed it: the message may or may not have been delivered."
+                + " Check before sending it again", cause);
     }
 
     /** The stream the content writes into: this transfer's framing with the {@link #tap} in it. */

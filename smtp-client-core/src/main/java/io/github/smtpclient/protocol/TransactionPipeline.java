@@ -129,7 +129,7 @@ final class TransactionPipeline {
             return new SmtpException(SmtpErrorCode.MESSAGE_REJECTED, "The server refused the message after receiving"
                     + " it and closed the session (421)", e.reply().orElse(null), e);
         }
-        return e.reply().isPresent() ? e : outcomeUnknown(e);
+        return e.reply().isPresent() ? e : DataTransfer.outcomeUnknown(e);
     }
 
     /**
@@ -254,12 +254,6 @@ final class TransactionPipeline {
         if (replies.get(0).isPositive()) {
             conversation.reset();
         }
-    }
-
-    private static SmtpException outcomeUnknown(SmtpException cause) {
-        return new SmtpException(SmtpErrorCode.OUTCOME_UNKNOWN, "The connection failed after the whole message was"
-                + " sent and before the server confirmed it: the message may or may not have been delivered."
-                + " Check before sending it again", cause);
     }
 
     /** A message whose data has been written and whose final reply is still owed. */
