@@ -50,10 +50,14 @@ public final class ProtocolLog {
         emitter.onCompletion(() -> subscribers.remove(emitter));
         emitter.onTimeout(emitter::complete);
         emitter.onError(failure -> subscribers.remove(emitter));
-        for (Line line : backlog) {
-            if (!send(emitter, "log", line)) {
-                return emitter;
+        try {
+            // Sent even with an empty backlog: the browser sees the stream as open only once something arrives.
+            emitter.send(SseEmitter.event().comment("protocol log"));
+            for (Line line : backlog) {
+                emitter.send(SseEmitter.event().name("log").data(line, MediaType.APPLICATION_JSON));
             }
+        } catch (IOException gone) {
+            return emitter;
         }
         subscribers.add(emitter);
         return emitter;
