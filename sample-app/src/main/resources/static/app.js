@@ -95,7 +95,12 @@ function send(event) {
   };
   request.onload = () => {
     $('send').disabled = false;
-    const body = request.responseText ? JSON.parse(request.responseText) : {};
+    let body;
+    try {
+      body = JSON.parse(request.responseText);
+    } catch (notJson) {
+      body = { detail: request.status + ' ' + request.statusText };
+    }
     if (request.status === 200) {
       $('upload-progress').value = 100;
       $('smtp-progress').value = 100;
@@ -103,7 +108,7 @@ function send(event) {
         + (body.rejected.length ? ' (rejected: ' + body.rejected.join(', ') + ')' : ''), 'ok');
       loadReceived();
     } else {
-      setStatus((body.title || 'Failed') + ': ' + (body.detail || request.status), 'error');
+      setStatus((body.title || body.error || 'Failed') + ': ' + (body.detail || body.message || request.status), 'error');
     }
   };
   request.onerror = () => {
