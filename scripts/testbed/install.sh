@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the real-server test bed needs: Postfix (MTA), Dovecot (SASL for Postfix) and swaks
+# Installs what the real-server test bed needs: Postfix (MTA), Dovecot (SASL for Postfix), dante (SOCKS proxy),
+# tinyproxy (HTTP CONNECT proxy) and swaks
 # (hand checks). Idempotent: returns at once when everything is already there.
 #
 # We only want the binaries. Our own Postfix and Dovecot instances run from private config directories
@@ -7,7 +8,7 @@
 set -euo pipefail
 
 # libnet-ssleay-perl: swaks needs it for STARTTLS and --tls-on-connect (only a Recommends of swaks).
-packages=(postfix dovecot-core swaks libnet-ssleay-perl openssl)
+packages=(postfix dovecot-core dante-server tinyproxy swaks libnet-ssleay-perl openssl)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -19,6 +19,7 @@ import io.github.smtpclient.message.MessageDraft;
 import io.github.smtpclient.message.PreparedMessage;
 import io.github.smtpclient.message.RawMessage;
 import io.github.smtpclient.net.Connector;
+import io.github.smtpclient.net.ProxySettings;
 import io.github.smtpclient.net.SocketSettings;
 import io.github.smtpclient.net.SocketWire;
 import io.github.smtpclient.protocol.SessionSettings;
@@ -43,8 +44,9 @@ import io.github.smtpclient.tls.TlsSettings;
  * }
  * }</pre>
  *
- * <p>Settings are grouped: {@link #tls()}, {@link #auth()}, {@link #socket()}, {@link #transfer()}; the
- * reference's class settings are also reachable by name through {@link #config(String)}. Settings are read at
+ * <p>Settings are grouped: {@link #tls()}, {@link #auth()}, {@link #socket()}, {@link #proxy()},
+ * {@link #transfer()}; the reference's class settings are also reachable by name through {@link #config(String)}.
+ * Settings are read at
  * {@link #connect}; changing them later affects the next connection.
  */
 public class SmtpClient implements AutoCloseable {
@@ -57,6 +59,7 @@ public class SmtpClient implements AutoCloseable {
     private final TlsSettings tls = new TlsSettings();
     private final AuthSettings auth = new AuthSettings();
     private final SocketSettings socket = new SocketSettings();
+    private final ProxySettings proxy = new ProxySettings();
     private final TransferSettings transfer = new TransferSettings();
     private final ClientConfig config = new ClientConfig(this);
     private final MessageDraft message = new MessageDraft();
@@ -82,6 +85,11 @@ public class SmtpClient implements AutoCloseable {
     /** Socket settings: timeouts, local address, IPv6. */
     public SocketSettings socket() {
         return socket;
+    }
+
+    /** Proxy settings: SOCKS 4/4a/5 or HTTP CONNECT, host, port, credentials; none by default. */
+    public ProxySettings proxy() {
+        return proxy;
     }
 
     /** Data transfer settings: binary mode, chunk size, Bcc removal, buffer size, temporary files. */
@@ -126,7 +134,7 @@ public class SmtpClient implements AutoCloseable {
             throw new IllegalArgumentException("port must be 1-65535, was " + port);
         }
         try {
-            wire = CONNECTOR.connect(host, port, socket, tls, events);
+            wire = CONNECTOR.connect(host, port, socket, tls, proxy, events);
             session = SmtpSession.open(wire, sessionSettings(port), host, port, events);
         } catch (SmtpException e) {
             wire = null;

@@ -17,7 +17,9 @@ import io.github.smtpclient.tls.TlsSettings;
 /**
  * Opens the connection to an SMTP server: resolves the host, tries its addresses in order (IPv4 or IPv6 first as
  * {@link SocketSettings#isUseIPv6()} says) until one connects, applies the socket settings, and completes the TLS
- * handshake at once when the effective {@link TlsMode} is {@link TlsMode#IMPLICIT}. It never speaks SMTP.
+ * handshake at once when the effective {@link TlsMode} is {@link TlsMode#IMPLICIT}. With a {@link ProxySettings
+ * proxy} it connects to the proxy instead and opens a tunnel to the server first; TLS then runs through the tunnel
+ * exactly as on a direct socket, checked against the server's host name. It never speaks SMTP.
  * Stateless and thread-safe.
  */
 public final class Connector {
@@ -34,19 +36,33 @@ public final class Connector {
     }
 
     /**
-     * Connects to {@code host:port}. Each address gets {@link SocketSettings#getConnectTimeout()}; reads, writes
-     * and the TLS handshake are bounded by {@link SocketSettings#getTimeout()}.
-     *
-     * @param host     the server's host name or IP address, also used for SNI and certificate host name checks
-     * @param listener receives certificateValidate and notification events; {@code null} means none
-     * @throws SmtpException INVALID_ARGUMENT, CONNECT_FAILED (unknown host, refused, unreachable), TIMEOUT,
-     *                       TLS_HANDSHAKE_FAILED or CERTIFICATE_REJECTED; the message says what to check
+     * Connects to {@code host:port} directly; see {@link #connect(String, int, SocketSettings, TlsSettings,
+     * ProxySettings, SmtpListener)}.
      */
     public SocketWire connect(String host, int port, SocketSettings socket, TlsSettings tls, SmtpListener listener)
             throws SmtpException {
+        return connect(host, port, socket, tls, new ProxySettings(), listener);
+    }
+
+    /**
+     * Connects to {@code host:port}, through {@code proxy} when it {@link ProxySettings#isEnabled() is enabled}.
+     * Each address (of the server, or of the proxy) gets {@link SocketSettings#getConnectTimeout()}; reads, writes,
+     * the proxy handshake and the TLS handshake are bounded by {@link SocketSettings#getTimeout()}.
+     *
+     * @param host     the server's host name or IP address, also used for SNI and certificate host name checks;
+     *                 through a SOCKS 5, SOCKS 4a or HTTP proxy the proxy resolves it
+     * @param listener receives certificateValidate and notification events; {@code null} means none
+     * @throws SmtpException INVALID_ARGUMENT, CONNECT_FAILED (unknown host, refused, unreachable, refused by the
+     *                       proxy), AUTH_FAILED (the proxy rejected or requires credentials), TIMEOUT,
+     *                       TLS_HANDSHAKE_FAILED or CERTIFICATE_REJECTED; the message says what to check
+     */
+    public SocketWire connect(String host, int port, SocketSettings socket, TlsSettings tls, ProxySettings proxy,
+            SmtpListener listener) throws SmtpException {
         requireValid(host, port);
         SocketSettings settings = socket.copy();
-        Socket tcp = openFirst(host, port, addressesOf(host, settings), settings);
+        ProxySettings via = proxy.copy();
+        Socket tcp = via.isEnabled() ? openTunnel(host, port, via, settings)
+                : openFirst(host, port, addressesOf(host, settings.isUseIPv6()), settings);
         TlsHandshaker handshaker = new TlsHandshaker(tls, listener);
         Socket current = tls.effectiveMode(port) == TlsMode.IMPLICIT ? handshaker.handshake(tcp, host, port, true) : tcp;
         try {
@@ -58,13 +74,31 @@ public final class Connector {
         }
     }
 
-    private List<InetAddress> addressesOf(String host, SocketSettings settings) throws SmtpException {
+    private Socket openTunnel(String host, int port, ProxySettings proxy, SocketSettings settings)
+            throws SmtpException {
+        if (proxy.getHost() == null) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "proxy().host must be set when proxy().type is "
+                    + proxy.getType() + "; give the proxy's host name or IP address, or set ProxyType.NONE");
+        }
+        String proxyHost = proxy.getHost();
+        // The proxy is named as such in connect failures, so nobody looks for a fault at the SMTP server.
+        Socket tcp = openFirst("the proxy " + proxyHost, proxy.effectivePort(), addressesOf(proxyHost, proxy.isUseIPv6()), settings);
+        try {
+            ProxyTunnel.establish(tcp, proxy, host, port, resolver);
+            return tcp;
+        } catch (SmtpException e) {
+            closeQuietly(tcp, e);
+            throw e;
+        }
+    }
+
+    private List<InetAddress> addressesOf(String host, boolean preferIpv6) throws SmtpException {
         try {
             List<InetAddress> addresses = resolver.resolve(host);
             if (addresses.isEmpty()) {
                 throw new UnknownHostException(host + ": no addresses");
             }
-            return AddressResolver.preferring(addresses, settings.isUseIPv6());
+            return AddressResolver.preferring(addresses, preferIpv6);
         } catch (UnknownHostException e) {
             throw ConnectFailures.unknownHost(host, e);
         }
