@@ -46,8 +46,7 @@ import io.github.smtpclient.tls.TlsSettings;
  *
  * <p>Settings are grouped: {@link #tls()}, {@link #auth()}, {@link #socket()}, {@link #proxy()},
  * {@link #transfer()}; the reference's class settings are also reachable by name through {@link #config(String)}.
- * Settings are read at
- * {@link #connect}; changing them later affects the next connection.
+ * Settings are read at {@link #connect}; changing them later affects the next connection.
  */
 public class SmtpClient implements AutoCloseable {
 

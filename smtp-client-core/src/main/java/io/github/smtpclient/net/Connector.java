@@ -82,7 +82,8 @@ public final class Connector {
         }
         String proxyHost = proxy.getHost();
         // The proxy is named as such in connect failures, so nobody looks for a fault at the SMTP server.
-        Socket tcp = openFirst("the proxy " + proxyHost, proxy.effectivePort(), addressesOf(proxyHost, proxy.isUseIPv6()), settings);
+        Socket tcp = openFirst("the proxy " + proxyHost, proxy.effectivePort(),
+                addressesOf(proxyHost, proxy.isUseIPv6()), settings);
         try {
             ProxyTunnel.establish(tcp, proxy, host, port, resolver);
             return tcp;

@@ -24,6 +24,8 @@ final class HttpConnectHandshake {
 
     /** The longest response head accepted; a proxy sending more is broken or not an HTTP proxy. */
     static final int MAX_RESPONSE_HEAD = 16 * 1024;
+    /** How much of a refusal's body is read for the error message (proxies explain the refusal there). */
+    private static final int MAX_BODY_EXCERPT = 2048;
 
     private HttpConnectHandshake() {
     }
@@ -39,7 +41,8 @@ final class HttpConnectHandshake {
         if (status / 100 == 2) {
             return;
         }
-        String response = String.join(" | ", head);
+        String body = bodyExcerpt(socket.getInputStream(), head);
+        String response = String.join(" | ", head) + (body.isEmpty() ? "" : "; body: " + body);
         if (status == 407) {
             throw ProxyTunnel.authFailed(proxy.getUsername() == null
                     ? "the " + proxyName + " requires authentication; set proxy().username and proxy().password ("
@@ -103,6 +106,36 @@ final class HttpConnectHandshake {
                 lines.add(text.replaceAll("[\\x00-\\x1f\\x7f]", "?"));
             }
         }
+    }
+
+    /**
+     * The text of a refusal's body, tags removed, when its end is known (Content-Length, or a connection the proxy
+     * closes after it); reading is bounded by {@link #MAX_BODY_EXCERPT} and the socket timeout.
+     */
+    private static String bodyExcerpt(InputStream in, List<String> head) {
+        int length = -1;
+        boolean closes = head.get(0).toUpperCase(Locale.ROOT).startsWith("HTTP/1.0");
+        for (String header : head.subList(1, head.size())) {
+            String lower = header.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:") && lower.substring(15).strip().matches("\\d{1,9}")) {
+                length = Integer.parseInt(lower.substring(15).strip());
+            } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                closes = true;
+            }
+        }
+        if (length < 0 && !closes) {
+            return "";
+        }
+        int limit = length < 0 ? MAX_BODY_EXCERPT : Math.min(length, MAX_BODY_EXCERPT);
+        String body;
+        try {
+            body = new String(in.readNBytes(limit), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return ""; // the status line already says why; a body that does not arrive adds nothing
+        }
+        String text = body.replaceAll("(?s)<head>.*?</head>|<[^>]*>", " ").replaceAll("[\\s\\x00-\\x1f]+", " ")
+                .strip();
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
     private static int statusOf(String statusLine, String proxyName) throws SmtpException {
