@@ -1,0 +1,99 @@
+package io.github.smtpclient.interop;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The real proxies started by {@code scripts/testbed/start-proxies.sh}, as its {@code proxies.env} describes them:
+ * dante (SOCKS 5 with and without username/password) and tinyproxy (HTTP CONNECT with Basic authentication).
+ * <p>
+ * The file is looked up at the path in the system property {@value #ENV_FILE_PROPERTY}, else the environment variable
+ * {@value #ENV_FILE_VARIABLE}, else {@code proxies/proxies.env} next to the Postfix test bed's {@code testbed.env}
+ * (where CI starts them).
+ */
+public record ProxyTestbed(Path envFile, Map<String, String> settings) {
+
+    public static final String ENV_FILE_PROPERTY = "smtp.proxies.env";
+    public static final String ENV_FILE_VARIABLE = "SMTP_PROXIES_ENV";
+
+    public ProxyTestbed {
+        settings = Map.copyOf(settings);
+    }
+
+    /** The {@code proxies.env} this run uses. */
+    public static Path configuredEnvFile() {
+        String configured = System.getProperty(ENV_FILE_PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv(ENV_FILE_VARIABLE);
+        }
+        return configured == null || configured.isBlank()
+                ? PostfixTestbed.configuredEnvFile().resolveSibling("proxies").resolve("proxies.env")
+                : Path.of(configured);
+    }
+
+    /** Reads {@code envFile}: {@code KEY=VALUE} lines; blank lines and {@code #} comments are ignored. */
+    public static ProxyTestbed load(Path envFile) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(envFile, StandardCharsets.UTF_8)) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            int equals = trimmed.indexOf('=');
+            if (equals <= 0) {
+                throw new IOException(envFile + ": expected KEY=VALUE but found: " + line);
+            }
+            settings.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
+        }
+        return new ProxyTestbed(envFile, settings);
+    }
+
+    public String host() {
+        return setting("SMTP_PROXY_HOST");
+    }
+
+    public int socksAuthPort() {
+        return Integer.parseInt(setting("SMTP_PROXY_SOCKS_AUTH_PORT"));
+    }
+
+    public int socksOpenPort() {
+        return Integer.parseInt(setting("SMTP_PROXY_SOCKS_OPEN_PORT"));
+    }
+
+    public String socksUser() {
+        return setting("SMTP_PROXY_SOCKS_USER");
+    }
+
+    public String socksPassword() {
+        return setting("SMTP_PROXY_SOCKS_PASSWORD");
+    }
+
+    public int httpPort() {
+        return Integer.parseInt(setting("SMTP_PROXY_HTTP_PORT"));
+    }
+
+    public String httpUser() {
+        return setting("SMTP_PROXY_HTTP_USER");
+    }
+
+    public String httpPassword() {
+        return setting("SMTP_PROXY_HTTP_PASSWORD");
+    }
+
+    /** The only SMTP port the proxies tunnel to; the tests run their in-process server on it. */
+    public int targetPort() {
+        return Integer.parseInt(setting("SMTP_PROXY_TARGET_PORT"));
+    }
+
+    private String setting(String key) {
+        String value = settings.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(envFile + " has no " + key + "; restart scripts/testbed/start-proxies.sh");
+        }
+        return value;
+    }
+}
