@@ -98,6 +98,16 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         PropertyCheck.set("smtp.client.socket.local-port", socket.getLocalPort(), client.socket()::setLocalPort);
         client.socket().setUseIPv6(socket.isUseIpv6());
 
+        SmtpClientProperties.Proxy proxy = properties.getProxy();
+        PropertyCheck.set("smtp.client.proxy.type", proxy.getType(), client.proxy()::setType);
+        PropertyCheck.set("smtp.client.proxy.host", proxy.getHost(), client.proxy()::setHost);
+        PropertyCheck.set("smtp.client.proxy.port", proxy.getPort(), client.proxy()::setPort);
+        PropertyCheck.set("smtp.client.proxy.username", proxy.getUsername(), client.proxy()::setUsername);
+        // The value in a start-up failure is masked: it is a secret.
+        PropertyCheck.set("smtp.client.proxy.password", proxy.getPassword() == null ? null : "****",
+                masked -> client.proxy().setPassword(proxy.getPassword()));
+        client.proxy().setUseIPv6(proxy.isUseIpv6());
+
         client.transfer().setBinaryMode(properties.getBinary().isMode());
         PropertyCheck.set("smtp.client.binary.chunk-size", properties.getBinary().getChunkSize(),
                 size -> client.transfer().setBinaryChunkSize(PropertyCheck.toInt(size)));

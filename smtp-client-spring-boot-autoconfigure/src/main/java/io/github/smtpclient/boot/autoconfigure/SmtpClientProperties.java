@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.net.ProxyType;
 import io.github.smtpclient.tls.TlsMode;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +50,8 @@ public class SmtpClientProperties {
     private final Auth auth = new Auth();
 
     private final Socket socket = new Socket();
+
+    private final Proxy proxy = new Proxy();
 
     private final Binary binary = new Binary();
 
@@ -136,6 +139,10 @@ public class SmtpClientProperties {
 
     public Socket getSocket() {
         return socket;
+    }
+
+    public Proxy getProxy() {
+        return proxy;
     }
 
     public Binary getBinary() {
@@ -361,6 +368,79 @@ public class SmtpClientProperties {
 
         public void setLocalPort(int localPort) {
             this.localPort = localPort;
+        }
+
+        public boolean isUseIpv6() {
+            return useIpv6;
+        }
+
+        public void setUseIpv6(boolean useIpv6) {
+            this.useIpv6 = useIpv6;
+        }
+    }
+
+    /**
+     * The proxy connections go through; drives {@code client.proxy()}. SOCKS 5 username/password and HTTP Basic send
+     * the proxy credentials in clear text by design.
+     */
+    public static class Proxy {
+
+        /** Proxy type: NONE (direct connection), SOCKS4, SOCKS4A, SOCKS5 or HTTP (CONNECT). */
+        private ProxyType type = ProxyType.NONE;
+
+        /** Host name or IP address of the proxy. */
+        private @Nullable String host;
+
+        /** Port of the proxy, 0 for the type's default (1080 for SOCKS, 8080 for HTTP). */
+        private int port;
+
+        /** User name for the proxy (SOCKS 5 username/password, HTTP Basic, SOCKS 4 user ID); by default none. */
+        private @Nullable String username;
+
+        /** Password for the proxy. */
+        private @Nullable String password;
+
+        /** Whether IPv6 addresses of the proxy are tried before IPv4 ones. */
+        private boolean useIpv6;
+
+        public ProxyType getType() {
+            return type;
+        }
+
+        public void setType(ProxyType type) {
+            this.type = type;
+        }
+
+        public @Nullable String getHost() {
+            return host;
+        }
+
+        public void setHost(@Nullable String host) {
+            this.host = host;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public @Nullable String getUsername() {
+            return username;
+        }
+
+        public void setUsername(@Nullable String username) {
+            this.username = username;
+        }
+
+        public @Nullable String getPassword() {
+            return password;
+        }
+
+        public void setPassword(@Nullable String password) {
+            this.password = password;
         }
 
         public boolean isUseIpv6() {

@@ -13,6 +13,7 @@ import io.github.smtpclient.boot.client.SmtpClientFactory;
 import io.github.smtpclient.boot.client.SmtpServerProbe;
 import io.github.smtpclient.event.CommandEvent;
 import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.net.ProxyType;
 import io.github.smtpclient.testing.TestCertificates;
 import io.github.smtpclient.tls.TlsMode;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,42 @@ class SmtpClientAutoConfigurationTests {
                 "smtp.client.tls.trusted-certificates=file:" + pem).run(context -> assertThat(context)
                         .getFailure().rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
                         .hasMessageContaining("smtp.client.tls.trusted-certificates[0]"));
+    }
+
+    @Test
+    void whenProxyPropertiesAreSetShouldApplyThemToEveryClient() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.proxy.type=socks5",
+                "smtp.client.proxy.host=proxy.example.test", "smtp.client.proxy.port=1081",
+                "smtp.client.proxy.username=proxy-user", "smtp.client.proxy.password=proxy-secret",
+                "smtp.client.proxy.use-ipv6=true").run(context -> {
+                    try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                        assertThat(client.proxy().getType()).isEqualTo(ProxyType.SOCKS5);
+                        assertThat(client.proxy().getHost()).isEqualTo("proxy.example.test");
+                        assertThat(client.proxy().getPort()).isEqualTo(1081);
+                        assertThat(client.proxy().getUsername()).isEqualTo("proxy-user");
+                        assertThat(client.proxy().getPassword()).isEqualTo("proxy-secret");
+                        assertThat(client.proxy().isUseIPv6()).isTrue();
+                    }
+                });
+    }
+
+    @Test
+    void whenNoProxyIsSetShouldConnectDirectly() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test").run(context -> {
+            try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                assertThat(client.proxy().isEnabled()).isFalse();
+            }
+        });
+    }
+
+    @Test
+    void whenProxyPasswordIsInvalidShouldFailNamingThePropertyWithoutShowingIt() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.proxy.type=http",
+                "smtp.client.proxy.host=proxy.example.test", "smtp.client.proxy.password=" + "s".repeat(300))
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("smtp.client.proxy.password")
+                        .hasMessageNotContaining("sssss"));
     }
 
     @Test
