@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -365,6 +366,30 @@ class ProxyTunnelTests {
                 .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.errorCode())
                         .isEqualTo(SmtpErrorCode.CONNECT_FAILED))
                 .hasMessageContaining("cannot connect to the proxy 127.0.0.1:" + port);
+    }
+
+    @Test
+    void theProxyHostsAddressesAreTriedInTheProxysOwnIpv6Order() throws Exception {
+        LoopbackServer closed = LoopbackServer.plain(s -> { });
+        int port = closed.port();
+        closed.close();
+        List<String> resolved = new ArrayList<>();
+        AddressResolver resolver = name -> {
+            resolved.add(name);
+            return List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1"));
+        };
+        proxy.setType(ProxyType.SOCKS5);
+        proxy.setHost("proxy.example.test");
+        proxy.setPort(port);
+        proxy.setUseIPv6(true);
+        socket.setUseIPv6(false);
+
+        assertThatThrownBy(() -> new Connector(resolver).connect("mail.example.test", 25, socket, tls, proxy, null))
+                .isInstanceOf(SmtpException.class)
+                .hasMessageContaining("cannot connect to the proxy proxy.example.test:" + port
+                        + " (tried 2 addresses): 0:0:0:0:0:0:0:1: ");
+        assertThat(resolved).as("only the proxy is resolved here; the proxy resolves the server")
+                .containsExactly("proxy.example.test");
     }
 
     @FunctionalInterface
