@@ -14,6 +14,9 @@
 #
 # dante checks SOCKS 5 passwords against the system password database, so this script creates the system user
 # smtpproxy (no home, no login shell) and sets its password; both steps are idempotent.
+#
+# CI runs the proxies in WORKDIR=<test bed dir>/proxies, where ProxyInteropTests looks by default. start.sh rebuilds
+# its own WORKDIR, so stop the proxies (stop-proxies.sh) before restarting the Postfix test bed in the same place.
 set -euo pipefail
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
