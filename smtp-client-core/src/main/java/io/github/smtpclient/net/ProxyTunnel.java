@@ -36,7 +36,7 @@ final class ProxyTunnel {
                 case NONE -> throw new IllegalStateException("no proxy to tunnel through");
             }
         } catch (SmtpException e) {
-            throw e;
+            throw e; // already explained; SmtpException is an IOException, so it must not reach the catch below
         } catch (SocketTimeoutException e) {
             throw new SmtpException(SmtpErrorCode.TIMEOUT, "the " + proxyName + " did not answer within "
                     + soTimeout(socket) + " ms (socket().timeout)"
