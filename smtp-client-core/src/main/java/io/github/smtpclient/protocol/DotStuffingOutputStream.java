@@ -64,33 +64,43 @@ final class DotStuffingOutputStream extends FilterOutputStream {
         ensureWritable();
         int end = off + len;
         int runStart = off;
+        // Locals, written back at the end: the loop runs once per byte and must stay in registers.
+        boolean lineStart = atLineStart;
+        boolean pending = crPending;
         for (int i = off; i < end; i++) {
             byte c = b[i];
-            if (crPending) {
-                crPending = false;
+            if (c > DOT && !pending) {
+                // Above '.' in ASCII: letters, digits and most punctuation (all of base64 but '+') need no repair.
+                lineStart = false;
+                continue;
+            }
+            if (pending) {
+                pending = false;
                 if (c == LF) {
-                    atLineStart = true;
+                    lineStart = true;
                     continue;
                 }
                 runStart = passOn(b, runStart, i);
                 out.write(LF_ONLY);
-                atLineStart = true;
+                lineStart = true;
             }
             if (c == CR) {
-                crPending = true;
+                pending = true;
             } else if (c == LF) {
                 runStart = passOn(b, runStart, i);
                 out.write(CR_ONLY);
-                atLineStart = true;
-            } else if (c == DOT && atLineStart) {
+                lineStart = true;
+            } else if (c == DOT && lineStart) {
                 // The dot stays at the head of the next run; the extra one goes out now.
                 runStart = passOn(b, runStart, i);
                 out.write(DOT_ONLY);
-                atLineStart = false;
+                lineStart = false;
             } else {
-                atLineStart = false;
+                lineStart = false;
             }
         }
+        atLineStart = lineStart;
+        crPending = pending;
         passOn(b, runStart, end);
         messageBytes += len;
     }
