@@ -63,21 +63,22 @@ public class ReplyParsingBenchmark {
 
     @Benchmark
     public void angusLineInputStream(Blackhole sink) throws IOException {
-        LineInputStream in = lineInput;
-        for (int i = 0; i < REPLIES; i++) {
-            List<String> lines = new ArrayList<>();
-            String line;
-            do {
-                line = in.readLine();
-                lines.add(line.substring(4));
-            } while (line.charAt(3) == '-');
-            sink.consume(new Parsed(Integer.parseInt(line.substring(0, 3)), lines));
-        }
+        parseReplies(lineInput::readLine, sink);
     }
 
     @Benchmark
     public void jdkBufferedReader(Blackhole sink) throws IOException {
-        BufferedReader in = bufferedReader;
+        parseReplies(bufferedReader::readLine, sink);
+    }
+
+    /** A line reader of the JDK or Angus Mail. */
+    @FunctionalInterface
+    private interface LineSource {
+        String readLine() throws IOException;
+    }
+
+    /** The least a line-based parser must do per reply: gather lines until the final one and read the code. */
+    private static void parseReplies(LineSource in, Blackhole sink) throws IOException {
         for (int i = 0; i < REPLIES; i++) {
             List<String> lines = new ArrayList<>();
             String line;

@@ -14,7 +14,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,20 +85,8 @@ public final class PostfixTestbed {
      * overrides an earlier one with the same key.
      */
     public static PostfixTestbed load(Path envFile) throws IOException {
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(envFile, StandardCharsets.UTF_8)) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            int equals = trimmed.indexOf('=');
-            if (equals <= 0) {
-                throw new IOException(envFile + ": expected KEY=VALUE but found: " + line);
-            }
-            settings.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
-        }
         try {
-            return new PostfixTestbed(envFile, settings);
+            return new PostfixTestbed(envFile, EnvFile.read(envFile));
         } catch (IllegalStateException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -107,11 +94,7 @@ public final class PostfixTestbed {
 
     /** The {@code testbed.env} this run uses, from the system property, the environment or the default. */
     public static Path configuredEnvFile() {
-        String configured = System.getProperty(ENV_FILE_PROPERTY);
-        if (configured == null || configured.isBlank()) {
-            configured = System.getenv(ENV_FILE_VARIABLE);
-        }
-        return Path.of(configured == null || configured.isBlank() ? DEFAULT_ENV_FILE : configured);
+        return EnvFile.configured(ENV_FILE_PROPERTY, ENV_FILE_VARIABLE).orElse(Path.of(DEFAULT_ENV_FILE));
     }
 
     /** The host name to connect to; the server certificate is valid for it. */

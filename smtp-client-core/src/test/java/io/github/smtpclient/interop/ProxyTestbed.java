@@ -1,10 +1,7 @@
 package io.github.smtpclient.interop;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,30 +23,13 @@ public record ProxyTestbed(Path envFile, Map<String, String> settings) {
 
     /** The {@code proxies.env} this run uses. */
     public static Path configuredEnvFile() {
-        String configured = System.getProperty(ENV_FILE_PROPERTY);
-        if (configured == null || configured.isBlank()) {
-            configured = System.getenv(ENV_FILE_VARIABLE);
-        }
-        return configured == null || configured.isBlank()
-                ? PostfixTestbed.configuredEnvFile().resolveSibling("proxies").resolve("proxies.env")
-                : Path.of(configured);
+        return EnvFile.configured(ENV_FILE_PROPERTY, ENV_FILE_VARIABLE)
+                .orElseGet(() -> PostfixTestbed.configuredEnvFile().resolveSibling("proxies").resolve("proxies.env"));
     }
 
     /** Reads {@code envFile}: {@code KEY=VALUE} lines; blank lines and {@code #} comments are ignored. */
     public static ProxyTestbed load(Path envFile) throws IOException {
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(envFile, StandardCharsets.UTF_8)) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            int equals = trimmed.indexOf('=');
-            if (equals <= 0) {
-                throw new IOException(envFile + ": expected KEY=VALUE but found: " + line);
-            }
-            settings.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
-        }
-        return new ProxyTestbed(envFile, settings);
+        return new ProxyTestbed(envFile, EnvFile.read(envFile));
     }
 
     public String host() {
