@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
 import io.github.smtpclient.auth.AuthSettings;
 import io.github.smtpclient.event.ErrorEvent;
 import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.internal.ClientConfig;
+import io.github.smtpclient.internal.LocalDomain;
+import io.github.smtpclient.internal.MessageComposer;
+import io.github.smtpclient.internal.RawMessageContent;
 import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.message.MessageDraft;
 import io.github.smtpclient.message.PreparedMessage;
@@ -25,7 +29,6 @@ import io.github.smtpclient.net.SocketWire;
 import io.github.smtpclient.protocol.SessionSettings;
 import io.github.smtpclient.protocol.SmtpSession;
 import io.github.smtpclient.protocol.StartTlsPolicy;
-
 import io.github.smtpclient.tls.TlsConnectionInfo;
 import io.github.smtpclient.tls.TlsMode;
 import io.github.smtpclient.tls.TlsSettings;

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import io.github.smtpclient.internal.ReadTrackingInputStream;
+import io.github.smtpclient.internal.RetryableFailures;
 import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.pool.PoolSettings;
 import io.github.smtpclient.pool.PoolStats;

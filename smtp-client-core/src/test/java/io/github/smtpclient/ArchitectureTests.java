@@ -3,6 +3,7 @@ package io.github.smtpclient;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.net.SocketTimeoutException;
@@ -62,6 +63,15 @@ class ArchitectureTests {
     @Test
     void coreDoesNotDependOnSpring() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+                .allowEmptyShould(false).check(CORE);
+    }
+
+    /** The root package is the front door: every type in it is one a user names, so none is package-private. */
+    @Test
+    void theRootPackageHoldsOnlyPublicApi() {
+        classes().that().resideInAPackage("io.github.smtpclient").and().areTopLevelClasses()
+                .and().doNotHaveSimpleName("package-info")
+                .should().bePublic()
                 .allowEmptyShould(false).check(CORE);
     }
 }

@@ -1,20 +1,22 @@
-package io.github.smtpclient;
+package io.github.smtpclient.internal;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
+import io.github.smtpclient.SmtpClient;
+
 /** Remembers whether anyone read from a stream, which decides whether a send from it may be tried again. */
-final class ReadTrackingInputStream extends FilterInputStream {
+public final class ReadTrackingInputStream extends FilterInputStream {
 
     private volatile boolean touched;
 
-    ReadTrackingInputStream(InputStream in) {
+    public ReadTrackingInputStream(InputStream in) {
         super(in);
     }
 
     /** Whether nothing has been read or skipped yet, so the stream is still whole. */
-    boolean isUntouched() {
+    public boolean isUntouched() {
         return !touched;
     }
 

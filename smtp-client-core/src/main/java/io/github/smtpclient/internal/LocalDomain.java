@@ -1,4 +1,4 @@
-package io.github.smtpclient;
+package io.github.smtpclient.internal;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * otherwise an address literal of the connection's local address, {@code [192.0.2.1]} or
  * {@code [IPv6:2001:db8::1]}.
  */
-final class LocalDomain {
+public final class LocalDomain {
 
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
@@ -21,7 +21,7 @@ final class LocalDomain {
     private LocalDomain() {
     }
 
-    static String forConnection(InetAddress localAddress) {
+    public static String forConnection(InetAddress localAddress) {
         String name = localHostName();
         if (isUsableDomain(name)) {
             return name;

@@ -1,7 +1,12 @@
-package io.github.smtpclient;
+package io.github.smtpclient.internal;
 
 import java.io.IOException;
 
+import io.github.smtpclient.ServerInfo;
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.Submission;
+import io.github.smtpclient.TransferSettings;
 import io.github.smtpclient.event.NotificationEvent;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.message.MailMessage;
@@ -14,14 +19,14 @@ import io.github.smtpclient.message.PreparedMessage;
  * where it offers them, a delivery receipt only with DSN, and the size known in advance (spooled to TempPath
  * when an attachment is a stream of unknown length) where it asks for SIZE.
  */
-final class MessageComposer {
+public final class MessageComposer {
 
     private final ServerInfo server;
     private final TransferSettings transfer;
     private final String domain;
     private final SmtpListener listener;
 
-    MessageComposer(ServerInfo server, TransferSettings transfer, String domain, SmtpListener listener) {
+    public MessageComposer(ServerInfo server, TransferSettings transfer, String domain, SmtpListener listener) {
         this.server = server;
         this.transfer = transfer;
         this.domain = domain;
@@ -29,7 +34,7 @@ final class MessageComposer {
     }
 
     /** Prepares the message; the caller closes it after sending, which deletes any spool file. */
-    PreparedMessage prepare(MailMessage message) throws SmtpException {
+    public PreparedMessage prepare(MailMessage message) throws SmtpException {
         MimeOptions options = MimeOptions.defaults()
                 .withEightBitMime(server.isEightBitMimeSupported())
                 .withBinaryMime(transfer.isBinaryMode() && server.isChunkingSupported() && server.isBinarySupported())
@@ -58,7 +63,7 @@ final class MessageComposer {
         return prepared;
     }
 
-    static Submission submission(MailMessage message, PreparedMessage prepared) {
+    public static Submission submission(MailMessage message, PreparedMessage prepared) {
         return new Submission(prepared.envelope(), new ComposedMessageContent(prepared), prepared.messageId(),
                 message.subject().orElse(null));
     }

@@ -1,8 +1,9 @@
-package io.github.smtpclient;
+package io.github.smtpclient.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
 
+import io.github.smtpclient.MessageContent;
 import io.github.smtpclient.message.PreparedMessage;
 
 /** A message composed by the MIME writer, as the engine sends it. */

@@ -1,4 +1,4 @@
-package io.github.smtpclient;
+package io.github.smtpclient.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.github.smtpclient.SmtpClient;
+import io.github.smtpclient.TransferSettings;
 import io.github.smtpclient.auth.AuthMechanism;
 
 /**
@@ -16,13 +18,13 @@ import io.github.smtpclient.auth.AuthMechanism;
  * {@code config("Name")} reads. Each name maps onto a typed setter; settings that cannot mean anything on the
  * JVM are refused with the reason, never silently ignored.
  */
-final class ClientConfig {
+public final class ClientConfig {
 
     private static final Map<String, String> NOT_APPLICABLE = notApplicable();
 
     private final Map<String, Setting> settings = new LinkedHashMap<>();
 
-    ClientConfig(SmtpClient client) {
+    public ClientConfig(SmtpClient client) {
         TransferSettings transfer = client.transfer();
         add("Authentications", () -> String.join(",", client.auth().getMechanisms().stream()
                 .map(AuthMechanism::saslName).toList()), value -> client.auth().setMechanisms(mechanisms(value)));
@@ -48,7 +50,7 @@ final class ClientConfig {
         settings.put(name.toLowerCase(Locale.ROOT), new Setting(name, getter, setter));
     }
 
-    String apply(String expression) {
+    public String apply(String expression) {
         if (expression == null || expression.isBlank()) {
             throw new IllegalArgumentException("config() needs \"Name\" or \"Name=Value\"");
         }

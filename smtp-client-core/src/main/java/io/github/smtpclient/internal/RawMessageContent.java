@@ -1,23 +1,23 @@
-package io.github.smtpclient;
+package io.github.smtpclient.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-
+import io.github.smtpclient.MessageContent;
 
 /**
  * A ready-made RFC 5322 message sent as it is. It may contain 8-bit bytes, so BODY=8BITMIME is declared when
  * the server offers it; the bytes are streamed, never held.
  */
-final class RawMessageContent implements MessageContent {
+public final class RawMessageContent implements MessageContent {
 
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private final InputStream source;
     private final long size;
 
-    RawMessageContent(InputStream source, long size) {
+    public RawMessageContent(InputStream source, long size) {
         this.source = source;
         this.size = size;
     }

@@ -1,4 +1,4 @@
-package io.github.smtpclient;
+package io.github.smtpclient.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,15 +1,18 @@
-package io.github.smtpclient;
+package io.github.smtpclient.internal;
 
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
 
 /**
  * Which failures {@link SmtpMailSender} may retry: those that happened before the end of the message data was sent.
  * The engine reports every failure after the end of data as OUTCOME_UNKNOWN or MESSAGE_REJECTED (a 421 there
  * included), so the codes below only arise before it; the {@link RetryPolicy} Javadoc is the user-facing version.
  */
-final class RetryableFailures {
+public final class RetryableFailures {
 
     /** The session could not be opened, or was lost or closed (421) before the end of data. */
     private static final Set<SmtpErrorCode> LOST_BEFORE_DATA = EnumSet.of(SmtpErrorCode.CONNECT_FAILED,
@@ -22,7 +25,7 @@ final class RetryableFailures {
     private RetryableFailures() {
     }
 
-    static boolean isRetryable(SmtpException failure) {
+    public static boolean isRetryable(SmtpException failure) {
         if (failure.getCause() instanceof TimeoutException) {
             // The pool's borrow timeout: the wait for a free connection is over, waiting again would double it.
             return false;
