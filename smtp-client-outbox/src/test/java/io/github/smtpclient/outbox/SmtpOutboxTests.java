@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.smtpclient.Envelope;
 import io.github.smtpclient.SmtpMailSender;
 import io.github.smtpclient.testing.CountingSmtpServer;
+import io.github.smtpclient.testing.InProcessSmtpServer;
 
 class SmtpOutboxTests {
 
@@ -193,6 +194,28 @@ class SmtpOutboxTests {
         assertThat(server.messageIds()).containsExactlyInAnyOrder("<raw-1@example.test>", "<raw-1@example.test>");
         assertThat(outbox.find(id).orElseThrow().recipients()).extracting(OutboxEntry.Recipient::address)
                 .containsExactly("b@example.test", "hidden@example.test");
+    }
+
+    @Test
+    void aMessageOfManyChunksArrivesByteForByte() throws Exception {
+        try (InProcessSmtpServer keeping = InProcessSmtpServer.startPlain();
+                SmtpMailSender toKeeping = sender(keeping.port())) {
+            outbox = SmtpOutbox.builder(toKeeping).embedded(directory.resolve("outbox"))
+                    .settings(fastSettings().setChunkSize(4096)).build();
+            StringBuilder body = new StringBuilder();
+            for (int line = 0; line < 20_000; line++) {
+                body.append("line ").append(line).append(" of a message stored in many chunks\r\n");
+            }
+            byte[] raw = ("From: a@example.test\r\nTo: b@example.test\r\nSubject: chunks\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.US_ASCII);
+            UUID id = outbox.enqueue(null, new ByteArrayInputStream(raw));
+            assertThat(outbox.find(id).orElseThrow().size()).isEqualTo(raw.length);
+            outbox.start();
+
+            eventually(() -> state(id) == OutboxState.SENT, "SENT");
+            String arrived = new String(keeping.received().get(0).data(), StandardCharsets.US_ASCII);
+            assertThat(arrived).endsWith(new String(raw, StandardCharsets.US_ASCII));
+        }
     }
 
     @Test

@@ -129,10 +129,14 @@ final class AdminStore {
 
     /** Holds a QUEUED, UNKNOWN or DEAD message back until it is retried; false otherwise. */
     boolean park(UUID id, String operator, Instant now) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement("UPDATE smtp_outbox_message SET state ="
-                        + " 'PARKED', updated_at = ?, reason = ? WHERE id = ? AND state IN ('QUEUED', 'UNKNOWN',"
-                        + " 'DEAD')")) {
+        try (Connection connection = dataSource.getConnection()) {
+            return park(connection, id, operator, now);
+        }
+    }
+
+    private static boolean park(Connection connection, UUID id, String operator, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE smtp_outbox_message SET state ="
+                + " 'PARKED', updated_at = ?, reason = ? WHERE id = ? AND state IN ('QUEUED', 'UNKNOWN', 'DEAD')")) {
             Sql.setInstant(update, 1, now);
             update.setString(2, "Parked by " + operator + " at " + now);
             update.setString(3, id.toString());
@@ -140,11 +144,35 @@ final class AdminStore {
         }
     }
 
-    /** Deletes a message that no worker holds, with its content and history; false otherwise. */
-    boolean delete(UUID id) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM smtp_outbox_message WHERE id = ?"
-                        + " AND state NOT IN ('SENDING', 'COMMITTING')")) {
+    /**
+     * Deletes a message that no worker holds, with its content and history; false otherwise. A QUEUED one is parked
+     * first, so that no worker claims it while its content is erased.
+     */
+    boolean delete(UUID id, Instant now) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            park(connection, id, "delete", now);
+            if (!isDeletable(connection, id)) {
+                return false;
+            }
+            ContentEraser.erase(connection, id);
+            return deleteRow(connection, id);
+        }
+    }
+
+    private static boolean isDeletable(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM smtp_outbox_message WHERE id = ?"
+                + " AND state NOT IN ('QUEUED', 'SENDING', 'COMMITTING')")) {
+            select.setString(1, id.toString());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private static boolean deleteRow(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM smtp_outbox_message WHERE id = ?"
+                        + " AND state NOT IN ('QUEUED', 'SENDING', 'COMMITTING')")) {
             delete.setString(1, id.toString());
             return delete.executeUpdate() == 1;
         }

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import io.github.smtpclient.Envelope;
 import io.github.smtpclient.MessageContent;
 import io.github.smtpclient.outbox.OutboxDialect;
+import io.github.smtpclient.outbox.OutboxState;
 
 /**
  * The workers' statements: claim due messages under a lease, mark one as committing just before its end of data,
@@ -186,9 +187,7 @@ final class DeliveryStore {
                         + " last_reply = COALESCE(?, last_reply) WHERE message_id = ? AND recipient_index = ?");
                 PreparedStatement attempt = connection.prepareStatement("INSERT INTO smtp_outbox_attempt"
                         + " (message_id, attempt_number, finished_at, worker, outcome, reply, detail)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement chunks = connection.prepareStatement(
-                        "DELETE FROM smtp_outbox_chunk WHERE message_id = ?")) {
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (Decision decision : decisions) {
                 message.setString(1, decision.state().name());
                 Sql.setInstant(message, 2, decision.nextAttemptAt());
@@ -219,19 +218,31 @@ final class DeliveryStore {
                 attempt.setString(6, Sql.fit(decision.lastReply(), 2000));
                 attempt.setString(7, Sql.fit(decision.reason(), 4000));
                 attempt.addBatch();
-                if (decision.state() == io.github.smtpclient.outbox.OutboxState.SENT) {
-                    chunks.setString(1, decision.id().toString());
-                    chunks.addBatch();
-                }
             }
             recipient.executeBatch();
             attempt.executeBatch();
-            chunks.executeBatch();
             connection.commit();
-            return applied;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        eraseSentContent(connection, decisions, applied);
+        return applied;
+    }
+
+    /** A SENT message's content is never sent again: it goes at once, outside the verdicts' transaction. */
+    private static void eraseSentContent(Connection connection, List<Decision> decisions, List<UUID> applied)
+            throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try {
+            for (Decision decision : decisions) {
+                if (decision.state() == OutboxState.SENT && applied.contains(decision.id())) {
+                    ContentEraser.erase(connection, decision.id());
+                }
+            }
         } finally {
             connection.setAutoCommit(autoCommit);
         }

@@ -345,7 +345,7 @@ public final class OutboxEngine {
 
     /** See {@link AdminStore#delete}. */
     public boolean delete(UUID id) {
-        return admin(() -> adminStore.delete(id));
+        return admin(() -> adminStore.delete(id, parts.clock().instant()));
     }
 
     /** Messages per state. */
