@@ -1,6 +1,10 @@
 package io.github.smtpclient.outbox;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Locale;
+
+import javax.sql.DataSource;
 
 /**
  * What differs between databases for the outbox: where its schema script is, how due messages are claimed without
@@ -74,6 +78,19 @@ public interface OutboxDialect {
                 return insert;
             }
         };
+    }
+
+    /**
+     * The built-in dialect of the database behind {@code dataSource}.
+     *
+     * @throws OutboxException when it cannot be reached, or has no built-in dialect
+     */
+    static OutboxDialect detect(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return forProduct(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new OutboxException("Cannot reach the outbox database: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -265,7 +264,7 @@ public final class SmtpOutbox implements OutboxEnqueuer, AutoCloseable {
             if (dataSource == null) {
                 throw new IllegalStateException("Give the outbox a store: dataSource(...) or embedded(directory)");
             }
-            OutboxDialect effective = dialect != null ? dialect : detect(dataSource);
+            OutboxDialect effective = dialect != null ? dialect : OutboxDialect.detect(dataSource);
             if (initializeSchema) {
                 SchemaScript.apply(dataSource, effective);
             } else if (!SchemaScript.isPresent(dataSource)) {
@@ -276,14 +275,6 @@ public final class SmtpOutbox implements OutboxEnqueuer, AutoCloseable {
             }
             return new SmtpOutbox(new OutboxEngine(new OutboxEngine.Parts(dataSource, effective, transactions,
                     sender, settings, mimeOptions, clock, id, null)), id);
-        }
-
-        private static OutboxDialect detect(DataSource dataSource) {
-            try (Connection connection = dataSource.getConnection()) {
-                return OutboxDialect.forProduct(connection.getMetaData().getDatabaseProductName());
-            } catch (SQLException e) {
-                throw new OutboxException("Cannot reach the outbox database: " + e.getMessage(), e);
-            }
         }
 
         private static String defaultInstanceId() {
