@@ -9,6 +9,8 @@ set -euo pipefail
 
 # libnet-ssleay-perl: swaks needs it for STARTTLS and --tls-on-connect (only a Recommends of swaks).
 packages=(postfix dovecot-core dante-server tinyproxy swaks libnet-ssleay-perl openssl)
+# The outbox's crash test and benchmarks: a private PostgreSQL 15 cluster (start-postgres.sh).
+packages+=(postgresql-15 postgresql-client-15)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -62,5 +62,10 @@ public enum SmtpErrorCode {
     /** A listener cancelled the operation. */
     CANCELLED,
     /** An I/O error not covered above (for example reading the message source). */
-    IO_ERROR
+    IO_ERROR,
+    /**
+     * The submission's {@link EndOfDataHook} refused to let the message be ended, so the connection was closed
+     * before the end of the data: the server discarded the message, nothing was delivered.
+     */
+    ABORTED_BEFORE_END_OF_DATA
 }

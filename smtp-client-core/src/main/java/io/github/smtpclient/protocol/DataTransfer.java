@@ -2,8 +2,11 @@ package io.github.smtpclient.protocol;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
+import io.github.smtpclient.EndOfDataHook;
 import io.github.smtpclient.MessageContent;
+import io.github.smtpclient.RecipientResult;
 import io.github.smtpclient.Reply;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
@@ -37,8 +40,12 @@ abstract sealed class DataTransfer {
         return new Chunked(conversation, listener, chunkSize, pipelining);
     }
 
-    /** Writes the whole content; returns the bytes that went to the wire. The last bytes may still be buffered. */
-    final long send(MessageContent content) throws SmtpException {
+    /**
+     * Writes the whole content, asks the hook, then ends the data; returns the bytes that went to the wire. The last
+     * bytes may still be buffered.
+     */
+    final long send(MessageContent content, EndOfDataHook endOfData, List<RecipientResult> recipients)
+            throws SmtpException {
         try {
             OutputStream framed = frame();
             if (listener == SmtpListener.NONE) {
@@ -58,6 +65,7 @@ abstract sealed class DataTransfer {
             throw new SmtpException(SmtpErrorCode.IO_ERROR, "Reading the message content failed (" + e
                     + "); the connection was closed because the server holds an incomplete message", e);
         }
+        beforeEnd(endOfData, recipients);
         try {
             end();
         } catch (IOException e) {
@@ -66,6 +74,20 @@ abstract sealed class DataTransfer {
             throw outcomeUnknown(e);
         }
         return tap.count();
+    }
+
+    /** A hook that fails keeps the end of data from being sent: the connection is closed on the unended message. */
+    private void beforeEnd(EndOfDataHook endOfData, List<RecipientResult> recipients) throws SmtpException {
+        try {
+            endOfData.beforeEndOfData(recipients);
+        } catch (Exception e) {
+            conversation.breakConnection();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new SmtpException(SmtpErrorCode.ABORTED_BEFORE_END_OF_DATA, "The end-of-data hook failed (" + e
+                    + "); the connection was closed before the end of the data, so the message was not delivered", e);
+        }
     }
 
     /** The failure to report when the whole message may have reached the server but no verdict came back. */

@@ -115,7 +115,7 @@ final class TransactionPipeline {
 
     private void fail(List<SendOutcome> outcomes, int index, long sequence, SmtpException failure,
             List<RecipientResult> recipients, long bytes) {
-        outcomes.set(index, SendOutcome.failure(failure));
+        outcomes.set(index, SendOutcome.failure(failure, recipients));
         listener.messageFailed(new MessageFailedEvent(sequence, failure, recipients, bytes));
     }
 
@@ -177,7 +177,14 @@ final class TransactionPipeline {
         DataTransfer transfer = bdat
                 ? DataTransfer.bdat(conversation, listener, settings.binaryChunkSize(), pipelining)
                 : DataTransfer.dotStuffed(conversation, listener);
-        long bytes = transfer.send(submission.content());
+        long bytes;
+        try {
+            bytes = transfer.send(submission.content(), submission.endOfData(), recipients);
+        } catch (SmtpException e) {
+            // The recipients were asked already: the outcome keeps their replies.
+            fail(outcomes, index, sequence, e, recipients, 0);
+            return;
+        }
         inFlight = new InFlight(index, sequence, submission, recipients, transfer, bytes);
     }
 
