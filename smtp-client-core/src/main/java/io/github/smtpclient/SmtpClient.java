@@ -53,6 +53,10 @@ import io.github.smtpclient.tls.TlsSettings;
  */
 public class SmtpClient implements AutoCloseable {
 
+    /** A client with default settings, not connected yet: configure it, then {@link #connect(String, int)}. */
+    public SmtpClient() {
+    }
+
     private static final Pattern DOMAIN_OR_LITERAL = Pattern.compile(
             "\\[(IPv6:[0-9A-Fa-f:.]+|[0-9.]+)\\]|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
 

@@ -8,6 +8,10 @@ import java.nio.file.Path;
  */
 public final class TransferSettings {
 
+    /** Settings with the defaults each getter describes. */
+    public TransferSettings() {
+    }
+
     /** Default BDAT chunk size: large enough that framing costs nothing, small enough to bound memory. */
     public static final int DEFAULT_BINARY_CHUNK_SIZE = 1024 * 1024;
 

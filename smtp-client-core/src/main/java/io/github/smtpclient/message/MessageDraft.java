@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
  */
 public final class MessageDraft {
 
+    /** An empty draft. */
+    public MessageDraft() {
+    }
+
     private MailMessage message = MailMessage.builder().build();
 
     /** An immutable snapshot of this draft. */

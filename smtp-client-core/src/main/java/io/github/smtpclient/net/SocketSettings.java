@@ -14,6 +14,10 @@ import java.time.Duration;
  */
 public final class SocketSettings {
 
+    /** Settings with the defaults each getter describes. */
+    public SocketSettings() {
+    }
+
     /** The default {@link #getTimeout() timeout}: 60 seconds. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 

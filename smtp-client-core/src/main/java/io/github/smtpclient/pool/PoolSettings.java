@@ -14,6 +14,10 @@ import java.util.Objects;
  */
 public final class PoolSettings {
 
+    /** Settings with the defaults each getter describes. */
+    public PoolSettings() {
+    }
+
     /** Default {@link #getMaxSize() maximum size}: 4 connections. */
     public static final int DEFAULT_MAX_SIZE = 4;
     /** Default {@link #getMaxIdleTime() maximum idle time}: 60 seconds. */
