@@ -17,22 +17,27 @@ public final class SendOutcome {
         this.failure = failure;
     }
 
+    /** The outcome of a message that was sent. */
     public static SendOutcome success(SendResult result) {
         return new SendOutcome(Objects.requireNonNull(result, "result"), null);
     }
 
+    /** The outcome of a message that failed. */
     public static SendOutcome failure(SmtpException failure) {
         return new SendOutcome(null, Objects.requireNonNull(failure, "failure"));
     }
 
+    /** Whether the message was sent. */
     public boolean isSuccess() {
         return result != null;
     }
 
+    /** The result, when the message was sent. */
     public Optional<SendResult> result() {
         return Optional.ofNullable(result);
     }
 
+    /** The failure, when the message was not sent. */
     public Optional<SmtpException> failure() {
         return Optional.ofNullable(failure);
     }

@@ -53,10 +53,6 @@ import io.github.smtpclient.tls.TlsSettings;
  */
 public class SmtpClient implements AutoCloseable {
 
-    /** A client with default settings, not connected yet: configure it, then {@link #connect(String, int)}. */
-    public SmtpClient() {
-    }
-
     private static final Pattern DOMAIN_OR_LITERAL = Pattern.compile(
             "\\[(IPv6:[0-9A-Fa-f:.]+|[0-9.]+)\\]|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
 
@@ -77,6 +73,10 @@ public class SmtpClient implements AutoCloseable {
 
     private SocketWire wire;
     private SmtpSession session;
+
+    /** A client with default settings, not connected yet: configure it, then {@link #connect(String, int)}. */
+    public SmtpClient() {
+    }
 
     /** TLS settings: mode, versions, trust, certificate validation. */
     public TlsSettings tls() {
@@ -117,6 +117,7 @@ public class SmtpClient implements AutoCloseable {
         this.domain = domain;
     }
 
+    /** The listener set with {@link #setListener(SmtpListener)}; {@link SmtpListener#NONE} by default. */
     public SmtpListener getListener() {
         return listener;
     }
@@ -238,7 +239,7 @@ public class SmtpClient implements AutoCloseable {
      * own outcome.
      */
     public List<SendOutcome> sendMessages(List<MailMessage> mails) throws SmtpException {
-        SmtpSession current = requireSession();
+        requireSession();
         MessageComposer composer = composer();
         List<PreparedMessage> prepared = new ArrayList<>(mails.size());
         List<Submission> submissions = new ArrayList<>(mails.size());

@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record Submission(Envelope envelope, MessageContent content, String messageId, String subject) {
 
+    /** Checks the envelope and the content are given. */
     public Submission {
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(content, "content");

@@ -14,10 +14,6 @@ import java.time.Duration;
  */
 public final class SocketSettings {
 
-    /** Settings with the defaults each getter describes. */
-    public SocketSettings() {
-    }
-
     /** The default {@link #getTimeout() timeout}: 60 seconds. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -26,6 +22,10 @@ public final class SocketSettings {
     private InetAddress localAddress;
     private int localPort;
     private boolean useIPv6;
+
+    /** Settings with the defaults each getter describes. */
+    public SocketSettings() {
+    }
 
     /**
      * The longest wait for any one socket operation (the reference's SocketTimeout): every read, every write

@@ -20,10 +20,6 @@ import javax.net.ssl.SSLContext;
  */
 public final class TlsSettings {
 
-    /** Settings with the defaults each getter describes: the mode follows the port, certificates and host names are checked. */
-    public TlsSettings() {
-    }
-
     /** The versions enabled by default: TLS 1.3 and 1.2. */
     public static final List<String> DEFAULT_VERSIONS = List.of("TLSv1.3", "TLSv1.2");
 
@@ -41,6 +37,13 @@ public final class TlsSettings {
     private boolean useSystemTrust = true;
     private SSLContext sslContext;
     private String sniHostName;
+
+    /**
+     * Settings with the defaults each getter describes: the mode follows the port, certificates and host names are
+     * checked.
+     */
+    public TlsSettings() {
+    }
 
     /** The configured mode, or {@code null} when it follows the port (see {@link #effectiveMode(int)}). */
     public TlsMode getMode() {
