@@ -1,5 +1,7 @@
 package io.github.smtpclient.boot.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,12 +40,25 @@ class ConfigurationKeysTests {
                 REGENERATE);
     }
 
-    private static String keys() throws IOException {
-        List<ConfigurationMetadataProperty> properties;
+    /** The IDE shows the description, and the README's key table is read against the same metadata. */
+    @Test
+    void everyKeyHasADescription() throws IOException {
+        assertThat(properties().stream().filter(property -> property.getDescription() == null
+                || property.getDescription().isBlank()).map(ConfigurationMetadataProperty::getId))
+                .as("keys without a description: give the field a one-sentence Javadoc comment (or, for a key no"
+                        + " field backs, a description in additional-spring-configuration-metadata.json)")
+                .isEmpty();
+    }
+
+    private static List<ConfigurationMetadataProperty> properties() throws IOException {
         try (InputStream in = Files.newInputStream(METADATA)) {
-            properties = ConfigurationMetadataRepositoryJsonBuilder.create(in).build().getAllProperties().values()
+            return ConfigurationMetadataRepositoryJsonBuilder.create(in).build().getAllProperties().values()
                     .stream().sorted(Comparator.comparing(ConfigurationMetadataProperty::getId)).toList();
         }
+    }
+
+    private static String keys() throws IOException {
+        List<ConfigurationMetadataProperty> properties = properties();
         StringBuilder out = new StringBuilder();
         for (ConfigurationMetadataProperty property : properties) {
             out.append(property.getId()).append(" {\n");
