@@ -25,7 +25,14 @@ public final class Envelope {
 
     /** When a delivery status notification is wanted for a recipient (RFC 3461 {@code NOTIFY}). */
     public enum DsnNotify {
-        NEVER, SUCCESS, FAILURE, DELAY
+        /** No notification at all; cannot be combined with the others. */
+        NEVER,
+        /** When the message was delivered. */
+        SUCCESS,
+        /** When delivery failed. */
+        FAILURE,
+        /** When delivery is delayed. */
+        DELAY
     }
 
     /**
@@ -36,6 +43,7 @@ public final class Envelope {
      * @param originalRecipient the original recipient (RFC 3461 {@code ORCPT}, as {@code rfc822;address}), or null
      */
     public record Recipient(String address, Set<DsnNotify> dsnNotify, String originalRecipient) {
+        /** Checks the address is given and that {@code NEVER} stands alone. */
         public Recipient {
             Objects.requireNonNull(address, "address");
             dsnNotify = dsnNotify.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dsnNotify));
@@ -44,6 +52,7 @@ public final class Envelope {
             }
         }
 
+        /** A recipient with no DSN parameters. */
         public static Recipient of(String address) {
             return new Recipient(address, Set.of(), null);
         }
@@ -76,6 +85,7 @@ public final class Envelope {
         return builder.build();
     }
 
+    /** A builder for an envelope with DSN parameters; {@link #of(String, String...)} is enough without. */
     public static Builder builder() {
         return new Builder();
     }
@@ -85,6 +95,7 @@ public final class Envelope {
         return sender;
     }
 
+    /** The forward-paths, in the order RCPT TO is sent; never empty. */
     public List<Recipient> recipients() {
         return recipients;
     }
@@ -134,30 +145,36 @@ public final class Envelope {
         private Builder() {
         }
 
+        /** Sets the reverse-path; {@code ""} is the null reverse-path {@code <>}. */
         public Builder sender(String sender) {
             this.sender = sender;
             return this;
         }
 
+        /** Adds a recipient without DSN parameters. */
         public Builder recipient(String address) {
             return recipient(Recipient.of(address));
         }
 
+        /** Adds a recipient. */
         public Builder recipient(Recipient recipient) {
             recipients.add(Objects.requireNonNull(recipient, "recipient"));
             return this;
         }
 
+        /** Sets RFC 3461 {@code RET}; null for none. */
         public Builder dsnReturn(DsnReturn dsnReturn) {
             this.dsnReturn = dsnReturn;
             return this;
         }
 
+        /** Sets RFC 3461 {@code ENVID}; null for none. */
         public Builder envelopeId(String envelopeId) {
             this.envelopeId = envelopeId;
             return this;
         }
 
+        /** The envelope; it needs a sender and at least one recipient. */
         public Envelope build() {
             return new Envelope(this);
         }

@@ -8,6 +8,7 @@ package io.github.smtpclient;
  */
 public record RecipientResult(String address, Reply reply) {
 
+    /** Whether the server accepted this recipient (a 2xx reply). */
     public boolean isAccepted() {
         return reply.isPositive();
     }

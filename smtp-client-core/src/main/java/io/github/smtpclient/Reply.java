@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record Reply(int code, List<String> lines) {
 
+    /** Checks the code is 200-599 and that there is at least one line. */
     public Reply {
         if (code < 200 || code > 599) {
             throw new IllegalArgumentException("reply code must be 200-599, was " + code);

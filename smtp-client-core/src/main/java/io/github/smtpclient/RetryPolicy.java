@@ -48,6 +48,6 @@ public record RetryPolicy(int maxAttempts, Duration backoff, double multiplier) 
             throw new IllegalArgumentException("attempt must be 2 or more, was " + attempt);
         }
         double nanos = backoff.toNanos() * Math.pow(multiplier, attempt - 2.0);
-        return Duration.ofNanos((long) Math.min(nanos, Duration.ofHours(1).toNanos()));
+        return Duration.ofNanos((long) Math.min(nanos, (double) Duration.ofHours(1).toNanos()));
     }
 }

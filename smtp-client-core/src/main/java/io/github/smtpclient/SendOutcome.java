@@ -35,14 +35,17 @@ public final class SendOutcome {
         return new SendOutcome(null, Objects.requireNonNull(failure, "failure"), recipients);
     }
 
+    /** Whether the message was sent. */
     public boolean isSuccess() {
         return result != null;
     }
 
+    /** The result, when the message was sent. */
     public Optional<SendResult> result() {
         return Optional.ofNullable(result);
     }
 
+    /** The failure, when the message was not sent. */
     public Optional<SmtpException> failure() {
         return Optional.ofNullable(failure);
     }

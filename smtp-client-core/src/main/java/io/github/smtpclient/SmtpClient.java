@@ -74,6 +74,10 @@ public class SmtpClient implements AutoCloseable {
     private SocketWire wire;
     private SmtpSession session;
 
+    /** A client with default settings, not connected yet: configure it, then {@link #connect(String, int)}. */
+    public SmtpClient() {
+    }
+
     /** TLS settings: mode, versions, trust, certificate validation. */
     public TlsSettings tls() {
         return tls;
@@ -113,6 +117,7 @@ public class SmtpClient implements AutoCloseable {
         this.domain = domain;
     }
 
+    /** The listener set with {@link #setListener(SmtpListener)}; {@link SmtpListener#NONE} by default. */
     public SmtpListener getListener() {
         return listener;
     }
@@ -234,7 +239,7 @@ public class SmtpClient implements AutoCloseable {
      * own outcome.
      */
     public List<SendOutcome> sendMessages(List<MailMessage> mails) throws SmtpException {
-        SmtpSession current = requireSession();
+        requireSession();
         MessageComposer composer = composer();
         List<PreparedMessage> prepared = new ArrayList<>(mails.size());
         List<Submission> submissions = new ArrayList<>(mails.size());

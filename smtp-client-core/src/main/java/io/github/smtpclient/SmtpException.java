@@ -14,18 +14,22 @@ public class SmtpException extends IOException {
     private final SmtpErrorCode errorCode;
     private final transient Reply reply;
 
+    /** A failure without a server reply. */
     public SmtpException(SmtpErrorCode errorCode, String message) {
         this(errorCode, message, null, null);
     }
 
+    /** A failure without a server reply, caused by another exception. */
     public SmtpException(SmtpErrorCode errorCode, String message, Throwable cause) {
         this(errorCode, message, null, cause);
     }
 
+    /** A failure the server's reply explains; the message quotes it. */
     public SmtpException(SmtpErrorCode errorCode, String message, Reply reply) {
         this(errorCode, message, reply, null);
     }
 
+    /** A failure the server's reply explains, caused by another exception. */
     public SmtpException(SmtpErrorCode errorCode, String message, Reply reply, Throwable cause) {
         super(reply == null ? message : message + " (server said: " + reply + ")", cause);
         this.errorCode = errorCode;

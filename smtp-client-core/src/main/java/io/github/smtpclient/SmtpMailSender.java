@@ -360,7 +360,12 @@ public final class SmtpMailSender implements AutoCloseable {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the pool settings are inconsistent */
+        /**
+         * Builds the sender and its pool, which opens connections as sends need them (and, in the background, enough
+         * to keep {@link PoolSettings#getMinIdle()} idle).
+         *
+         * @throws IllegalArgumentException if the pool settings are inconsistent
+         */
         public SmtpMailSender build() {
             return new SmtpMailSender(this);
         }

@@ -20,11 +20,16 @@ public final class TransferSettings {
     private int sendBufferSize = DEFAULT_SEND_BUFFER_SIZE;
     private Path tempPath;
 
+    /** Settings with the defaults each getter describes. */
+    public TransferSettings() {
+    }
+
     /** Whether BDAT (RFC 3030 CHUNKING) is used when the server offers it. Default false: DATA. */
     public boolean isBinaryMode() {
         return binaryMode;
     }
 
+    /** Sets whether BDAT is used when the server offers it. */
     public void setBinaryMode(boolean binaryMode) {
         this.binaryMode = binaryMode;
     }
@@ -34,6 +39,7 @@ public final class TransferSettings {
         return binaryChunkSize;
     }
 
+    /** Sets the size of each BDAT chunk, 1 byte to 64 MiB. */
     public void setBinaryChunkSize(int binaryChunkSize) {
         if (binaryChunkSize < 1 || binaryChunkSize > 64 * 1024 * 1024) {
             throw new IllegalArgumentException("BinaryChunkSize must be between 1 and 67108864 bytes, was "
@@ -47,6 +53,7 @@ public final class TransferSettings {
         return removeBcc;
     }
 
+    /** Sets whether Bcc and Resent-Bcc are removed from raw messages. */
     public void setRemoveBcc(boolean removeBcc) {
         this.removeBcc = removeBcc;
     }
@@ -56,6 +63,7 @@ public final class TransferSettings {
         return sendBufferSize;
     }
 
+    /** Sets the size of the send buffer, 512 bytes to 16 MiB. */
     public void setSendBufferSize(int sendBufferSize) {
         if (sendBufferSize < 512 || sendBufferSize > 16 * 1024 * 1024) {
             throw new IllegalArgumentException("SendBufferSize must be between 512 and 16777216 bytes, was "
@@ -69,6 +77,7 @@ public final class TransferSettings {
         return tempPath;
     }
 
+    /** Sets where temporary files may be written; null for the JVM's {@code java.io.tmpdir}. */
     public void setTempPath(Path tempPath) {
         this.tempPath = tempPath;
     }

@@ -15,6 +15,7 @@ public final class CertificateValidateEvent {
     private final Exception validationFailure;
     private boolean accepted;
 
+    /** An event for this chain, accepted unless the built-in validation failed. */
     public CertificateValidateEvent(String host, List<X509Certificate> chain, Exception validationFailure) {
         this.host = host;
         this.chain = List.copyOf(chain);
@@ -37,6 +38,7 @@ public final class CertificateValidateEvent {
         return Optional.ofNullable(validationFailure);
     }
 
+    /** Whether the chain is accepted: the built-in verdict unless a listener changed it. */
     public boolean isAccepted() {
         return accepted;
     }

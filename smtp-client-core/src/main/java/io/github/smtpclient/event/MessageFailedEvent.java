@@ -17,6 +17,7 @@ import io.github.smtpclient.SmtpException;
 public record MessageFailedEvent(long sequence, SmtpException failure, List<RecipientResult> recipients,
         long bytesSent) {
 
+    /** Copies the recipients. */
     public MessageFailedEvent {
         recipients = List.copyOf(recipients);
     }

@@ -31,6 +31,6 @@ public final class RetryableFailures {
             return false;
         }
         SmtpErrorCode code = failure.errorCode();
-        return LOST_BEFORE_DATA.contains(code) || ENVELOPE_REFUSED.contains(code) && failure.isTransient();
+        return LOST_BEFORE_DATA.contains(code) || (ENVELOPE_REFUSED.contains(code) && failure.isTransient());
     }
 }

@@ -25,6 +25,7 @@ public final class Attachment {
     /** Opens the content of a streamed attachment; called once each time the message is written. */
     @FunctionalInterface
     public interface Source {
+        /** Opens a fresh stream over the content; the writer closes it. */
         InputStream open() throws IOException;
     }
 

@@ -23,6 +23,7 @@ import io.github.smtpclient.SmtpException;
  * @param fields its fields in order
  * @param rest   the remaining bytes of the message: the body
  */
+@SuppressWarnings("ArrayRecordComponent") // never compared or hashed, so the array's identity equality does not matter
 record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
 
     static HeaderBlock read(InputStream source, int maxBytes) throws IOException {

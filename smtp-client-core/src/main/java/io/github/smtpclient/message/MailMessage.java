@@ -42,6 +42,7 @@ public final class MailMessage {
      * @param value the value, any text without line breaks; non-ASCII is encoded
      */
     public record Header(String name, String value) {
+        /** Checks the name is printable ASCII and not one the message writes from its own fields. */
         public Header {
             Objects.requireNonNull(name, "name");
             if (name.isEmpty() || !name.chars().allMatch(c -> c > ' ' && c < 0x7f && c != ':')) {
@@ -108,6 +109,7 @@ public final class MailMessage {
         return Optional.ofNullable(b.returnPath);
     }
 
+    /** The subject, when set. */
     public Optional<String> subject() {
         return Optional.ofNullable(b.subject);
     }
@@ -132,10 +134,12 @@ public final class MailMessage {
         return b.references;
     }
 
+    /** The keywords ({@code Keywords}), in order. */
     public List<String> keywords() {
         return b.keywords;
     }
 
+    /** The {@code Comments} header, when set. */
     public Optional<String> comments() {
         return Optional.ofNullable(b.comments);
     }
@@ -145,6 +149,7 @@ public final class MailMessage {
         return Optional.ofNullable(b.mailer);
     }
 
+    /** The priority, when set; none writes no priority headers. */
     public Optional<Priority> priority() {
         return Optional.ofNullable(b.priority);
     }
@@ -159,10 +164,12 @@ public final class MailMessage {
         return b.deliveryReceipt;
     }
 
+    /** The plain-text body, when set. */
     public Optional<String> plainText() {
         return Optional.ofNullable(b.plainText);
     }
 
+    /** The HTML body, when set. */
     public Optional<String> htmlText() {
         return Optional.ofNullable(b.htmlText);
     }
@@ -262,6 +269,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the authors. */
         public Builder from(List<Mailbox> mailboxes) {
             from = List.copyOf(mailboxes);
             return this;
@@ -273,6 +281,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the Sender mailbox; null for none. */
         public Builder sender(Mailbox mailbox) {
             sender = mailbox;
             return this;
@@ -284,6 +293,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the To recipients. */
         public Builder to(List<Mailbox> mailboxes) {
             to = List.copyOf(mailboxes);
             return this;
@@ -295,6 +305,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the Cc recipients. */
         public Builder cc(List<Mailbox> mailboxes) {
             cc = List.copyOf(mailboxes);
             return this;
@@ -306,6 +317,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the Bcc recipients, which are never written into the message. */
         public Builder bcc(List<Mailbox> mailboxes) {
             bcc = List.copyOf(mailboxes);
             return this;
@@ -317,6 +329,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the Reply-To mailboxes. */
         public Builder replyTo(List<Mailbox> mailboxes) {
             replyTo = List.copyOf(mailboxes);
             return this;
@@ -328,11 +341,13 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the subject, any text without line breaks (non-ASCII is encoded); null for none. */
         public Builder subject(String subject) {
             this.subject = subject == null ? null : checkLine("Subject", subject);
             return this;
         }
 
+        /** Sets the origination date; null for the time the message is prepared. */
         public Builder date(ZonedDateTime date) {
             this.date = date;
             return this;
@@ -356,6 +371,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the keywords; blank ones are left out. */
         public Builder keywords(String... keywords) {
             List<String> checked = new ArrayList<>();
             for (String keyword : keywords) {
@@ -367,6 +383,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the {@code Comments} header, text without line breaks; null for none. */
         public Builder comments(String comments) {
             this.comments = comments == null ? null : checkLine("Comments", comments);
             return this;
@@ -396,11 +413,13 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the plain-text body; null for none. */
         public Builder plainText(String text) {
             this.plainText = text;
             return this;
         }
 
+        /** Sets the HTML body; null for none. With a plain-text body too, both are sent as alternatives. */
         public Builder htmlText(String html) {
             this.htmlText = html;
             return this;
@@ -448,6 +467,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** The message. */
         public MailMessage build() {
             return new MailMessage(this);
         }

@@ -20,6 +20,7 @@ import java.util.Optional;
 public record MimeOptions(boolean eightBitMime, boolean binaryMime, boolean smtpUtf8, boolean dsn, String domain,
         Clock clock, Optional<Path> tempPath) {
 
+    /** Checks the domain can be the right-hand side of a Message-ID. */
     public MimeOptions {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(clock, "clock");
@@ -31,6 +32,7 @@ public record MimeOptions(boolean eightBitMime, boolean binaryMime, boolean smtp
     }
 
     /** 7-bit only, no SMTPUTF8, no DSN, domain {@code localhost}, the system clock, the system temporary directory. */
+    @SuppressWarnings("JavaTimeDefaultTimeZone") // the Date header is in the sender's zone, as mail clients write it
     public static MimeOptions defaults() {
         return new MimeOptions(false, false, false, false, "localhost", Clock.systemDefaultZone(), Optional.empty());
     }

@@ -23,6 +23,10 @@ public final class SocketSettings {
     private int localPort;
     private boolean useIPv6;
 
+    /** Settings with the defaults each getter describes. */
+    public SocketSettings() {
+    }
+
     /**
      * The longest wait for any one socket operation (the reference's SocketTimeout): every read, every write
      * (enforced by closing the connection, since the JDK's read timeout does not cover writes), the TLS handshake,

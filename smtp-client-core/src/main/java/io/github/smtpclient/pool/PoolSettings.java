@@ -33,12 +33,20 @@ public final class PoolSettings {
     private Duration validateAfterIdle = DEFAULT_VALIDATE_AFTER_IDLE;
     private Duration borrowTimeout = DEFAULT_BORROW_TIMEOUT;
 
+    /** Settings with the defaults each getter describes. */
+    public PoolSettings() {
+    }
+
     /** The most connections open at once, lent out or idle. Default 4. */
     public int getMaxSize() {
         return maxSize;
     }
 
-    /** @throws IllegalArgumentException unless 1 to 1000 */
+    /**
+     * Sets the most connections open at once.
+     *
+     * @throws IllegalArgumentException unless 1 to 1000
+     */
     public void setMaxSize(int maxSize) {
         if (maxSize < 1 || maxSize > 1000) {
             throw new IllegalArgumentException("pool.maxSize must be between 1 and 1000, was " + maxSize);
@@ -54,7 +62,11 @@ public final class PoolSettings {
         return minIdle;
     }
 
-    /** @throws IllegalArgumentException if negative (it must also not exceed maxSize, checked when the pool is made) */
+    /**
+     * Sets how many connections the pool keeps open while idle.
+     *
+     * @throws IllegalArgumentException if negative (it must also not exceed maxSize, checked when the pool is made)
+     */
     public void setMinIdle(int minIdle) {
         if (minIdle < 0) {
             throw new IllegalArgumentException("pool.minIdle must not be negative, was " + minIdle);
@@ -70,7 +82,11 @@ public final class PoolSettings {
         return maxIdleTime;
     }
 
-    /** @throws IllegalArgumentException if null, under one millisecond or over 24 days */
+    /**
+     * Sets how long a connection may sit idle before it is closed.
+     *
+     * @throws IllegalArgumentException if null, under one millisecond or over 24 days
+     */
     public void setMaxIdleTime(Duration maxIdleTime) {
         this.maxIdleTime = requireRange(maxIdleTime, "pool.maxIdleTime", Duration.ofMillis(1));
     }
@@ -83,7 +99,11 @@ public final class PoolSettings {
         return maxMessagesPerConnection;
     }
 
-    /** @throws IllegalArgumentException if negative */
+    /**
+     * Sets after how many messages a connection is replaced; 0 means unlimited.
+     *
+     * @throws IllegalArgumentException if negative
+     */
     public void setMaxMessagesPerConnection(int maxMessagesPerConnection) {
         if (maxMessagesPerConnection < 0) {
             throw new IllegalArgumentException("pool.maxMessagesPerConnection must be 0 (unlimited) or more, was "
@@ -101,6 +121,7 @@ public final class PoolSettings {
         return validateOnBorrow;
     }
 
+    /** Sets whether an idle connection is checked with NOOP before it is lent. */
     public void setValidateOnBorrow(boolean validateOnBorrow) {
         this.validateOnBorrow = validateOnBorrow;
     }
@@ -110,7 +131,11 @@ public final class PoolSettings {
         return validateAfterIdle;
     }
 
-    /** @throws IllegalArgumentException if null, negative or over 24 days; zero checks on every borrow */
+    /**
+     * Sets how long a connection must have been idle before it is checked on borrow; zero checks on every borrow.
+     *
+     * @throws IllegalArgumentException if null, negative or over 24 days
+     */
     public void setValidateAfterIdle(Duration validateAfterIdle) {
         this.validateAfterIdle = requireRange(validateAfterIdle, "pool.validateAfterIdle", Duration.ZERO);
     }
@@ -123,7 +148,11 @@ public final class PoolSettings {
         return borrowTimeout;
     }
 
-    /** @throws IllegalArgumentException if null, negative or over 24 days; zero fails at once when none is free */
+    /**
+     * Sets how long a sender waits for a free connection; zero fails at once when none is free.
+     *
+     * @throws IllegalArgumentException if null, negative or over 24 days
+     */
     public void setBorrowTimeout(Duration borrowTimeout) {
         this.borrowTimeout = requireRange(borrowTimeout, "pool.borrowTimeout", Duration.ZERO);
     }

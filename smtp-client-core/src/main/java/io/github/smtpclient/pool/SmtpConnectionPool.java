@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
@@ -77,7 +78,8 @@ public final class SmtpConnectionPool implements AutoCloseable {
             return thread;
         });
         long period = maintenancePeriod(this.settings.getMaxIdleTime()).toNanos();
-        maintenance.scheduleWithFixedDelay(this::maintain, 0, period, TimeUnit.NANOSECONDS);
+        // maintain() catches and logs its own failures, and close() ends the task by shutting the executor down.
+        ScheduledFuture<?> unused = maintenance.scheduleWithFixedDelay(this::maintain, 0, period, TimeUnit.NANOSECONDS);
     }
 
     /**

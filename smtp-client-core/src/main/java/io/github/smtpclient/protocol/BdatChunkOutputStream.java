@@ -26,6 +26,8 @@ final class BdatChunkOutputStream extends OutputStream {
     interface ChunkListener {
 
         /**
+         * Called after each chunk.
+         *
          * @param size the chunk's length in bytes
          * @param last whether this was the {@code BDAT ... LAST} chunk
          */

@@ -49,7 +49,7 @@ public final class OutboxSettings {
         return workers;
     }
 
-    /** @see #getWorkers() */
+    /** Sets the value {@link #getWorkers()} returns. */
     public OutboxSettings setWorkers(int workers) {
         this.workers = range("workers", workers, 0, 256);
         return this;
@@ -60,7 +60,7 @@ public final class OutboxSettings {
         return batchSize;
     }
 
-    /** @see #getBatchSize() */
+    /** Sets the value {@link #getBatchSize()} returns. */
     public OutboxSettings setBatchSize(int batchSize) {
         this.batchSize = range("batchSize", batchSize, 1, 1000);
         return this;
@@ -71,7 +71,7 @@ public final class OutboxSettings {
         return pollInterval;
     }
 
-    /** @see #getPollInterval() */
+    /** Sets the value {@link #getPollInterval()} returns. */
     public OutboxSettings setPollInterval(Duration pollInterval) {
         this.pollInterval = positive("pollInterval", pollInterval);
         return this;
@@ -86,7 +86,7 @@ public final class OutboxSettings {
         return leaseDuration;
     }
 
-    /** @see #getLeaseDuration() */
+    /** Sets the value {@link #getLeaseDuration()} returns. */
     public OutboxSettings setLeaseDuration(Duration leaseDuration) {
         this.leaseDuration = positive("leaseDuration", leaseDuration);
         return this;
@@ -97,7 +97,7 @@ public final class OutboxSettings {
         return maintenanceInterval;
     }
 
-    /** @see #getMaintenanceInterval() */
+    /** Sets the value {@link #getMaintenanceInterval()} returns. */
     public OutboxSettings setMaintenanceInterval(Duration maintenanceInterval) {
         this.maintenanceInterval = positive("maintenanceInterval", maintenanceInterval);
         return this;
@@ -108,7 +108,7 @@ public final class OutboxSettings {
         return maxAttempts;
     }
 
-    /** @see #getMaxAttempts() */
+    /** Sets the value {@link #getMaxAttempts()} returns. */
     public OutboxSettings setMaxAttempts(int maxAttempts) {
         this.maxAttempts = range("maxAttempts", maxAttempts, 1, 1000);
         return this;
@@ -119,7 +119,7 @@ public final class OutboxSettings {
         return initialBackoff;
     }
 
-    /** @see #getInitialBackoff() */
+    /** Sets the value {@link #getInitialBackoff()} returns. */
     public OutboxSettings setInitialBackoff(Duration initialBackoff) {
         this.initialBackoff = positive("initialBackoff", initialBackoff);
         return this;
@@ -130,7 +130,7 @@ public final class OutboxSettings {
         return backoffMultiplier;
     }
 
-    /** @see #getBackoffMultiplier() */
+    /** Sets the value {@link #getBackoffMultiplier()} returns. */
     public OutboxSettings setBackoffMultiplier(double backoffMultiplier) {
         if (!(backoffMultiplier >= 1.0 && backoffMultiplier <= 100.0)) {
             throw new IllegalArgumentException("backoffMultiplier must be between 1 and 100, was " + backoffMultiplier);
@@ -144,7 +144,7 @@ public final class OutboxSettings {
         return maxBackoff;
     }
 
-    /** @see #getMaxBackoff() */
+    /** Sets the value {@link #getMaxBackoff()} returns. */
     public OutboxSettings setMaxBackoff(Duration maxBackoff) {
         this.maxBackoff = positive("maxBackoff", maxBackoff);
         return this;
@@ -155,7 +155,7 @@ public final class OutboxSettings {
         return jitter;
     }
 
-    /** @see #getJitter() */
+    /** Sets the value {@link #getJitter()} returns. */
     public OutboxSettings setJitter(double jitter) {
         if (!(jitter >= 0.0 && jitter <= 1.0)) {
             throw new IllegalArgumentException("jitter must be between 0 and 1, was " + jitter);
@@ -172,7 +172,7 @@ public final class OutboxSettings {
         return atLeastOnce;
     }
 
-    /** @see #isAtLeastOnce() */
+    /** Sets the value {@link #isAtLeastOnce()} returns. */
     public OutboxSettings setAtLeastOnce(boolean atLeastOnce) {
         this.atLeastOnce = atLeastOnce;
         return this;
@@ -183,7 +183,7 @@ public final class OutboxSettings {
         return retention;
     }
 
-    /** @see #getRetention() */
+    /** Sets the value {@link #getRetention()} returns. */
     public OutboxSettings setRetention(Duration retention) {
         this.retention = positive("retention", retention);
         return this;
@@ -194,7 +194,7 @@ public final class OutboxSettings {
         return shutdownTimeout;
     }
 
-    /** @see #getShutdownTimeout() */
+    /** Sets the value {@link #getShutdownTimeout()} returns. */
     public OutboxSettings setShutdownTimeout(Duration shutdownTimeout) {
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         if (shutdownTimeout.isNegative()) {
@@ -209,7 +209,7 @@ public final class OutboxSettings {
         return chunkSize;
     }
 
-    /** @see #getChunkSize() */
+    /** Sets the value {@link #getChunkSize()} returns. */
     public OutboxSettings setChunkSize(int chunkSize) {
         this.chunkSize = range("chunkSize", chunkSize, 1024, 1024 * 1024);
         return this;

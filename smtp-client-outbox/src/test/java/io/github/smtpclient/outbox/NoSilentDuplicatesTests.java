@@ -60,7 +60,8 @@ class NoSilentDuplicatesTests {
             assertThat(entry.state()).as("never queued again by itself").isEqualTo(OutboxState.UNKNOWN);
             assertThat(entry.attempts()).isEqualTo(1);
             assertThat(entry.reason()).hasValueSatisfying(r -> assertThat(r).contains("may or may not have been"));
-            assertThat(outbox.statistics().unknown()).isEqualTo(1);
+            // The worker counts an outcome just after writing it, so the count may trail the state briefly.
+            eventually(() -> outbox.statistics().unknown() == 1, "unknown counted");
         }
     }
 
@@ -167,7 +168,8 @@ class NoSilentDuplicatesTests {
             assertThat(unknown.reason()).hasValueSatisfying(r -> assertThat(r)
                     .contains("killed ran out after the end of data may have been sent")
                     .contains("attempt 1 was about to be sent"));
-            assertThat(outbox.statistics().leaseExpiries()).isEqualTo(2);
+            // The worker counts an outcome just after writing it, so the count may trail the state briefly.
+            eventually(() -> outbox.statistics().leaseExpiries() == 2, "leaseExpiries counted");
         }
     }
 }

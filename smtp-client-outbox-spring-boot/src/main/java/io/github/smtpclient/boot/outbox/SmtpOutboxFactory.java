@@ -29,7 +29,7 @@ final class SmtpOutboxFactory {
             builder.instanceId(properties.getInstanceId());
         }
         Store store = properties.getStore();
-        if (store == Store.EMBEDDED || store == Store.AUTO && dataSource == null) {
+        if (store == Store.EMBEDDED || (store == Store.AUTO && dataSource == null)) {
             return builder.embedded(properties.getEmbedded().getDirectory()).build();
         }
         if (dataSource == null) {

@@ -89,187 +89,187 @@ public class SmtpOutboxProperties {
 
     private final Health health = new Health();
 
-    /** @return whether the outbox is on */
+    /** Returns whether the outbox is on. */
     public boolean isEnabled() {
         return enabled;
     }
 
-    /** @param enabled whether the outbox is on */
+    /** Sets whether the outbox is on. */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
-    /** @return where messages are kept */
+    /** Returns where messages are kept. */
     public Store getStore() {
         return store;
     }
 
-    /** @param store where messages are kept */
+    /** Sets where messages are kept. */
     public void setStore(Store store) {
         this.store = store;
     }
 
-    /** @return this instance's name in leases, or null for the default */
+    /** Returns this instance's name in leases, or null for the default. */
     public @Nullable String getInstanceId() {
         return instanceId;
     }
 
-    /** @param instanceId this instance's name in leases */
+    /** Sets this instance's name in leases. */
     public void setInstanceId(@Nullable String instanceId) {
         this.instanceId = instanceId;
     }
 
-    /** @return worker threads */
+    /** Returns worker threads. */
     public int getWorkers() {
         return workers;
     }
 
-    /** @param workers worker threads */
+    /** Sets worker threads. */
     public void setWorkers(int workers) {
         this.workers = workers;
     }
 
-    /** @return messages per claim */
+    /** Returns messages per claim. */
     public int getBatchSize() {
         return batchSize;
     }
 
-    /** @param batchSize messages per claim */
+    /** Sets messages per claim. */
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
     }
 
-    /** @return the idle wait */
+    /** Returns the idle wait. */
     public Duration getPollInterval() {
         return pollInterval;
     }
 
-    /** @param pollInterval the idle wait */
+    /** Sets the idle wait. */
     public void setPollInterval(Duration pollInterval) {
         this.pollInterval = pollInterval;
     }
 
-    /** @return the lease duration */
+    /** Returns the lease duration. */
     public Duration getLeaseDuration() {
         return leaseDuration;
     }
 
-    /** @param leaseDuration the lease duration */
+    /** Sets the lease duration. */
     public void setLeaseDuration(Duration leaseDuration) {
         this.leaseDuration = leaseDuration;
     }
 
-    /** @return the maintenance interval */
+    /** Returns the maintenance interval. */
     public Duration getMaintenanceInterval() {
         return maintenanceInterval;
     }
 
-    /** @param maintenanceInterval the maintenance interval */
+    /** Sets the maintenance interval. */
     public void setMaintenanceInterval(Duration maintenanceInterval) {
         this.maintenanceInterval = maintenanceInterval;
     }
 
-    /** @return attempts before DEAD */
+    /** Returns attempts before DEAD. */
     public int getMaxAttempts() {
         return maxAttempts;
     }
 
-    /** @param maxAttempts attempts before DEAD */
+    /** Sets attempts before DEAD. */
     public void setMaxAttempts(int maxAttempts) {
         this.maxAttempts = maxAttempts;
     }
 
-    /** @return the first pause */
+    /** Returns the first pause. */
     public Duration getInitialBackoff() {
         return initialBackoff;
     }
 
-    /** @param initialBackoff the first pause */
+    /** Sets the first pause. */
     public void setInitialBackoff(Duration initialBackoff) {
         this.initialBackoff = initialBackoff;
     }
 
-    /** @return the pause growth */
+    /** Returns the pause growth. */
     public double getBackoffMultiplier() {
         return backoffMultiplier;
     }
 
-    /** @param backoffMultiplier the pause growth */
+    /** Sets the pause growth. */
     public void setBackoffMultiplier(double backoffMultiplier) {
         this.backoffMultiplier = backoffMultiplier;
     }
 
-    /** @return the longest pause */
+    /** Returns the longest pause. */
     public Duration getMaxBackoff() {
         return maxBackoff;
     }
 
-    /** @param maxBackoff the longest pause */
+    /** Sets the longest pause. */
     public void setMaxBackoff(Duration maxBackoff) {
         this.maxBackoff = maxBackoff;
     }
 
-    /** @return the random share of a pause */
+    /** Returns the random share of a pause. */
     public double getJitter() {
         return jitter;
     }
 
-    /** @param jitter the random share of a pause */
+    /** Sets the random share of a pause. */
     public void setJitter(double jitter) {
         this.jitter = jitter;
     }
 
-    /** @return whether unknown outcomes are queued again */
+    /** Returns whether unknown outcomes are queued again. */
     public boolean isAtLeastOnce() {
         return atLeastOnce;
     }
 
-    /** @param atLeastOnce whether unknown outcomes are queued again */
+    /** Sets whether unknown outcomes are queued again. */
     public void setAtLeastOnce(boolean atLeastOnce) {
         this.atLeastOnce = atLeastOnce;
     }
 
-    /** @return how long SENT messages are kept */
+    /** Returns how long SENT messages are kept. */
     public Duration getRetention() {
         return retention;
     }
 
-    /** @param retention how long SENT messages are kept */
+    /** Sets how long SENT messages are kept. */
     public void setRetention(Duration retention) {
         this.retention = retention;
     }
 
-    /** @return the graceful shutdown's limit */
+    /** Returns the graceful shutdown's limit. */
     public Duration getShutdownTimeout() {
         return shutdownTimeout;
     }
 
-    /** @param shutdownTimeout the graceful shutdown's limit */
+    /** Sets the graceful shutdown's limit. */
     public void setShutdownTimeout(Duration shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
     }
 
-    /** @return the chunk size */
+    /** Returns the chunk size. */
     public int getChunkSize() {
         return chunkSize;
     }
 
-    /** @param chunkSize the chunk size */
+    /** Sets the chunk size. */
     public void setChunkSize(int chunkSize) {
         this.chunkSize = chunkSize;
     }
 
-    /** @return the embedded store's settings */
+    /** Returns the embedded store's settings. */
     public Embedded getEmbedded() {
         return embedded;
     }
 
-    /** @return the settings for the application's DataSource */
+    /** Returns the settings for the application's DataSource. */
     public Jdbc getJdbc() {
         return jdbc;
     }
 
-    /** @return the health indicator's settings */
+    /** Returns the health indicator's settings. */
     public Health getHealth() {
         return health;
     }
@@ -289,12 +289,12 @@ public class SmtpOutboxProperties {
         /** The directory of the embedded database, created on first use; one process at a time. */
         private Path directory = Path.of("smtp-outbox");
 
-        /** @return the database's directory */
+        /** Returns the database's directory. */
         public Path getDirectory() {
             return directory;
         }
 
-        /** @param directory the database's directory */
+        /** Sets the database's directory. */
         public void setDirectory(Path directory) {
             this.directory = directory;
         }
@@ -312,22 +312,22 @@ public class SmtpOutboxProperties {
          */
         private boolean migrate = true;
 
-        /** @return when the outbox creates its tables */
+        /** Returns when the outbox creates its tables. */
         public InitializeSchema getInitializeSchema() {
             return initializeSchema;
         }
 
-        /** @param initializeSchema when the outbox creates its tables */
+        /** Sets when the outbox creates its tables. */
         public void setInitializeSchema(InitializeSchema initializeSchema) {
             this.initializeSchema = initializeSchema;
         }
 
-        /** @return whether Flyway or Liquibase applies the schema */
+        /** Returns whether Flyway or Liquibase applies the schema. */
         public boolean isMigrate() {
             return migrate;
         }
 
-        /** @param migrate whether Flyway or Liquibase applies the schema */
+        /** Sets whether Flyway or Liquibase applies the schema. */
         public void setMigrate(boolean migrate) {
             this.migrate = migrate;
         }
@@ -339,12 +339,12 @@ public class SmtpOutboxProperties {
         /** DOWN when the oldest due message has waited longer than this. */
         private Duration maxOldestDueAge = Duration.ofMinutes(10);
 
-        /** @return the threshold */
+        /** Returns the threshold. */
         public Duration getMaxOldestDueAge() {
             return maxOldestDueAge;
         }
 
-        /** @param maxOldestDueAge the threshold */
+        /** Sets the threshold. */
         public void setMaxOldestDueAge(Duration maxOldestDueAge) {
             this.maxOldestDueAge = maxOldestDueAge;
         }

@@ -27,7 +27,8 @@ final class Backoff {
 
     /** The pause after failed attempt number {@code failed} (1 for the first). */
     Duration after(int failed) {
-        double nominal = Math.min(initial.toNanos() * Math.pow(multiplier, Math.max(0, failed - 1)), max.toNanos());
+        double nominal = Math.min((double) initial.toNanos() * Math.pow(multiplier, Math.max(0, failed - 1)),
+                (double) max.toNanos());
         return Duration.ofNanos((long) (nominal * (1.0 - jitter * random.getAsDouble())));
     }
 }

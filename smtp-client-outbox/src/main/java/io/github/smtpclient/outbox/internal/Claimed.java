@@ -19,6 +19,9 @@ import java.util.UUID;
  * @param firstChunk        chunk 0 when it is the only one, else null
  * @param expiresAt         the expiry, or null
  */
+// A carrier from the store to the sender within one worker: never compared, hashed or printed, so the array's
+// identity semantics in equals/hashCode/toString do not matter, and copying the chunk would cost a copy per send.
+@SuppressWarnings("ArrayRecordComponent")
 record Claimed(UUID id, int attempt, int attemptsInBudget, StoredHeader header, List<Integer> recipientIndexes,
         boolean anyDelivered, long size, int chunkCount, byte[] firstChunk, Instant expiresAt) {
 }

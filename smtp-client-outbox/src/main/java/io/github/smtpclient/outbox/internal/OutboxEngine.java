@@ -179,9 +179,11 @@ public final class OutboxEngine {
             return thread;
         });
         long renewEvery = Math.max(1, settings.getLeaseDuration().toMillis() / 3);
-        scheduler.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        // Both tasks catch and log their own failures, so their futures would never report one; the scheduler's
+        // shutdown cancels them.
+        scheduleRepeatedly(this::renewLeases, renewEvery, renewEvery);
         long maintainEvery = settings.getMaintenanceInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::maintain, 0, maintainEvery, TimeUnit.MILLISECONDS);
+        scheduleRepeatedly(this::maintain, 0, maintainEvery);
         Verdict verdict = new Verdict(settings.getMaxAttempts(), settings.isAtLeastOnce(),
                 new Backoff(settings, () -> ThreadLocalRandom.current().nextDouble()));
         for (int i = 1; i <= settings.getWorkers(); i++) {
@@ -193,6 +195,11 @@ public final class OutboxEngine {
             workers.add(thread);
             thread.start();
         }
+    }
+
+    @SuppressWarnings("FutureReturnValueIgnored") // see start(): the tasks report their own failures
+    private void scheduleRepeatedly(Runnable task, long initialDelayMillis, long delayMillis) {
+        scheduler.scheduleWithFixedDelay(task, initialDelayMillis, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     private void work(DeliveryWorker worker) {
@@ -210,6 +217,8 @@ public final class OutboxEngine {
         }
     }
 
+    // A timed poll: a spurious wake-up only makes the worker look for due messages early, so no loop is needed.
+    @SuppressWarnings("WaitNotInLoop")
     private void awaitWork() {
         synchronized (wakeUp) {
             if (stopping) {

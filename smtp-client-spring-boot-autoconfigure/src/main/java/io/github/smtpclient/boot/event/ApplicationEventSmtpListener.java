@@ -30,6 +30,7 @@ public final class ApplicationEventSmtpListener implements SmtpListener, SmtpTra
     private final String server;
     private final SmtpEventSwitches switches;
 
+    /** A listener publishing the events the switches turn on, for the server {@code host:port}. */
     public ApplicationEventSmtpListener(ApplicationEventPublisher publisher, String server, SmtpEventSwitches switches) {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.server = Objects.requireNonNull(server, "server");

@@ -10,10 +10,15 @@ import org.springframework.context.ApplicationEvent;
 /** A message was not accepted. A pooled sender may still retry it; each try that fails publishes one of these. */
 public final class SmtpMessageFailedEvent extends ApplicationEvent {
 
+    private static final long serialVersionUID = 1L;
+
     private final String sender;
     private final transient SmtpException failure;
     private final transient List<RecipientResult> recipients;
 
+    /**
+     * A failed try to send from {@code sender} through the server {@code host:port}, with the RCPT replies received.
+     */
     public SmtpMessageFailedEvent(String server, String sender, SmtpException failure, List<RecipientResult> recipients) {
         super(server);
         this.sender = sender;

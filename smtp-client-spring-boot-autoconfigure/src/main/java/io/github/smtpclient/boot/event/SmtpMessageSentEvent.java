@@ -10,9 +10,12 @@ import org.springframework.context.ApplicationEvent;
  */
 public final class SmtpMessageSentEvent extends ApplicationEvent {
 
+    private static final long serialVersionUID = 1L;
+
     private final String sender;
     private final transient SendResult result;
 
+    /** A message from {@code sender} accepted by the server {@code host:port}. */
     public SmtpMessageSentEvent(String server, String sender, SendResult result) {
         super(server);
         this.sender = sender;
@@ -29,6 +32,7 @@ public final class SmtpMessageSentEvent extends ApplicationEvent {
         return sender;
     }
 
+    /** The result: recipients, final reply, byte count and Message-ID. */
     public SendResult getResult() {
         return result;
     }

@@ -18,6 +18,7 @@ public final class SmtpPoolMetrics implements MeterBinder {
     private final SmtpMailSender sender;
     private final String server;
 
+    /** Gauges of the sender's pool, tagged with the server {@code host:port}. */
     public SmtpPoolMetrics(SmtpMailSender sender, String server) {
         this.sender = Objects.requireNonNull(sender, "sender");
         this.server = Objects.requireNonNull(server, "server");

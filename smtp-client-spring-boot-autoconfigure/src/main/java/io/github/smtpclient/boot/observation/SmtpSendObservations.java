@@ -27,6 +27,7 @@ public final class SmtpSendObservations implements SmtpTransactionObserver {
     private final ObservationRegistry registry;
     private final String server;
 
+    /** Observations in the registry, for the server {@code host:port}. */
     public SmtpSendObservations(ObservationRegistry registry, String server) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.server = Objects.requireNonNull(server, "server");
