@@ -26,6 +26,7 @@ import io.github.smtpclient.net.Connector;
 import io.github.smtpclient.net.ProxySettings;
 import io.github.smtpclient.net.SocketSettings;
 import io.github.smtpclient.net.SocketWire;
+import io.github.smtpclient.protocol.ReplyTimeouts;
 import io.github.smtpclient.protocol.SessionSettings;
 import io.github.smtpclient.protocol.SmtpSession;
 import io.github.smtpclient.protocol.StartTlsPolicy;
@@ -154,7 +155,8 @@ public class SmtpClient implements AutoCloseable {
         };
         ehloName = domain != null ? domain : LocalDomain.forConnection(wire.localAddress().getAddress());
         return new SessionSettings(ehloName, policy, auth.copy(), transfer.isBinaryMode(), transfer.getBinaryChunkSize(),
-                transfer.getSendBufferSize());
+                transfer.getSendBufferSize(), new ReplyTimeouts(socket.getTimeout(), socket.getGreetingTimeout(),
+                        socket.getDataTerminationTimeout()), transfer.getRecipientPolicy());
     }
 
     /** Whether a session is open and usable. False after any failure that closed the connection. */

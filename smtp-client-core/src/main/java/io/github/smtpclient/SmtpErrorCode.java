@@ -62,5 +62,19 @@ public enum SmtpErrorCode {
     /** A listener cancelled the operation. */
     CANCELLED,
     /** An I/O error not covered above (for example reading the message source). */
-    IO_ERROR
+    IO_ERROR,
+    /**
+     * The TLS mode does not fit the port: a plaintext or STARTTLS client reached a port that expects TLS from the
+     * first byte (the server never greets and answers a TLS ClientHello, or answers with a TLS record), or an
+     * implicit-TLS client reached a plaintext port (the handshake met plaintext such as a {@code 220} greeting). The
+     * message names the setting to change ({@link io.github.smtpclient.tls.TlsMode#SETTING}). Retrying cannot help.
+     */
+    TLS_MODE_MISMATCH,
+    /**
+     * All-or-nothing delivery was asked for ({@link RecipientPolicy#ALL_OR_NOTHING}) and the server refused some of
+     * the recipients: the transaction was reset and no message data was sent, so nobody received the message. The
+     * exception's reply is a permanent refusal when there was one, so {@link SmtpException#isTransient()} holds only
+     * when every refusal was temporary.
+     */
+    RECIPIENT_REJECTED
 }
