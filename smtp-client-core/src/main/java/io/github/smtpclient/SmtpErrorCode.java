@@ -17,11 +17,15 @@ public enum SmtpErrorCode {
     TIMEOUT,
     /** The server closed the connection unexpectedly. */
     CONNECTION_CLOSED,
-    /** The server sent something that is not valid SMTP. */
+    /**
+     * The server sent something that is not valid SMTP: a malformed reply, a reply code RFC 5321 does not allow for
+     * the command, or more replies than its commands asked for (which could be forged). The connection was closed.
+     */
     PROTOCOL_VIOLATION,
     /**
-     * The server answered 421: it is closing the session. In a send this happens before the end of the message
-     * data, so nothing was committed; a 421 to the data itself is reported as {@link #MESSAGE_REJECTED}.
+     * The server answered 421: it is closing the session (also when it sends the 421 unasked, or answers a command
+     * other than QUIT with 221). In a send this happens before the end of the message data, so nothing was committed;
+     * a 421 to the data itself is reported as {@link #MESSAGE_REJECTED}, a 221 there as {@link #OUTCOME_UNKNOWN}.
      */
     SERVICE_UNAVAILABLE,
     /** The greeting was negative (554) or missing. */
@@ -55,8 +59,9 @@ public enum SmtpErrorCode {
     /** A command was refused with a negative reply outside the cases above. */
     COMMAND_REJECTED,
     /**
-     * The connection failed after the message data was completely sent and before the server's final reply
-     * arrived: the message may or may not have been delivered. Do not blindly retry.
+     * The message data was completely sent and no verdict the client can trust came back: the connection failed, the
+     * reply timed out, or the server answered with a code the RFC does not allow there or with more replies than it
+     * owed. The message may or may not have been delivered. Do not blindly retry.
      */
     OUTCOME_UNKNOWN,
     /** A listener cancelled the operation. */

@@ -29,7 +29,7 @@ public final class PrintableText {
         int length = text.length();
         int first = 0;
         while (first < length && !needsEscape(text, first)) {
-            first++;
+            first += Character.charCount(Character.codePointAt(text, first));
         }
         if (first == length) {
             return text.toString();

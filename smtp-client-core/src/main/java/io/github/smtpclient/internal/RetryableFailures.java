@@ -18,9 +18,12 @@ public final class RetryableFailures {
     private static final Set<SmtpErrorCode> LOST_BEFORE_DATA = EnumSet.of(SmtpErrorCode.CONNECT_FAILED,
             SmtpErrorCode.TIMEOUT, SmtpErrorCode.CONNECTION_CLOSED, SmtpErrorCode.SERVICE_UNAVAILABLE);
 
-    /** The envelope was refused; retryable only when the refusal is temporary (4xx). */
+    /**
+     * The envelope was refused, so no data was sent; retryable only when the refusal is temporary (4xx, or 552 to RCPT).
+     * RECIPIENT_REJECTED is all-or-nothing delivery refusing to send while a recipient was refused.
+     */
     private static final Set<SmtpErrorCode> ENVELOPE_REFUSED = EnumSet.of(SmtpErrorCode.SENDER_REJECTED,
-            SmtpErrorCode.ALL_RECIPIENTS_REJECTED);
+            SmtpErrorCode.ALL_RECIPIENTS_REJECTED, SmtpErrorCode.RECIPIENT_REJECTED);
 
     private RetryableFailures() {
     }

@@ -197,7 +197,8 @@ final class Conversation {
         }
         lastAnswered = command == null ? "" : command;
         if (awaitingReply.isEmpty() && ReplyRules.expectedFor(command) != ReplyRules.Expected.ANY) {
-            boolean tlsGoAhead = ReplyRules.expectedFor(command) == ReplyRules.Expected.TLS_GO_AHEAD;
+            boolean tlsGoAhead = reply.code() == 220
+                    && ReplyRules.expectedFor(command) == ReplyRules.Expected.TLS_GO_AHEAD;
             requireInStep(false, tlsGoAhead ? SmtpErrorCode.STARTTLS_INJECTION : SmtpErrorCode.PROTOCOL_VIOLATION);
         }
         return reply;
