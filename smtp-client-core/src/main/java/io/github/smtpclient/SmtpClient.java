@@ -154,9 +154,10 @@ public class SmtpClient implements AutoCloseable {
             case NONE, IMPLICIT -> StartTlsPolicy.NEVER;
         };
         ehloName = domain != null ? domain : LocalDomain.forConnection(wire.localAddress().getAddress());
-        return new SessionSettings(ehloName, policy, auth.copy(), transfer.isBinaryMode(), transfer.getBinaryChunkSize(),
-                transfer.getSendBufferSize(), new ReplyTimeouts(socket.getTimeout(), socket.getGreetingTimeout(),
-                        socket.getDataTerminationTimeout()), transfer.getRecipientPolicy());
+        ReplyTimeouts timeouts = new ReplyTimeouts(socket.getTimeout(), socket.getGreetingTimeout(),
+                socket.getDataTerminationTimeout());
+        return new SessionSettings(ehloName, policy, auth.copy(), transfer.isBinaryMode(),
+                transfer.getBinaryChunkSize(), transfer.getSendBufferSize(), timeouts, transfer.getRecipientPolicy());
     }
 
     /** Whether a session is open and usable. False after any failure that closed the connection. */

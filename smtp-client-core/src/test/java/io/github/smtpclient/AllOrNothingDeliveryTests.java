@@ -99,7 +99,8 @@ class AllOrNothingDeliveryTests {
             client.connect("127.0.0.1", server.port());
             Envelope partial = TWO_RECIPIENTS.toBuilder().recipientPolicy(RecipientPolicy.PARTIAL).build();
             SendResult result = client.sendBytes(partial, MESSAGE);
-            assertThat(result.rejectedRecipients()).extracting(RecipientResult::address).containsExactly("b@example.test");
+            assertThat(result.rejectedRecipients()).extracting(RecipientResult::address)
+                    .containsExactly("b@example.test");
             server.awaitCompletion();
         }
     }

@@ -41,26 +41,27 @@ class NoStaleCommandsTests {
         }
     }
 
-    static Stream<Arguments> everyBadRecipientWithAndWithoutPipelining() {
-        return Stream.of(BadRecipient.values()).flatMap(bad -> Stream.of(true, false)
-                .map(pipelining -> Arguments.of(bad, pipelining)));
+    static Stream<Arguments> everyBadRecipientWithAndWithoutPipeliningOverPlaintextAndStartTls() {
+        return Stream.of(ScriptedChannel.PLAINTEXT, ScriptedChannel.STARTTLS).flatMap(channel -> Stream
+                .of(BadRecipient.values()).flatMap(bad -> Stream.of(true, false)
+                        .map(pipelining -> Arguments.of(channel, bad, pipelining))));
     }
 
     @ParameterizedTest
-    @MethodSource("everyBadRecipientWithAndWithoutPipelining")
-    void aRecipientThatCannotBeEncodedLeavesNothingForTheNextMessage(BadRecipient bad, boolean pipelining)
-            throws Exception {
+    @MethodSource("everyBadRecipientWithAndWithoutPipeliningOverPlaintextAndStartTls")
+    void aRecipientThatCannotBeEncodedLeavesNothingForTheNextMessage(ScriptedChannel channel, BadRecipient bad,
+            boolean pipelining) throws Exception {
         ScriptedSmtpServer script = pipelining
-                ? ScriptedChannel.PLAINTEXT.open(new ScriptedSmtpServer(), "PIPELINING", "SMTPUTF8")
+                ? channel.open(new ScriptedSmtpServer(), "PIPELINING", "SMTPUTF8")
                         .expect("MAIL FROM:<good@example.test>$").expect("RCPT TO:<b@example.test>$").expect("DATA")
                         .send("250 2.1.0 ok\r\n250 2.1.5 ok\r\n354 go ahead\r\n")
-                : ScriptedChannel.PLAINTEXT.open(new ScriptedSmtpServer(), "SMTPUTF8")
+                : channel.open(new ScriptedSmtpServer(), "SMTPUTF8")
                         .expect("MAIL FROM:<good@example.test>$").send("250 2.1.0 ok\r\n")
                         .expect("RCPT TO:<b@example.test>$").send("250 2.1.5 ok\r\n")
                         .expect("DATA").send("354 go ahead\r\n");
         RecordingListener events = new RecordingListener();
         try (ScriptedSmtpServer server = script.expectData().send("250 2.0.0 queued\r\n").expect("QUIT")
-                .send("221 bye\r\n").start(); SmtpClient client = ScriptedChannel.PLAINTEXT.client(events)) {
+                .send("221 bye\r\n").start(); SmtpClient client = channel.client(events)) {
             client.connect("127.0.0.1", server.port());
             Envelope stale = Envelope.of("stale@example.test", "b@example.test", bad.address);
             assertThatThrownBy(() -> client.sendBytes(stale, MESSAGE)).isInstanceOfSatisfying(SmtpException.class,

@@ -69,7 +69,8 @@ class ReplyDeadlineTests {
     void aGreetingTimeoutLongerThanTheSocketTimeoutIsHonoured() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer().sleep(Duration.ofMillis(1200))
                 .send(ScriptedChannel.GREETING).expect("EHLO ").send(ScriptedChannel.ehloReply())
-                .expect("QUIT").send("221 bye\r\n").start(); SmtpClient client = ScriptedChannel.PLAINTEXT.client(events)) {
+                .expect("QUIT").send("221 bye\r\n").start();
+                SmtpClient client = ScriptedChannel.PLAINTEXT.client(events)) {
             client.socket().setTimeout(Duration.ofMillis(400));
             client.socket().setGreetingTimeout(Duration.ofSeconds(5));
             client.connect("127.0.0.1", server.port());
@@ -161,7 +162,8 @@ class ReplyDeadlineTests {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer().send(ScriptedChannel.GREETING).expect("EHLO ")
                 .send(ScriptedChannel.ehloReply("STARTTLS")).expect("STARTTLS").send("220 2.0.0 go ahead\r\n")
                 // Bytes before the client's ClientHello would be response injection; drip only once it is sent.
-                .sleep(Duration.ofMillis(200)).drip(drippedTlsRecord(), DRIP).start(); SmtpClient client = ScriptedChannel.PLAINTEXT.client(events)) {
+                .sleep(Duration.ofMillis(200)).drip(drippedTlsRecord(), DRIP).start();
+                SmtpClient client = ScriptedChannel.PLAINTEXT.client(events)) {
             client.tls().setMode(TlsMode.EXPLICIT);
             client.socket().setTimeout(Duration.ofMillis(500));
             long started = System.nanoTime();

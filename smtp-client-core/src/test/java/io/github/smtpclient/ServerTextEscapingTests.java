@@ -80,7 +80,8 @@ class ServerTextEscapingTests {
 
     @Test
     void notificationTextIsEscaped() {
-        NotificationEvent event = new NotificationEvent(NotificationEvent.Kind.RECIPIENTS_REJECTED, "x\u001B[2Jy\u202E");
+        NotificationEvent event = new NotificationEvent(NotificationEvent.Kind.RECIPIENTS_REJECTED,
+                "x\u001B[2Jy\u202E");
 
         assertThat(event.text()).isEqualTo("x\\x1B[2Jy\\u202E");
     }

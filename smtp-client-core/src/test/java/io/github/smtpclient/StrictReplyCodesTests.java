@@ -29,20 +29,23 @@ class StrictReplyCodesTests {
 
     @ParameterizedTest
     @CsvSource({
-        "220 again, PROTOCOL_VIOLATION",
-        "221 bye, SERVICE_UNAVAILABLE",
-        "354 go ahead, PROTOCOL_VIOLATION",
-        "421 busy, SERVICE_UNAVAILABLE",
-        "554 no, COMMAND_REJECTED",
-        "504 5.5.4 bad domain, COMMAND_REJECTED"})
-    void ehloIsFollowedByHeloOnlyAfter500Or502(String reply, SmtpErrorCode expected) throws Exception {
-        try (ScriptedSmtpServer server = new ScriptedSmtpServer().send(ScriptedChannel.GREETING).expect("EHLO ")
-                .send(reply + "\r\n").expectClose().start();
-                SmtpClient client = ScriptedChannel.PLAINTEXT.client(events)) {
+        "PLAINTEXT, 220 again, PROTOCOL_VIOLATION",
+        "PLAINTEXT, 221 bye, SERVICE_UNAVAILABLE",
+        "PLAINTEXT, 354 go ahead, PROTOCOL_VIOLATION",
+        "PLAINTEXT, 421 busy, SERVICE_UNAVAILABLE",
+        "PLAINTEXT, 554 no, COMMAND_REJECTED",
+        "PLAINTEXT, 504 5.5.4 bad domain, COMMAND_REJECTED",
+        "STARTTLS, 220 again, PROTOCOL_VIOLATION",
+        "STARTTLS, 221 bye, SERVICE_UNAVAILABLE",
+        "STARTTLS, 354 go ahead, PROTOCOL_VIOLATION"})
+    void ehloIsFollowedByHeloOnlyAfter500Or502(ScriptedChannel channel, String reply, SmtpErrorCode expected)
+            throws Exception {
+        try (ScriptedSmtpServer server = channel.openUntilEhlo(new ScriptedSmtpServer()).send(reply + "\r\n")
+                .expectClose().start(); SmtpClient client = channel.client(events)) {
             assertThatThrownBy(() -> client.connect("127.0.0.1", server.port()))
                     .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.errorCode()).isEqualTo(expected));
             server.awaitCompletion();
-            assertThat(server.received()).hasSize(1);
+            assertThat(server.received()).last().asString().startsWith("EHLO ");
         }
         assertThat(events.notified(NotificationEvent.Kind.HELO_FALLBACK)).isFalse();
     }

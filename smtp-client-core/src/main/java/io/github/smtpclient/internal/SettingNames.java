@@ -16,7 +16,7 @@ public final class SettingNames {
     /** The wait for the server's greeting: {@code client.socket().setGreetingTimeout(...)}. */
     public static final String GREETING_TIMEOUT = "socket().greetingTimeout";
 
-    /** The wait for the reply to the end of the message data: {@code client.socket().setDataTerminationTimeout(...)}. */
+    /** The wait for the reply to the end of the data: {@code client.socket().setDataTerminationTimeout(...)}. */
     public static final String DATA_TERMINATION_TIMEOUT = "socket().dataTerminationTimeout";
 
     private SettingNames() {

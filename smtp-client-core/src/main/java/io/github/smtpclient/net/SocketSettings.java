@@ -61,7 +61,8 @@ public final class SocketSettings {
 
     /**
      * The longest wait for the server's whole greeting after the connection is made; by default the
-     * {@link #getTimeout() timeout}. RFC 5321 4.5.3.2.1 suggests 5 minutes, since a busy server may delay it on purpose.
+     * {@link #getTimeout() timeout}. RFC 5321 4.5.3.2.1 suggests 5 minutes, since a busy server may delay it on
+     * purpose.
      * A plaintext client that gets no greeting in time checks whether the port expects implicit TLS and then fails
      * with {@link io.github.smtpclient.SmtpErrorCode#TLS_MODE_MISMATCH} instead of a timeout.
      */

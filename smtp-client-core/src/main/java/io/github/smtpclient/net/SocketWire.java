@@ -142,8 +142,8 @@ public final class SocketWire implements Wire {
             writeDeadline.run(() -> secured[0] = handshaker.handshake(tcp, host, port, implicitTls));
         } catch (SocketTimeoutException watchdog) {
             throw new SmtpException(SmtpErrorCode.TIMEOUT, "the TLS handshake with " + host + ":" + port
-                    + " did not finish within " + timeout.toMillis() + " ms (socket().timeout): the server sent its part"
-                    + " too slowly or not at all; the connection was closed", watchdog);
+                    + " did not finish within " + timeout.toMillis() + " ms (socket().timeout): the server sent its"
+                    + " part too slowly or not at all; the connection was closed", watchdog);
         }
         return secured[0];
     }

@@ -39,12 +39,6 @@ final class Conversation {
     /** How the listener sees the arguments of a secret command. */
     static final String MASK = "****";
 
-    /**
-     * How long the in-step check waits for bytes already received to be decrypted (under TLS they may be session
-     * tickets, which are no data). Plaintext bytes that have arrived are read at once.
-     */
-    private static final Duration UNREAD_BYTES_WAIT = Duration.ofMillis(1);
-
     /** The longest wait for a TLS server to answer the ClientHello sent after a silent greeting. */
     private static final Duration TLS_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
@@ -53,6 +47,7 @@ final class Conversation {
     private final ReplyReader reader;
     private final CommandWriter writer;
     private final ReplyTimeouts timeouts;
+    private final UnaskedBytes unasked;
     private final Deque<String> awaitingReply = new ArrayDeque<>();
     /** The command the last reply answered, as shown to the listener ("" for the greeting), for messages. */
     private String lastAnswered = "";
@@ -67,6 +62,7 @@ final class Conversation {
         this.timeouts = timeouts;
         this.reader = new ReplyReader(wire.input(), wire.readDeadline(), ReplyReader.DEFAULT_MAX_LINE_LENGTH);
         this.writer = new CommandWriter(wire.output(), sendBufferSize);
+        this.unasked = new UnaskedBytes(wire, reader);
     }
 
     /** A command checked and encoded for the wire, not written yet. */
@@ -227,40 +223,15 @@ final class Conversation {
     }
 
     /**
-     * The in-step rule: with no reply owed, the server must have sent nothing more. Bytes already received are
-     * looked at; so are bytes that have arrived on the connection, decrypted first under TLS.
+     * The in-step rule: with no reply owed, the server must have sent nothing more.
      *
      * @param beforeCommand whether a command is about to be sent (else a reply was just read, and stands if the
      *                      extra bytes are a 421)
      */
     private void requireInStep(boolean beforeCommand, SmtpErrorCode violation) throws SmtpException {
-        if (reader.bufferedBytes() == 0 && !unreadBytesArrived()) {
-            return;
-        }
-        if (violation == SmtpErrorCode.PROTOCOL_VIOLATION && reader.bufferedStartsWith421()) {
-            Reply closing = closingReply();
-            breakConnection();
-            closedWith = closing;
-            if (beforeCommand) {
-                throw closedFailure();
-            }
-            return;
-        }
-        String extra = reader.bufferedPreview();
-        breakConnection();
-        if (violation == SmtpErrorCode.STARTTLS_INJECTION) {
-            throw new SmtpException(violation, "The server sent data after its STARTTLS reply and before the TLS"
-                    + " handshake (\"" + extra + "\"). This is a response-injection attack (or a broken server); the"
-                    + " connection was closed");
-        }
-        throw new SmtpException(violation, "The server sent more than the replies it owed: after its reply to "
-                + ReplyRules.describe(lastAnswered) + " came \"" + extra + "\". A reply out of step with its command"
-                + " may be forged (response injection), so the connection was closed");
-    }
-
-    private boolean unreadBytesArrived() throws SmtpException {
+        UnaskedBytes.Found found;
         try {
-            return wire.unreadBytes() > 0 && reader.readWaiting(UNREAD_BYTES_WAIT);
+            found = unasked.look(violation == SmtpErrorCode.PROTOCOL_VIOLATION);
         } catch (SmtpException e) {
             breakConnection();
             throw e;
@@ -269,14 +240,16 @@ final class Conversation {
             throw new SmtpException(SmtpErrorCode.CONNECTION_CLOSED, "Cannot read from the server: " + e.getMessage(),
                     e);
         }
-    }
-
-    /** The 421 the buffer starts with, parsed when it is complete. */
-    private Reply closingReply() {
-        try {
-            return reader.read(UNREAD_BYTES_WAIT, "the check for unexpected bytes");
-        } catch (SmtpException incomplete) {
-            return Reply.of(421, "");
+        if (found == null) {
+            return;
+        }
+        breakConnection();
+        if (found.closing() == null) {
+            throw UnaskedBytes.failure(violation, ReplyRules.describe(lastAnswered), found.preview());
+        }
+        closedWith = found.closing();
+        if (beforeCommand) {
+            throw closedFailure();
         }
     }
 

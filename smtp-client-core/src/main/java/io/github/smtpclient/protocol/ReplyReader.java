@@ -246,8 +246,8 @@ final class ReplyReader {
     private void rejectTlsRecord() throws SmtpException {
         if (end - start >= 2 && (buffer[start] == 0x16 || buffer[start] == 0x15) && buffer[start + 1] == 0x03) {
             throw new SmtpException(SmtpErrorCode.TLS_MODE_MISMATCH, "the server answered with a TLS record instead"
-                    + " of an SMTP reply: the port expects TLS from the first byte (implicit TLS, usually port 465); set "
-                    + SettingNames.TLS_MODE + " to IMPLICIT");
+                    + " of an SMTP reply: the port expects TLS from the first byte (implicit TLS, usually port 465);"
+                    + " set " + SettingNames.TLS_MODE + " to IMPLICIT");
         }
     }
 
