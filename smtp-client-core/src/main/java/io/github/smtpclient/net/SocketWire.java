@@ -90,9 +90,8 @@ public final class SocketWire implements Wire {
     /** Decrypted bytes ready, plus under TLS the received bytes the TLS layer has not processed yet. */
     @Override
     public int unreadBytes() throws IOException {
-        Socket layer = current;
-        int ready = layer.getInputStream().available();
-        return layer == tcp ? ready : ready + tcp.getInputStream().available();
+        int ready = deadlineInput.available();
+        return current == tcp ? ready : ready + tcp.getInputStream().available();
     }
 
     /** @see TlsProbe */

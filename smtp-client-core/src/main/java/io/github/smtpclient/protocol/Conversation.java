@@ -186,15 +186,15 @@ final class Conversation {
             throw new SmtpException(SmtpErrorCode.SERVICE_UNAVAILABLE,
                     "The server is closing the session (421); connect again later", reply);
         }
-        SmtpException wrong = ReplyRules.check(command, reply);
+        ReplyRules.Expected expected = ReplyRules.expectedFor(command);
+        SmtpException wrong = ReplyRules.check(command, expected, reply);
         if (wrong != null) {
             breakConnection();
             throw wrong;
         }
         lastAnswered = command == null ? "" : command;
-        if (awaitingReply.isEmpty() && ReplyRules.expectedFor(command) != ReplyRules.Expected.ANY) {
-            boolean tlsGoAhead = reply.code() == 220
-                    && ReplyRules.expectedFor(command) == ReplyRules.Expected.TLS_GO_AHEAD;
+        if (awaitingReply.isEmpty() && expected != ReplyRules.Expected.ANY) {
+            boolean tlsGoAhead = reply.code() == 220 && expected == ReplyRules.Expected.TLS_GO_AHEAD;
             requireInStep(false, tlsGoAhead ? SmtpErrorCode.STARTTLS_INJECTION : SmtpErrorCode.PROTOCOL_VIOLATION);
         }
         return reply;

@@ -14,6 +14,8 @@ import java.time.Duration;
 public final class ReadDeadline {
 
     private boolean running;
+    /** A single short wait: its read is allowed however late it starts. */
+    private boolean singleWait;
     private long deadlineNanos;
     private Duration timeout;
     private String setting;
@@ -23,7 +25,18 @@ public final class ReadDeadline {
         this.timeout = timeout;
         this.setting = setting;
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+        this.singleWait = false;
         this.running = true;
+    }
+
+    /**
+     * Starts a deadline for one read that may wait at most {@code wait}, which that read gets in full however late it
+     * starts: for a look at bytes that have already arrived, which a thread descheduled for longer than a very short
+     * wait must still see.
+     */
+    void startSingleWait(Duration wait, String purpose) {
+        start(wait, purpose);
+        this.singleWait = true;
     }
 
     /** Ends the running deadline, if any. */
@@ -45,6 +58,9 @@ public final class ReadDeadline {
     public int nextReadTimeoutMillis() throws SocketTimeoutException {
         if (!running) {
             return 0;
+        }
+        if (singleWait) {
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         }
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {

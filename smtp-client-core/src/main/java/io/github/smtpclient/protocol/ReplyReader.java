@@ -164,7 +164,8 @@ final class ReplyReader {
      * @return whether any byte arrived
      */
     boolean readWaiting(Duration wait) throws SmtpException {
-        deadline.start(wait, "the check for unexpected bytes");
+        compact();
+        deadline.startSingleWait(wait, "the check for unexpected bytes");
         try {
             return fillOnce() > 0;
         } catch (SocketTimeoutException e) {
@@ -262,11 +263,7 @@ final class ReplyReader {
 
     /** Reads at least one more byte into the buffer, moving unconsumed bytes to its front first. */
     private void fill(int linesSoFar) throws SmtpException {
-        if (start > 0) {
-            System.arraycopy(buffer, start, buffer, 0, end - start);
-            end -= start;
-            start = 0;
-        }
+        compact();
         int n;
         try {
             n = fillOnce();
@@ -277,6 +274,15 @@ final class ReplyReader {
             throw new SmtpException(SmtpErrorCode.CONNECTION_CLOSED, linesSoFar > 0 || end > start
                     ? "the server closed the connection in the middle of a reply"
                     : "the server closed the connection");
+        }
+    }
+
+    /** Moves the unconsumed bytes to the front of the buffer, so a read has all the room behind them. */
+    private void compact() {
+        if (start > 0) {
+            System.arraycopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
         }
     }
 

@@ -43,19 +43,32 @@ final class ReplyRules {
         if (shown == null || shown.isEmpty()) {
             return Expected.GREETING;
         }
-        String verb = verb(shown);
-        return switch (verb) {
-            case "STARTTLS" -> Expected.TLS_GO_AHEAD;
-            case "DATA" -> Expected.DATA_GO_AHEAD;
-            case "AUTH", Conversation.MASK -> Expected.AUTH;
-            case "QUIT" -> Expected.ANY;
-            default -> Expected.COMPLETION;
-        };
+        // Called for every reply: look at the verb in place rather than cut it out.
+        switch (shown.charAt(0)) {
+            case 'D':
+                return isVerb(shown, "DATA") ? Expected.DATA_GO_AHEAD : Expected.COMPLETION;
+            case 'S':
+                return isVerb(shown, "STARTTLS") ? Expected.TLS_GO_AHEAD : Expected.COMPLETION;
+            case 'A':
+                return isVerb(shown, "AUTH") ? Expected.AUTH : Expected.COMPLETION;
+            case '*':
+                return isVerb(shown, Conversation.MASK) ? Expected.AUTH : Expected.COMPLETION;
+            case 'Q':
+                return isVerb(shown, "QUIT") ? Expected.ANY : Expected.COMPLETION;
+            default:
+                return Expected.COMPLETION;
+        }
     }
 
-    /** The failure {@code reply} means whatever the caller would make of it, or null when it is allowed. */
-    static SmtpException check(String shown, Reply reply) {
-        Expected expected = expectedFor(shown);
+    private static boolean isVerb(String shown, String verb) {
+        return shown.startsWith(verb) && (shown.length() == verb.length() || shown.charAt(verb.length()) == ' ');
+    }
+
+    /**
+     * The failure {@code reply} to the command shown as {@code shown} (which may be answered as {@code expected})
+     * means whatever the caller would make of it, or null when it is allowed.
+     */
+    static SmtpException check(String shown, Expected expected, Reply reply) {
         int code = reply.code();
         if (expected == Expected.ANY || code >= 400) {
             return null;
