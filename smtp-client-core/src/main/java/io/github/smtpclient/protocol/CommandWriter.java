@@ -64,20 +64,19 @@ final class CommandWriter {
     }
 
     /**
-     * Checks one command line as {@link #writeCommand} does and returns its bytes with CRLF, without buffering
+     * Checks one command line as {@link #writeCommand} does and returns its bytes (without CRLF), without buffering
      * anything: a pipelined group is encoded whole before any of it is written, so a value that fails leaves no
      * stale command behind in the buffer.
      *
      * @throws SmtpException ILLEGAL_WIRE_VALUE when the line contains a forbidden byte or is too long
      */
     byte[] encodeCommand(String line, boolean utf8Allowed) throws SmtpException {
-        byte[] bytes = encodeWithRoomForCrlf(line);
-        int length = bytes.length - CRLF.length;
-        if (bytes.length > MAX_COMMAND_LINE_LENGTH) {
-            throw illegal("the " + verb(line) + " command is " + bytes.length + " octets long; at most "
+        byte[] bytes = encode(line);
+        if (bytes.length + CRLF.length > MAX_COMMAND_LINE_LENGTH) {
+            throw illegal("the " + verb(line) + " command is " + (bytes.length + CRLF.length) + " octets long; at most "
                     + MAX_COMMAND_LINE_LENGTH + " are allowed (RFC 4954)");
         }
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xFF;
             if (b < 0x20 || b == 0x7F) {
                 throw illegal("the " + verb(line) + " command contains the control byte " + describe(b) + " at byte "
@@ -88,14 +87,13 @@ final class CommandWriter {
                         + "; the server did not offer SMTPUTF8, so only ASCII may be sent");
             }
         }
-        bytes[length] = '\r';
-        bytes[length + 1] = '\n';
         return bytes;
     }
 
-    /** Appends a line {@link #encodeCommand} made (CRLF included) to the buffer, without flushing. */
+    /** Appends a line {@link #encodeCommand} made and CRLF to the buffer, without flushing. */
     void writeEncoded(byte[] line) throws SmtpException {
         output.write(line, 0, line.length);
+        output.write(CRLF, 0, CRLF.length);
     }
 
     /** Sends everything buffered. */
@@ -123,25 +121,18 @@ final class CommandWriter {
         return output.count;
     }
 
-    /**
-     * The line's bytes followed by two bytes left for CRLF. Commands are almost always ASCII; only the rest pays for a
-     * checked UTF-8 encoder.
-     */
-    private static byte[] encodeWithRoomForCrlf(String line) throws SmtpException {
+    /** Commands are almost always ASCII; only the rest pays for a checked UTF-8 encoder. */
+    private static byte[] encode(String line) throws SmtpException {
         if (isAscii(line)) {
-            byte[] bytes = new byte[line.length() + CRLF.length];
-            for (int i = 0; i < line.length(); i++) {
-                bytes[i] = (byte) line.charAt(i);
-            }
-            return bytes;
+            return line.getBytes(StandardCharsets.US_ASCII);
         }
         try {
             ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(line));
-            byte[] bytes = new byte[encoded.remaining() + CRLF.length];
-            encoded.get(bytes, 0, encoded.remaining());
+            byte[] bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
             return bytes;
         } catch (CharacterCodingException e) {
             throw illegal("the " + verb(line) + " command contains an unpaired UTF-16 surrogate, which has no"

@@ -195,7 +195,7 @@ final class TransactionPipeline {
             fail(outcomes, index, sequence, refusal, recipients, 0);
             return;
         }
-        if (recipients.stream().anyMatch(r -> !r.isAccepted())) {
+        if (!allAccepted(recipients)) {
             listener.notification(new NotificationEvent(NotificationEvent.Kind.RECIPIENTS_REJECTED,
                     "Some recipients were refused: " + recipients.stream().filter(r -> !r.isAccepted())
                             .map(RecipientResult::address).toList()));
@@ -216,6 +216,16 @@ final class TransactionPipeline {
         return false;
     }
 
+    /** A plain loop: this runs for every message, streams only where something was refused. */
+    private static boolean allAccepted(List<RecipientResult> recipients) {
+        for (RecipientResult recipient : recipients) {
+            if (!recipient.isAccepted()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private List<RecipientResult> recipientResults(Submission submission, List<Reply> replies) {
         List<RecipientResult> results = new ArrayList<>();
         var recipients = submission.envelope().recipients();
@@ -233,10 +243,10 @@ final class TransactionPipeline {
             return new SmtpException(SmtpErrorCode.SENDER_REJECTED,
                     "The server refused the sender <" + submission.envelope().sender() + ">", mail);
         }
-        List<RecipientResult> refused = recipients.stream().filter(r -> !r.isAccepted()).toList();
-        if (refused.isEmpty()) {
+        if (allAccepted(recipients)) {
             return null;
         }
+        List<RecipientResult> refused = recipients.stream().filter(r -> !r.isAccepted()).toList();
         String detail = refused.stream().map(r -> "<" + r.address() + ">: " + r.reply())
                 .collect(Collectors.joining("; "));
         // A permanent refusal, when there is one, is the reply carried: isTransient() then holds only when every
