@@ -62,6 +62,7 @@ public final class Envelope {
     private final List<Recipient> recipients;
     private final DsnReturn dsnReturn;
     private final String envelopeId;
+    private final RecipientPolicy recipientPolicy;
 
     private Envelope(Builder builder) {
         this.sender = Objects.requireNonNull(builder.sender, "sender (use \"\" for the null reverse-path <>)");
@@ -71,6 +72,7 @@ public final class Envelope {
         }
         this.dsnReturn = builder.dsnReturn;
         this.envelopeId = builder.envelopeId;
+        this.recipientPolicy = builder.recipientPolicy;
     }
 
     /** An envelope from {@code sender} to {@code recipients}, without DSN parameters. */
@@ -110,6 +112,14 @@ public final class Envelope {
         return Optional.ofNullable(envelopeId);
     }
 
+    /**
+     * What the send of this message does when the server refuses some of its recipients; empty means the client's
+     * setting ({@link TransferSettings#getRecipientPolicy()}).
+     */
+    public Optional<RecipientPolicy> recipientPolicy() {
+        return Optional.ofNullable(recipientPolicy);
+    }
+
     /** Whether any DSN parameter is set, so the server must offer DSN. */
     public boolean requestsDsn() {
         if (dsnReturn != null || envelopeId != null) {
@@ -125,7 +135,8 @@ public final class Envelope {
 
     /** A builder starting from this envelope. */
     public Builder toBuilder() {
-        Builder builder = builder().sender(sender).dsnReturn(dsnReturn).envelopeId(envelopeId);
+        Builder builder = builder().sender(sender).dsnReturn(dsnReturn).envelopeId(envelopeId)
+                .recipientPolicy(recipientPolicy);
         recipients.forEach(builder::recipient);
         return builder;
     }
@@ -141,6 +152,7 @@ public final class Envelope {
         private final List<Recipient> recipients = new ArrayList<>();
         private DsnReturn dsnReturn;
         private String envelopeId;
+        private RecipientPolicy recipientPolicy;
 
         private Builder() {
         }
@@ -171,6 +183,16 @@ public final class Envelope {
         /** Sets RFC 3461 {@code ENVID}; null for none. */
         public Builder envelopeId(String envelopeId) {
             this.envelopeId = envelopeId;
+            return this;
+        }
+
+        /**
+         * Delivers this message to every recipient or to none ({@link RecipientPolicy#ALL_OR_NOTHING}), or to those
+         * the server accepts ({@link RecipientPolicy#PARTIAL}), whatever the client's setting; null follows the
+         * client's {@link TransferSettings#getRecipientPolicy()}.
+         */
+        public Builder recipientPolicy(RecipientPolicy recipientPolicy) {
+            this.recipientPolicy = recipientPolicy;
             return this;
         }
 

@@ -10,10 +10,12 @@ import java.util.Objects;
  * a connection that could not be opened ({@link SmtpErrorCode#CONNECT_FAILED}, {@link SmtpErrorCode#TIMEOUT},
  * {@link SmtpErrorCode#CONNECTION_CLOSED}, {@link SmtpErrorCode#SERVICE_UNAVAILABLE}), a session that was lost or
  * answered 421 before the end of data (the same codes), and a temporary (4xx) refusal of the sender or of every
- * recipient ({@link SmtpErrorCode#SENDER_REJECTED}, {@link SmtpErrorCode#ALL_RECIPIENTS_REJECTED}). Nothing after
+ * recipient ({@link SmtpErrorCode#SENDER_REJECTED}, {@link SmtpErrorCode#ALL_RECIPIENTS_REJECTED}, or
+ * {@link SmtpErrorCode#RECIPIENT_REJECTED} under all-or-nothing delivery). Nothing after
  * the end of data is retried, because the server may have taken the message: not
  * {@link SmtpErrorCode#OUTCOME_UNKNOWN}, not {@link SmtpErrorCode#MESSAGE_REJECTED} (a 421 to the final dot
- * included). Neither are permanent (5xx) refusals, failed authentication or TLS, invalid input, cancellation, nor a
+ * included). Neither are permanent (5xx) refusals, failed authentication or TLS, a TLS mode that does not fit the
+ * port ({@link SmtpErrorCode#TLS_MODE_MISMATCH}), protocol violations, invalid input, cancellation, nor a
  * {@link io.github.smtpclient.pool.PoolSettings#getBorrowTimeout() borrow timeout} (which has already waited).
  *
  * @param maxAttempts tries in all, at least 1 (1 means no retry)

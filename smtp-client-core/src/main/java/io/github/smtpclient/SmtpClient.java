@@ -26,6 +26,7 @@ import io.github.smtpclient.net.Connector;
 import io.github.smtpclient.net.ProxySettings;
 import io.github.smtpclient.net.SocketSettings;
 import io.github.smtpclient.net.SocketWire;
+import io.github.smtpclient.protocol.ReplyTimeouts;
 import io.github.smtpclient.protocol.SessionSettings;
 import io.github.smtpclient.protocol.SmtpSession;
 import io.github.smtpclient.protocol.StartTlsPolicy;
@@ -158,8 +159,10 @@ public class SmtpClient implements AutoCloseable {
             case NONE, IMPLICIT -> StartTlsPolicy.NEVER;
         };
         ehloName = domain != null ? domain : LocalDomain.forConnection(wire.localAddress().getAddress());
-        return new SessionSettings(ehloName, policy, auth.copy(), transfer.isBinaryMode(), transfer.getBinaryChunkSize(),
-                transfer.getSendBufferSize());
+        ReplyTimeouts timeouts = new ReplyTimeouts(socket.getTimeout(), socket.getGreetingTimeout(),
+                socket.getDataTerminationTimeout());
+        return new SessionSettings(ehloName, policy, auth.copy(), transfer.isBinaryMode(),
+                transfer.getBinaryChunkSize(), transfer.getSendBufferSize(), timeouts, transfer.getRecipientPolicy());
     }
 
     /** Whether a session is open and usable. False after any failure that closed the connection. */

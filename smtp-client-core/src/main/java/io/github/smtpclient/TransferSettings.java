@@ -1,10 +1,12 @@
 package io.github.smtpclient;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * How message data is sent: the reference's BinaryMode, BinaryChunkSize, RemoveBCC, SendBufferSize and
- * TempPath settings. Reached as {@link SmtpClient#transfer()}.
+ * TempPath settings, and whether it is sent when the server refuses some recipients ({@link RecipientPolicy}).
+ * Reached as {@link SmtpClient#transfer()}.
  */
 public final class TransferSettings {
 
@@ -19,6 +21,7 @@ public final class TransferSettings {
     private boolean removeBcc = true;
     private int sendBufferSize = DEFAULT_SEND_BUFFER_SIZE;
     private Path tempPath;
+    private RecipientPolicy recipientPolicy = RecipientPolicy.PARTIAL;
 
     /** Settings with the defaults each getter describes. */
     public TransferSettings() {
@@ -82,6 +85,20 @@ public final class TransferSettings {
         this.tempPath = tempPath;
     }
 
+    /**
+     * What a send does when the server refuses some recipients: deliver to the others ({@link RecipientPolicy#PARTIAL},
+     * the default) or to nobody ({@link RecipientPolicy#ALL_OR_NOTHING}). An envelope may say otherwise for its
+     * message ({@link Envelope#recipientPolicy()}).
+     */
+    public RecipientPolicy getRecipientPolicy() {
+        return recipientPolicy;
+    }
+
+    /** Sets the recipient policy for this client's sends; see {@link #getRecipientPolicy()}. */
+    public void setRecipientPolicy(RecipientPolicy recipientPolicy) {
+        this.recipientPolicy = Objects.requireNonNull(recipientPolicy, "recipientPolicy");
+    }
+
     /** An independent copy, for a sender that snapshots its settings. */
     public TransferSettings copy() {
         TransferSettings copy = new TransferSettings();
@@ -90,12 +107,14 @@ public final class TransferSettings {
         copy.removeBcc = removeBcc;
         copy.sendBufferSize = sendBufferSize;
         copy.tempPath = tempPath;
+        copy.recipientPolicy = recipientPolicy;
         return copy;
     }
 
     @Override
     public String toString() {
         return "TransferSettings[binaryMode=" + binaryMode + ", binaryChunkSize=" + binaryChunkSize + ", removeBcc="
-                + removeBcc + ", sendBufferSize=" + sendBufferSize + ", tempPath=" + tempPath + "]";
+                + removeBcc + ", sendBufferSize=" + sendBufferSize + ", tempPath=" + tempPath + ", recipientPolicy="
+                + recipientPolicy + "]";
     }
 }

@@ -61,12 +61,13 @@ class ArchitectureTests {
                 .allowEmptyShould(false).check(CORE);
     }
 
-    /** The network layer implements the engine's Wire and knows nothing else of it. */
+    /** The network layer implements the engine's Wire (with its read deadline) and knows nothing else of it. */
     @Test
     void theNetworkLayerDoesNotSpeakSmtp() {
         noClasses().that().resideInAnyPackage("..smtpclient.net..", "..smtpclient.tls..")
                 .should().dependOnClassesThat(resideInAnyPackage("..smtpclient.protocol..", "..smtpclient.message..",
-                        "..smtpclient.auth..").and(not(equivalentTo(io.github.smtpclient.protocol.Wire.class))))
+                        "..smtpclient.auth..").and(not(equivalentTo(io.github.smtpclient.protocol.Wire.class)))
+                        .and(not(equivalentTo(io.github.smtpclient.protocol.ReadDeadline.class))))
                 .orShould().dependOnClassesThat().haveSimpleName("SmtpClient")
                 .allowEmptyShould(false).check(CORE);
     }

@@ -59,8 +59,8 @@ class HostileServerTests {
                 SmtpClient client = plainClient()) {
             assertThatThrownBy(() -> client.connect("127.0.0.1", server.port()))
                     .isInstanceOfSatisfying(SmtpException.class, e -> {
-                        assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.PROTOCOL_VIOLATION);
-                        assertThat(e.getMessage()).contains("IMPLICIT");
+                        assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TLS_MODE_MISMATCH);
+                        assertThat(e.getMessage()).contains(TlsMode.SETTING + " to IMPLICIT");
                     });
         }
     }

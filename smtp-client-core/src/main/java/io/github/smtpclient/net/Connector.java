@@ -64,9 +64,11 @@ public final class Connector {
         Socket tcp = via.isEnabled() ? openTunnel(host, port, via, settings)
                 : openFirst(host, port, addressesOf(host, settings.isUseIPv6()), settings);
         TlsHandshaker handshaker = new TlsHandshaker(tls, listener);
-        Socket current = tls.effectiveMode(port) == TlsMode.IMPLICIT ? handshaker.handshake(tcp, host, port, true) : tcp;
         try {
-            return new SocketWire(tcp, current, host, port, handshaker, settings.getTimeout());
+            return new SocketWire(tcp, host, port, handshaker, settings.getTimeout(),
+                    tls.effectiveMode(port) == TlsMode.IMPLICIT);
+        } catch (SmtpException e) {
+            throw e;
         } catch (IOException e) {
             closeQuietly(tcp, e);
             throw new SmtpException(SmtpErrorCode.IO_ERROR, "the connection to " + host + ":" + port

@@ -19,6 +19,8 @@ public final class SocketSettings {
 
     private Duration timeout = DEFAULT_TIMEOUT;
     private Duration connectTimeout;
+    private Duration greetingTimeout;
+    private Duration dataTerminationTimeout;
     private InetAddress localAddress;
     private int localPort;
     private boolean useIPv6;
@@ -28,9 +30,11 @@ public final class SocketSettings {
     }
 
     /**
-     * The longest wait for any one socket operation (the reference's SocketTimeout): every read, every write
-     * (enforced by closing the connection, since the JDK's read timeout does not cover writes), the TLS handshake,
-     * and the connect unless {@link #setConnectTimeout(Duration)} says otherwise.
+     * The longest wait for any one socket operation (the reference's SocketTimeout): every write (enforced by closing
+     * the connection, since the JDK's read timeout does not cover writes), the whole TLS handshake, every whole reply
+     * from the server (however slowly its bytes arrive) unless {@link #setGreetingTimeout(Duration)} or
+     * {@link #setDataTerminationTimeout(Duration)} says otherwise for theirs, and the connect unless
+     * {@link #setConnectTimeout(Duration)} says otherwise.
      */
     public Duration getTimeout() {
         return timeout;
@@ -57,6 +61,47 @@ public final class SocketSettings {
      */
     public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout == null ? null : requireFinite(connectTimeout, "socket().connectTimeout");
+    }
+
+    /**
+     * The longest wait for the server's whole greeting after the connection is made; by default the
+     * {@link #getTimeout() timeout}. RFC 5321 4.5.3.2.1 suggests 5 minutes, since a busy server may delay it on
+     * purpose.
+     * A plaintext client that gets no greeting in time checks whether the port expects implicit TLS and then fails
+     * with {@link io.github.smtpclient.SmtpErrorCode#TLS_MODE_MISMATCH} instead of a timeout.
+     */
+    public Duration getGreetingTimeout() {
+        return greetingTimeout != null ? greetingTimeout : timeout;
+    }
+
+    /**
+     * Sets the greeting timeout; {@code null} makes it follow {@link #getTimeout()}.
+     *
+     * @throws IllegalArgumentException if it is below one millisecond or longer than about 24 days
+     */
+    public void setGreetingTimeout(Duration greetingTimeout) {
+        this.greetingTimeout = greetingTimeout == null ? null
+                : requireFinite(greetingTimeout, "socket().greetingTimeout");
+    }
+
+    /**
+     * The longest wait for the server's whole reply after the end of the message data (the final dot, or the last
+     * BDAT chunk); by default the {@link #getTimeout() timeout}. RFC 5321 4.5.3.2.6 suggests 10 minutes, because the
+     * server may process the message (filters, virus scans) before it answers, and a client that gives up too early
+     * leaves the outcome unknown and may cause a duplicate.
+     */
+    public Duration getDataTerminationTimeout() {
+        return dataTerminationTimeout != null ? dataTerminationTimeout : timeout;
+    }
+
+    /**
+     * Sets the timeout for the reply to the end of the data; {@code null} makes it follow {@link #getTimeout()}.
+     *
+     * @throws IllegalArgumentException if it is below one millisecond or longer than about 24 days
+     */
+    public void setDataTerminationTimeout(Duration dataTerminationTimeout) {
+        this.dataTerminationTimeout = dataTerminationTimeout == null ? null
+                : requireFinite(dataTerminationTimeout, "socket().dataTerminationTimeout");
     }
 
     /** The local address to connect from (the reference's SocketLocalAddress), or {@code null} for any. */
@@ -124,6 +169,8 @@ public final class SocketSettings {
         SocketSettings copy = new SocketSettings();
         copy.timeout = timeout;
         copy.connectTimeout = connectTimeout;
+        copy.greetingTimeout = greetingTimeout;
+        copy.dataTerminationTimeout = dataTerminationTimeout;
         copy.localAddress = localAddress;
         copy.localPort = localPort;
         copy.useIPv6 = useIPv6;
@@ -141,7 +188,8 @@ public final class SocketSettings {
 
     @Override
     public String toString() {
-        return "SocketSettings[timeout=" + timeout + ", connectTimeout=" + getConnectTimeout() + ", localAddress="
+        return "SocketSettings[timeout=" + timeout + ", connectTimeout=" + getConnectTimeout() + ", greetingTimeout="
+                + getGreetingTimeout() + ", dataTerminationTimeout=" + getDataTerminationTimeout() + ", localAddress="
                 + (localAddress == null ? "any" : localAddress.getHostAddress()) + ", localPort="
                 + (localPort == 0 ? "any" : localPort) + ", useIPv6=" + useIPv6 + "]";
     }

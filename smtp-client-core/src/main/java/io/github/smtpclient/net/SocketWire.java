@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +15,7 @@ import javax.net.ssl.SSLSocket;
 
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.protocol.ReadDeadline;
 import io.github.smtpclient.protocol.Wire;
 import io.github.smtpclient.tls.TlsConnectionInfo;
 import io.github.smtpclient.tls.TlsHandshaker;
@@ -21,7 +23,8 @@ import io.github.smtpclient.tls.TlsHandshaker;
 /**
  * The {@link Wire} over a TCP socket, optionally with TLS layered on it. Made by {@link Connector}.
  *
- * <p>Reads are bounded by the socket timeout (they throw {@link java.net.SocketTimeoutException}); so are writes,
+ * <p>Reads are bounded by the time left on the {@link #readDeadline()} while it runs, else by the socket timeout (they
+ * throw {@link java.net.SocketTimeoutException}); writes and the whole TLS handshake are bounded by the socket timeout,
  * by a watchdog that closes the socket. The streams do not buffer. {@link #bytesSent()} and
  * {@link #bytesReceived()} count application bytes (SMTP commands, replies and message data) above the TLS layer,
  * so they exclude TLS handshakes and record overhead.
@@ -40,29 +43,35 @@ public final class SocketWire implements Wire {
     private final int port;
     private final TlsHandshaker handshaker;
     private final WriteDeadline writeDeadline;
+    private final Duration timeout;
+    private final ReadDeadline readDeadline = new ReadDeadline();
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Socket current;
     private volatile TlsConnectionInfo tlsInfo;
+    private DeadlineInputStream deadlineInput;
     private InputStream input;
     private OutputStream output;
 
     /**
-     * @param tcp     the connected TCP socket
-     * @param current {@code tcp}, or the TLS socket already layered over it (implicit TLS)
+     * @param tcp         the connected TCP socket
+     * @param implicitTls whether to complete a TLS handshake at once (implicit TLS), bounded like a STARTTLS one
+     * @throws SmtpException as {@link #startTls()} when the implicit TLS handshake fails; the socket is closed then
      */
-    SocketWire(Socket tcp, Socket current, String host, int port, TlsHandshaker handshaker, Duration timeout)
+    SocketWire(Socket tcp, String host, int port, TlsHandshaker handshaker, Duration timeout, boolean implicitTls)
             throws IOException {
         this.tcp = tcp;
         this.host = host;
         this.port = port;
         this.handshaker = handshaker;
+        this.timeout = timeout;
         this.writeDeadline = new WriteDeadline(tcp, timeout);
         try {
-            use(current);
+            use(implicitTls ? handshake(true) : tcp);
         } catch (IOException | RuntimeException e) {
             writeDeadline.release();
+            tcp.close();
             throw e;
         }
     }
@@ -75,6 +84,28 @@ public final class SocketWire implements Wire {
     @Override
     public OutputStream output() {
         return output;
+    }
+
+    @Override
+    public ReadDeadline readDeadline() {
+        return readDeadline;
+    }
+
+    /** Decrypted bytes ready, plus under TLS the received bytes the TLS layer has not processed yet. */
+    @Override
+    public int unreadBytes() throws IOException {
+        int ready = deadlineInput.available();
+        return current == tcp ? ready : ready + tcp.getInputStream().available();
+    }
+
+    /** @see TlsProbe */
+    @Override
+    public boolean answersTlsHandshake(Duration probeTimeout) throws IOException {
+        if (isSecure()) {
+            throw new IllegalStateException("the connection to " + host + ":" + port + " already uses TLS");
+        }
+        return TlsProbe.answersTls(tcp, new DeadlineOutputStream(tcp.getOutputStream(), writeDeadline), host, port,
+                probeTimeout);
     }
 
     /**
@@ -94,11 +125,30 @@ public final class SocketWire implements Wire {
             throw new IllegalStateException("TLS is already active on the connection to " + host + ":" + port);
         }
         try {
-            use(handshaker.handshake(tcp, host, port, false));
+            use(handshake(false));
         } catch (IOException e) {
             closed.set(true);
             throw e;
         }
+    }
+
+    /**
+     * The TLS handshake, bounded as a whole by the socket timeout: each of its reads is bounded by the socket's read
+     * timeout, and the watchdog closes the socket when the whole handshake takes longer (a server that drips).
+     */
+    private Socket handshake(boolean implicitTls) throws IOException {
+        if (deadlineInput != null) {
+            deadlineInput.restoreSocketTimeout();
+        }
+        Socket[] secured = new Socket[1];
+        try {
+            writeDeadline.run(() -> secured[0] = handshaker.handshake(tcp, host, port, implicitTls));
+        } catch (SocketTimeoutException watchdog) {
+            throw new SmtpException(SmtpErrorCode.TIMEOUT, "the TLS handshake with " + host + ":" + port
+                    + " did not finish within " + timeout.toMillis() + " ms (socket().timeout): the server sent its"
+                    + " part too slowly or not at all; the connection was closed", watchdog);
+        }
+        return secured[0];
     }
 
     @Override
@@ -159,7 +209,8 @@ public final class SocketWire implements Wire {
     }
 
     private void use(Socket socket) throws IOException {
-        input = new CountingInputStream(socket.getInputStream(), bytesReceived);
+        deadlineInput = new DeadlineInputStream(socket.getInputStream(), tcp, readDeadline, (int) timeout.toMillis());
+        input = new CountingInputStream(deadlineInput, bytesReceived);
         output = new CountingOutputStream(new DeadlineOutputStream(socket.getOutputStream(), writeDeadline), bytesSent);
         tlsInfo = socket instanceof SSLSocket ssl ? TlsConnectionInfo.of(ssl.getSession()) : null;
         current = socket;

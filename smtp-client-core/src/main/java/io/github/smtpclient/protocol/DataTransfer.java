@@ -92,8 +92,8 @@ abstract sealed class DataTransfer {
 
     /** The failure to report when the whole message may have reached the server but no verdict came back. */
     static SmtpException outcomeUnknown(IOException cause) {
-        return new SmtpException(SmtpErrorCode.OUTCOME_UNKNOWN, "The connection failed after the whole message was"
-                + " sent and before the server confirmed it: the message may or may not have been delivered."
+        return new SmtpException(SmtpErrorCode.OUTCOME_UNKNOWN, "The whole message was sent but no verdict the client"
+                + " can trust came back (" + cause.getMessage() + "): the message may or may not have been delivered."
                 + " Check before sending it again", cause);
     }
 
@@ -129,7 +129,7 @@ abstract sealed class DataTransfer {
 
         @Override
         Reply awaitFinalReply() throws SmtpException {
-            return conversation.read();
+            return conversation.readAfterData();
         }
     }
 
@@ -162,10 +162,10 @@ abstract sealed class DataTransfer {
             }
             if (!pipelining) {
                 conversation.flush();
-                readOwed();
+                readOwed(false);
             } else {
                 while (owed > 0 && conversation.replyAvailable()) {
-                    readOwed();
+                    readOwed(false);
                 }
             }
             if (refusal != null) {
@@ -173,8 +173,9 @@ abstract sealed class DataTransfer {
             }
         }
 
-        private Reply readOwed() throws SmtpException {
-            Reply reply = conversation.read();
+        /** @param afterData whether the last chunk was sent, so the server may be processing the whole message */
+        private Reply readOwed(boolean afterData) throws SmtpException {
+            Reply reply = afterData ? conversation.readAfterData() : conversation.read();
             owed--;
             if (!reply.isPositive() && refusal == null) {
                 refusal = reply;
@@ -189,7 +190,7 @@ abstract sealed class DataTransfer {
         private void abandon() throws SmtpException {
             conversation.flush();
             while (owed > 0) {
-                readOwed();
+                readOwed(false);
             }
             conversation.reset();
             throw new SmtpException(SmtpErrorCode.MESSAGE_REJECTED,
@@ -205,7 +206,7 @@ abstract sealed class DataTransfer {
         Reply awaitFinalReply() throws SmtpException {
             Reply last = null;
             while (owed > 0) {
-                last = readOwed();
+                last = readOwed(true);
             }
             return refusal != null ? refusal : last;
         }

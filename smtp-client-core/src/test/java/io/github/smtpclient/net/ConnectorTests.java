@@ -99,8 +99,8 @@ class ConnectorTests {
 
         assertThatThrownBy(() -> connect("localhost", server.port()))
                 .isInstanceOfSatisfying(SmtpException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TLS_HANDSHAKE_FAILED);
-                    assertThat(e.getMessage()).contains("plaintext", "TlsMode.EXPLICIT");
+                    assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TLS_MODE_MISMATCH);
+                    assertThat(e.getMessage()).contains("plaintext", TlsMode.SETTING + " to EXPLICIT");
                 });
     }
 
