@@ -68,7 +68,7 @@ public class SmtpException extends IOException {
      */
     public boolean isTransient() {
         if (reply != null) {
-            return reply.isTransientFailure() || refusesRecipients() && reply.code() == 552;
+            return reply.isTransientFailure() || (refusesRecipients() && reply.code() == 552);
         }
         return errorCode == SmtpErrorCode.TIMEOUT || errorCode == SmtpErrorCode.CONNECTION_CLOSED
                 || errorCode == SmtpErrorCode.CONNECT_FAILED || errorCode == SmtpErrorCode.SERVICE_UNAVAILABLE;
