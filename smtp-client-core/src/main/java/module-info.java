@@ -17,9 +17,10 @@
  * </ul>
  *
  * <p>Not exported, so no application can compile against them and they may change in any release:
- * {@code io.github.smtpclient.internal} (glue between the public packages) and {@code io.github.smtpclient.protocol}
+ * {@code io.github.smtpclient.internal} (glue between the public packages), {@code io.github.smtpclient.protocol}
  * (the engine; its few public types are public only so that {@code SmtpClient} can wire it up, and a user reaches
- * all of it through {@code SmtpClient}).
+ * all of it through {@code SmtpClient}) and {@code io.github.smtpclient.text} (the escaper of text smtp-client did
+ * not write).
  *
  * <p>A new package is not exported until it is added here: a package of implementation needs nothing, a package
  * users name needs an {@code exports} line (and the API file, {@code api/smtp-client-core.api}, regenerated). A new

@@ -3,7 +3,7 @@ package io.github.smtpclient;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.smtpclient.internal.PrintableText;
+import io.github.smtpclient.text.PrintableText;
 
 /**
  * One complete server reply: a three-digit code and one or more text lines (without the code and separator).

@@ -3,7 +3,7 @@ package io.github.smtpclient;
 import java.io.IOException;
 import java.util.Optional;
 
-import io.github.smtpclient.internal.PrintableText;
+import io.github.smtpclient.text.PrintableText;
 
 /**
  * The one exception smtp-client throws for a failed SMTP operation. Classify it with {@link #errorCode()}

@@ -1,6 +1,6 @@
 package io.github.smtpclient.event;
 
-import io.github.smtpclient.internal.PrintableText;
+import io.github.smtpclient.text.PrintableText;
 
 /**
  * A control-flow notice that is not an error.

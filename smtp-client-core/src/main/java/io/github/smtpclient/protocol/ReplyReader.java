@@ -11,8 +11,8 @@ import java.util.List;
 import io.github.smtpclient.Reply;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
-import io.github.smtpclient.internal.PrintableText;
 import io.github.smtpclient.internal.SettingNames;
+import io.github.smtpclient.text.PrintableText;
 
 /**
  * The one gate for bytes from the server: turns the input stream into {@link Reply} values and refuses anything

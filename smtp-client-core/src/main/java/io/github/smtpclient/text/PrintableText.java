@@ -1,4 +1,4 @@
-package io.github.smtpclient.internal;
+package io.github.smtpclient.text;
 
 /**
  * The one place where text that smtp-client did not write itself (server replies, certificate names, proxy answers,

@@ -1,4 +1,4 @@
-package io.github.smtpclient.internal;
+package io.github.smtpclient.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
