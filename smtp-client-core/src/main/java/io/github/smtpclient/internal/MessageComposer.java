@@ -37,7 +37,7 @@ public final class MessageComposer {
     public PreparedMessage prepare(MailMessage message) throws SmtpException {
         MimeOptions options = MimeOptions.defaults()
                 .withEightBitMime(server.isEightBitMimeSupported())
-                .withBinaryMime(transfer.isBinaryMode() && server.isChunkingSupported() && server.isBinarySupported())
+                .withBinaryMime(binaryMimeUsable(server, transfer))
                 .withSmtpUtf8(server.isSmtpUtf8Supported())
                 .withDsn(server.isDsnSupported())
                 .withDomain(domain);
@@ -61,6 +61,11 @@ public final class MessageComposer {
             }
         }
         return prepared;
+    }
+
+    /** Whether a message may go out as BINARYMIME: binary mode is on and the server offers CHUNKING and BINARYMIME. */
+    static boolean binaryMimeUsable(ServerInfo server, TransferSettings transfer) {
+        return transfer.isBinaryMode() && server.isChunkingSupported() && server.isBinarySupported();
     }
 
     public static Submission submission(MailMessage message, PreparedMessage prepared) {
