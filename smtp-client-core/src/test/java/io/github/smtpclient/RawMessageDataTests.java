@@ -169,7 +169,7 @@ class RawMessageDataTests {
                         .withMessageContaining("NUL");
                 assertThat(client.isConnected()).isFalse();
             }
-            server.close();
+            server.stop();
             Transaction abandoned = server.transactions().get(0);
             assertThat(abandoned.ended()).isFalse();
             assertThat(abandoned.mailCommand()).endsWith("BODY=8BITMIME");
@@ -191,7 +191,7 @@ class RawMessageDataTests {
                         .satisfies(e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.ILLEGAL_WIRE_VALUE))
                         .withMessageContaining(what.equals("8-bit") ? "0xC3" : "longer than 998");
             }
-            server.close();
+            server.stop();
             assertThat(server.mailCommands()).containsExactly("MAIL FROM:<a@example.test>");
             assertThat(server.transactions().get(0).ended()).isFalse();
             assertThat(new String(server.connections().get(0), StandardCharsets.ISO_8859_1))
@@ -234,7 +234,7 @@ class RawMessageDataTests {
         try (SmtpClient client = client(server, binaryMode)) {
             send.send(client);
         }
-        server.close();
+        server.stop();
         server.assertNoFailure();
     }
 

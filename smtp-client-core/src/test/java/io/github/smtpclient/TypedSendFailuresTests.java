@@ -89,7 +89,7 @@ class TypedSendFailuresTests {
                 client.connect("127.0.0.1", server.port());
                 client.sendMessage(mail);
             }
-            server.close();
+            server.stop();
 
             assertThat(server.mailCommands()).containsExactly("MAIL FROM:<\"john doe\"@example.test>");
             String wire = new String(server.connections().get(0), StandardCharsets.UTF_8);

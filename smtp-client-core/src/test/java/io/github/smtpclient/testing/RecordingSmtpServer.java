@@ -56,6 +56,7 @@ public final class RecordingSmtpServer implements AutoCloseable {
         return new RecordingSmtpServer(List.of(extensions));
     }
 
+    /** The port the server listens on, on 127.0.0.1. */
     public int port() {
         return serverSocket.getLocalPort();
     }
@@ -98,8 +99,8 @@ public final class RecordingSmtpServer implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws IOException {
+    /** Stops accepting and waits (at most 5 seconds) until the connection in progress is recorded. */
+    public void stop() throws IOException {
         closing = true;
         serverSocket.close();
         try {
@@ -107,6 +108,12 @@ public final class RecordingSmtpServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() throws IOException {
+        stop();
     }
 
     private void serve() {
