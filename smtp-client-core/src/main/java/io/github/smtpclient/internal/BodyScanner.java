@@ -44,8 +44,11 @@ public final class BodyScanner {
                     binary("line " + line + " is longer than " + MAX_LINE_OCTETS + " octets");
                     return;
                 }
-                boolean secondHalfOfCrlf = c == LF && (i > off ? b[i - 1] == CR : previousWasCr);
-                if (!secondHalfOfCrlf) {
+                // A CRLF is one line break: its LF is skipped here, or was the CR's that ended the last piece.
+                if (c == CR && i + 1 < end && b[i + 1] == LF) {
+                    i++;
+                }
+                if (!(c == LF && i == off && previousWasCr)) {
                     line++;
                 }
                 lineBegin = i + 1;
