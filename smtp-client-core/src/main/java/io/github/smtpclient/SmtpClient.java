@@ -1,6 +1,5 @@
 package io.github.smtpclient;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,7 +16,9 @@ import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.internal.ClientConfig;
 import io.github.smtpclient.internal.LocalDomain;
 import io.github.smtpclient.internal.MessageComposer;
+import io.github.smtpclient.internal.Printable;
 import io.github.smtpclient.internal.RawMessageContent;
+import io.github.smtpclient.message.BodyType;
 import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.message.MessageDraft;
 import io.github.smtpclient.message.PreparedMessage;
@@ -112,7 +113,7 @@ public class SmtpClient implements AutoCloseable {
     /** Sets the EHLO name: a domain ({@code client.example.com}) or an address literal ({@code [192.0.2.1]}). */
     public void setDomain(String domain) {
         if (domain != null && !DOMAIN_OR_LITERAL.matcher(domain).matches()) {
-            throw new IllegalArgumentException("Domain '" + domain.replaceAll("[\\x00-\\x1f]", "?") + "' is not a"
+            throw new IllegalArgumentException("Domain '" + Printable.escape(domain) + "' is not a"
                     + " domain name or an address literal such as [192.0.2.1]");
         }
         this.domain = domain;
@@ -276,34 +277,51 @@ public class SmtpClient implements AutoCloseable {
         }
     }
 
-    /** Sends a ready-made RFC 5322 message; the envelope comes from its headers. */
+    /**
+     * Sends a ready-made RFC 5322 message; the envelope comes from its headers. The message is scanned first and
+     * declared as what it is (7-bit, 8BITMIME or BINARYMIME); one this server cannot carry is refused before MAIL.
+     */
     public SendResult sendBytes(byte[] message) throws SmtpException {
         return sendBytes(null, message);
     }
 
-    /** Sends a ready-made RFC 5322 message with an explicit envelope (null: from the headers). */
+    /** Sends a ready-made RFC 5322 message with an explicit envelope (null: from the headers); see {@link #sendBytes(byte[])}. */
     public SendResult sendBytes(Envelope envelope, byte[] message) throws SmtpException {
         Objects.requireNonNull(message, "message");
-        return sendRaw(envelope, new ByteArrayInputStream(message), message.length);
+        SmtpSession current = requireSession();
+        try {
+            MessageContent.Encoding encoding = RawMessageContent.encodingOf(message, getServerInfo(), transfer);
+            return sendRaw(current, envelope, RawMessage.of(message), message.length, encoding);
+        } catch (SmtpException e) {
+            throw reported(e);
+        }
     }
 
-    /** Sends a message stored in a file, streamed; the envelope comes from its headers. */
+    /** Sends a message stored in a file, streamed; the envelope comes from its headers. See {@link #sendFile(Envelope, Path)}. */
     public SendResult sendFile(Path file) throws SmtpException {
         return sendFile(null, file);
     }
 
-    /** Sends a message stored in a file, streamed; the envelope comes from its headers. */
+    /** Sends a message stored in a file, streamed; the envelope comes from its headers. See {@link #sendFile(Envelope, Path)}. */
     public SendResult sendFile(String file) throws SmtpException {
         return sendFile(null, Path.of(file));
     }
 
-    /** Sends a message stored in a file with an explicit envelope (null: from the headers). */
+    /**
+     * Sends a message stored in a file with an explicit envelope (null: from the headers). The file is read twice:
+     * once to find what it must be declared as (7-bit, 8BITMIME or BINARYMIME; one this server cannot carry is
+     * refused before MAIL), then to send it.
+     */
     public SendResult sendFile(Envelope envelope, Path file) throws SmtpException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return sendRaw(envelope, in, Files.size(file));
+        SmtpSession current = requireSession();
+        try {
+            MessageContent.Encoding encoding = RawMessageContent.encodingOf(file, getServerInfo(), transfer);
+            try (InputStream in = Files.newInputStream(file)) {
+                return sendRaw(current, envelope, RawMessage.read(in), Files.size(file), encoding);
+            }
         } catch (SmtpException e) {
-            throw e;
-        } catch (IOException e) {
+            throw reported(e);
+        } catch (IOException | RuntimeException e) {
             throw reported(new SmtpException(SmtpErrorCode.IO_ERROR, "Cannot read the message file " + file + ": "
                     + e.getMessage(), e));
         }
@@ -314,25 +332,44 @@ public class SmtpClient implements AutoCloseable {
         return sendStream(null, message);
     }
 
-    /** Sends a message read from a stream with an explicit envelope (null: from the headers). The stream is not closed. */
+    /**
+     * Sends a message read from a stream with an explicit envelope (null: from the headers). The stream is not
+     * closed. It is declared 8-bit when the server offers 8BITMIME, else 7-bit, and checked while it streams: a NUL,
+     * a line over 998 octets or (7-bit) an 8-bit octet abandons the message with the connection, so it fails and is
+     * not delivered. Use {@link #sendStream(Envelope, InputStream, BodyType)} to declare another type.
+     */
     public SendResult sendStream(Envelope envelope, InputStream message) throws SmtpException {
-        return sendRaw(envelope, Objects.requireNonNull(message, "message"), -1);
+        return sendStream(envelope, message, null);
     }
 
-    private SendResult sendRaw(Envelope envelope, InputStream source, long size) throws SmtpException {
+    /**
+     * Sends a message read from a stream, declared as {@code bodyType}: {@link BodyType#BINARY_MIME} sends it
+     * unchanged with BDAT (binary mode and a server offering CHUNKING and BINARYMIME are needed; else it is refused
+     * before MAIL), the other types are checked while the message streams, as {@link #sendStream(Envelope, InputStream)}
+     * says. The stream is not closed.
+     *
+     * @param bodyType what the message holds; null for the default of {@link #sendStream(Envelope, InputStream)}
+     */
+    public SendResult sendStream(Envelope envelope, InputStream message, BodyType bodyType) throws SmtpException {
+        Objects.requireNonNull(message, "message");
         SmtpSession current = requireSession();
         try {
-            RawMessage raw = RawMessage.read(source);
-            Envelope effective = envelope != null ? envelope : raw.envelope();
-            Submission submission = new Submission(effective,
-                    new RawMessageContent(raw.content(transfer.isRemoveBcc()), size), raw.messageId().orElse(null),
-                    raw.headerValues("Subject").stream().findFirst().orElse(null));
-            return current.send(submission);
+            MessageContent.Encoding encoding = RawMessageContent.encodingOfStream(bodyType, getServerInfo(), transfer);
+            return sendRaw(current, envelope, RawMessage.read(message), -1, encoding);
         } catch (SmtpException e) {
             throw reported(e);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw reported(new SmtpException(SmtpErrorCode.IO_ERROR, "Cannot read the message: " + e.getMessage(), e));
         }
+    }
+
+    private SendResult sendRaw(SmtpSession current, Envelope envelope, RawMessage raw, long size,
+            MessageContent.Encoding encoding) throws SmtpException {
+        Envelope effective = envelope != null ? envelope : raw.envelope();
+        Submission submission = new Submission(effective,
+                new RawMessageContent(raw.content(transfer.isRemoveBcc()), size, encoding),
+                raw.messageId().orElse(null), raw.headerValues("Subject").stream().findFirst().orElse(null));
+        return current.send(submission);
     }
 
     /**

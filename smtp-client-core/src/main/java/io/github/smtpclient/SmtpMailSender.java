@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 
 import io.github.smtpclient.internal.ReadTrackingInputStream;
 import io.github.smtpclient.internal.RetryableFailures;
+import io.github.smtpclient.message.BodyType;
 import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.pool.PoolSettings;
 import io.github.smtpclient.pool.PoolStats;
@@ -118,8 +119,16 @@ public final class SmtpMailSender implements AutoCloseable {
      * {@link #sendFile} or {@link #sendBytes} when the message can be read again.
      */
     public SendResult sendStream(Envelope envelope, InputStream message) throws SmtpException {
+        return sendStream(envelope, message, null);
+    }
+
+    /**
+     * {@link #sendStream(Envelope, InputStream)} with the body type declared, as
+     * {@link SmtpClient#sendStream(Envelope, InputStream, BodyType)} says (null: the default).
+     */
+    public SendResult sendStream(Envelope envelope, InputStream message, BodyType bodyType) throws SmtpException {
         ReadTrackingInputStream tracked = new ReadTrackingInputStream(Objects.requireNonNull(message, "message"));
-        return send(client -> client.sendStream(envelope, tracked), tracked::isUntouched);
+        return send(client -> client.sendStream(envelope, tracked, bodyType), tracked::isUntouched);
     }
 
     /** {@link #sendBytes(byte[])} on the sender's executor. The future fails with the {@link SmtpException}. */

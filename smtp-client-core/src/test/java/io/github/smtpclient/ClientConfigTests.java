@@ -56,4 +56,32 @@ class ClientConfigTests {
                     .hasMessageContaining(name).hasMessageContaining("no meaning");
         }
     }
+
+    @Test
+    void aValueThatIsEmptyOnceTrimmedIsAnErrorNeverASilentReset() {
+        client.transfer().setTempPath(Path.of("/var/tmp/smtp"));
+        for (String value : List.of("", "   ", "\0", "\t\r\n", " \u0001 ")) {
+            assertThatThrownBy(() -> client.config("TempPath=" + value)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("TempPath needs a value").hasMessageNotContainingAny("\0", "\u0001", "\r");
+        }
+        assertThatThrownBy(() -> client.config("TempPath=\0")).hasMessageContaining("'\\x00'");
+        assertThatThrownBy(() -> client.config("BinaryMode=")).hasMessageContaining("BinaryMode needs a value");
+        assertThat(client.transfer().getTempPath()).isEqualTo(Path.of("/var/tmp/smtp"));
+    }
+
+    @Test
+    void aPathWithANulInsideIsRefusedWithTheNulEscaped() {
+        assertThatThrownBy(() -> client.config("TempPath=/tmp/a\0b")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TempPath '/tmp/a\\x00b' is not a valid path").hasMessageNotContaining("\0");
+    }
+
+    @Test
+    void messagesThatEchoABadValueShowItsControlCharactersEscaped() {
+        assertThatThrownBy(() -> client.config("BinaryMode=yes\u001b[31m")).hasMessageContaining("yes\\x1B[31m")
+                .hasMessageNotContaining("\u001b");
+        assertThatThrownBy(() -> client.config("SendBufferSize=1\r\nX")).hasMessageContaining("1\\r\\nX");
+        assertThatThrownBy(() -> client.config("No\u202eSuch=1")).hasMessageContaining("No\\u202ESuch")
+                .hasMessageNotContaining("\u202e");
+        assertThatThrownBy(() -> client.setDomain("evil\u0007.example")).hasMessageContaining("evil\\x07.example");
+    }
 }

@@ -283,7 +283,7 @@ class SmtpMailSenderTests {
             String to = i == 7 ? "reject-batch@example.test" : "bob@example.test";
             byte[] bytes = message("alice@example.test", to, "batch-" + i);
             batch.add(new Submission(Envelope.of("alice@example.test", to),
-                    new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length), "<batch-" + i + "@example.test>"));
+                    new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length, MessageContent.Encoding.SEVEN_BIT), "<batch-" + i + "@example.test>"));
         }
         List<SendOutcome> outcomes = sender.sendAll(batch);
         assertThat(outcomes).hasSize(20);

@@ -1,5 +1,6 @@
 package io.github.smtpclient.internal;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,9 @@ import io.github.smtpclient.auth.AuthMechanism;
 /**
  * The reference's class settings by name, for code migrating from it: {@code config("Name=Value")} sets,
  * {@code config("Name")} reads. Each name maps onto a typed setter; settings that cannot mean anything on the
- * JVM are refused with the reason, never silently ignored.
+ * JVM are refused with the reason, never silently ignored. A value that is empty once trimmed (white space and
+ * control characters, {@code "TempPath=\0"} included) is refused too, never taken as a reset; reset through the
+ * typed setter instead. Messages that quote a bad value show its control characters escaped.
  */
 public final class ClientConfig {
 
@@ -39,7 +42,7 @@ public final class ClientConfig {
         add("SendBufferSize", () -> Integer.toString(transfer.getSendBufferSize()),
                 value -> transfer.setSendBufferSize(integer("SendBufferSize", value)));
         add("TempPath", () -> transfer.getTempPath() == null ? "" : transfer.getTempPath().toString(),
-                value -> transfer.setTempPath(value.isEmpty() ? null : Path.of(value)));
+                value -> transfer.setTempPath(path("TempPath", value)));
         add("IgnoreSystemTrust", () -> Boolean.toString(!client.tls().isUseSystemTrust()),
                 value -> client.tls().setUseSystemTrust(!bool("IgnoreSystemTrust", value)));
         add("UseSystemCertificates", () -> Boolean.toString(client.tls().isUseSystemTrust()),
@@ -62,11 +65,18 @@ public final class ClientConfig {
             if (reason != null) {
                 throw new IllegalArgumentException("Setting " + name + " has no meaning in smtp-client: " + reason);
             }
-            throw new IllegalArgumentException("Unknown setting '" + name + "'. Known settings: "
+            throw new IllegalArgumentException("Unknown setting '" + Printable.escape(name) + "'. Known settings: "
                     + settings.values().stream().map(Setting::name).toList());
         }
         if (equals >= 0) {
-            setting.setter().accept(expression.substring(equals + 1).trim());
+            String raw = expression.substring(equals + 1);
+            String value = raw.trim();
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException(setting.name() + " needs a value, but '" + Printable.escape(raw)
+                        + "' is empty once white space and control characters are trimmed. To read the setting,"
+                        + " call config(\"" + setting.name() + "\"); to reset it, use its typed setter");
+            }
+            setting.setter().accept(value);
         }
         return setting.getter().get();
     }
@@ -75,7 +85,8 @@ public final class ClientConfig {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
+            default -> throw new IllegalArgumentException(name + " must be true or false, was '"
+                    + Printable.escape(value) + "'");
         };
     }
 
@@ -83,7 +94,17 @@ public final class ClientConfig {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number of bytes, was '" + value + "'", e);
+            throw new IllegalArgumentException(name + " must be a whole number of bytes, was '"
+                    + Printable.escape(value) + "'", e);
+        }
+    }
+
+    private static Path path(String name, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(name + " '" + Printable.escape(value) + "' is not a valid path: "
+                    + e.getReason(), e);
         }
     }
 
@@ -94,7 +115,7 @@ public final class ClientConfig {
                 continue;
             }
             result.add(AuthMechanism.fromSaslName(name).orElseThrow(() -> new IllegalArgumentException(
-                    "Authentications: unknown mechanism '" + name + "'; allowed: " + List.of(AuthMechanism.values())
+                    "Authentications: unknown mechanism '" + Printable.escape(name) + "'; allowed: " + List.of(AuthMechanism.values())
                             .stream().map(AuthMechanism::saslName).toList())));
         }
         return result;

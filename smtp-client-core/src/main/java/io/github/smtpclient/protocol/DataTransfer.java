@@ -14,9 +14,9 @@ import io.github.smtpclient.event.SmtpListener;
 
 /**
  * Streams one message's content to the server after the envelope was accepted, through a stack of output
- * streams (progress, then dot-stuffing or BDAT chunking, then the wire), and later reads the replies it is
- * owed. A failure while the server holds half a message leaves the connection in an unknown state, so the
- * connection is closed.
+ * streams (progress, then the {@link MessageDataOutputStream} gate unless the body is BINARYMIME, then dot-stuffing
+ * or BDAT chunking, then the wire), and later reads the replies it is owed. A failure while the server holds half a
+ * message leaves the connection in an unknown state, so the connection is closed.
  */
 abstract sealed class DataTransfer {
 
@@ -47,7 +47,7 @@ abstract sealed class DataTransfer {
     final long send(MessageContent content, EndOfDataHook endOfData, List<RecipientResult> recipients)
             throws SmtpException {
         try {
-            OutputStream framed = frame();
+            OutputStream framed = frame(content);
             if (listener == SmtpListener.NONE) {
                 content.writeTo(framed);
             } else {
@@ -98,7 +98,15 @@ abstract sealed class DataTransfer {
     }
 
     /** The stream the content writes into: this transfer's framing with the {@link #tap} in it. */
-    abstract OutputStream frame() throws SmtpException;
+    abstract OutputStream frame(MessageContent content) throws SmtpException;
+
+    /**
+     * Whether the gate lets octets above 127 through: the content declared 8-bit or binary data, or needs SMTPUTF8
+     * (UTF-8 header fields in an otherwise 7-bit message).
+     */
+    static boolean eightBitAllowed(MessageContent content) {
+        return content.encoding() != MessageContent.Encoding.SEVEN_BIT || content.needsSmtpUtf8();
+    }
 
     /** Ends the data (final dot or last chunk). */
     abstract void end() throws IOException;
@@ -107,17 +115,20 @@ abstract sealed class DataTransfer {
     abstract Reply awaitFinalReply() throws SmtpException;
 
     private static final class DotStuffed extends DataTransfer {
-        private DotStuffingOutputStream stuffer;
+        private MessageDataOutputStream stuffer;
 
         DotStuffed(Conversation conversation, SmtpListener listener) {
             super(conversation, listener);
         }
 
-        /** Counted below the dot-stuffing: what the server receives. */
+        /**
+         * Counted below the dot-stuffing: what the server receives. DATA has no binary form, so even content that
+         * claims to be binary goes through the gate, which refuses what 8-bit data may not carry.
+         */
         @Override
-        OutputStream frame() throws SmtpException {
+        OutputStream frame(MessageContent content) throws SmtpException {
             tap = new WireDataOutputStream(conversation.dataOutput(), listener);
-            stuffer = new DotStuffingOutputStream(tap);
+            stuffer = MessageDataOutputStream.dotStuffed(tap, eightBitAllowed(content));
             return stuffer;
         }
 
@@ -137,6 +148,8 @@ abstract sealed class DataTransfer {
         private final int chunkSize;
         private final boolean pipelining;
         private BdatChunkOutputStream chunker;
+        /** The gate in front of the chunker; null for a BINARYMIME body, whose octets pass unchanged. */
+        private MessageDataOutputStream gate;
         private int owed;
         private Reply refusal;
 
@@ -146,12 +159,19 @@ abstract sealed class DataTransfer {
             this.pipelining = pipelining;
         }
 
-        /** Counted above the chunking: the payload; each BDAT line is reported as a command instead. */
+        /**
+         * Counted above the chunking: the payload; each BDAT line is reported as a command instead. Only a
+         * BINARYMIME body skips the gate: every other one is normalised and checked exactly as after DATA.
+         */
         @Override
-        OutputStream frame() throws SmtpException {
+        OutputStream frame(MessageContent content) throws SmtpException {
             chunker = new BdatChunkOutputStream(conversation.commandWriter(), chunkSize, this::chunkWritten);
             tap = new WireDataOutputStream(chunker, listener);
-            return tap;
+            if (content.encoding() == MessageContent.Encoding.BINARY) {
+                return tap;
+            }
+            gate = MessageDataOutputStream.unstuffed(tap, eightBitAllowed(content));
+            return gate;
         }
 
         private void chunkWritten(int size, boolean last) throws IOException {
@@ -199,6 +219,9 @@ abstract sealed class DataTransfer {
 
         @Override
         void end() throws IOException {
+            if (gate != null) {
+                gate.finish();
+            }
             chunker.finish();
         }
 

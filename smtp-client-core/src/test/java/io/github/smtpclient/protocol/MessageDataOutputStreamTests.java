@@ -1,6 +1,7 @@
 package io.github.smtpclient.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.io.ByteArrayOutputStream;
@@ -12,10 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class DotStuffingOutputStreamTests {
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
+
+class MessageDataOutputStreamTests {
 
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
-    private final DotStuffingOutputStream data = new DotStuffingOutputStream(wire);
+    private final MessageDataOutputStream data = MessageDataOutputStream.dotStuffed(wire, true);
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -83,7 +87,7 @@ class DotStuffingOutputStreamTests {
     @Test
     void textWithCrlfLinesAndNoLeadingDotsIsPassedOnInOneWrite() throws IOException {
         WriteCounter counter = new WriteCounter();
-        DotStuffingOutputStream counted = new DotStuffingOutputStream(counter);
+        MessageDataOutputStream counted = MessageDataOutputStream.dotStuffed(counter, true);
 
         counted.write(ascii("Subject: hello\r\n\r\nline\r\n".repeat(100)));
 
@@ -112,7 +116,7 @@ class DotStuffingOutputStreamTests {
     @Test
     void closingNeitherTerminatesTheDataNorClosesTheConnection() throws IOException {
         WriteCounter connection = new WriteCounter();
-        DotStuffingOutputStream stream = new DotStuffingOutputStream(connection);
+        MessageDataOutputStream stream = MessageDataOutputStream.dotStuffed(connection, true);
         stream.write(ascii("partial message"));
 
         stream.close();
@@ -120,6 +124,80 @@ class DotStuffingOutputStreamTests {
         assertThat(connection.bytes.toString(StandardCharsets.US_ASCII)).isEqualTo("partial message");
         assertThat(connection.closed).isFalse();
         assertThatIllegalStateException().isThrownBy(stream::finish).withMessageContaining("closed");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            plain lines pass unchanged       | a\\r\\nb\\r\\n       | a\\r\\nb\\r\\n
+            missing final line ending added  | a\\r\\nb             | a\\r\\nb\\r\\n
+            bare LF becomes CRLF             | a\\nb\\n             | a\\r\\nb\\r\\n
+            bare CR becomes CRLF             | a\\rb\\r             | a\\r\\nb\\r\\n
+            leading dots stay single         | .a\\n.\\n            | .a\\r\\n.\\r\\n
+            """)
+    void withoutDotStuffingTheBdatPayloadIsNormalisedTheSameWayButNotStuffedOrTerminated(String description,
+            String input, String expected) throws IOException {
+        MessageDataOutputStream payload = MessageDataOutputStream.unstuffed(wire, true);
+        payload.write(ascii(unescape(input)));
+        payload.finish();
+
+        assertThat(wireText()).isEqualTo(unescape(expected));
+    }
+
+    @Test
+    void aNulOctetIsNeverPassedOnAndNamesWhereItIs() throws IOException {
+        data.write(ascii("ok\r\nab"));
+
+        assertThatExceptionOfType(SmtpException.class).isThrownBy(() -> data.write(ascii("c\0d\r\n")))
+                .satisfies(e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.ILLEGAL_WIRE_VALUE))
+                .withMessageContaining("NUL").withMessageContaining("line 2 (byte 7)");
+        assertThat(wireText()).isEqualTo("ok\r\nab");
+    }
+
+    @Test
+    void eightBitOctetsPassOnlyWhenDeclared() throws IOException {
+        MessageDataOutputStream sevenBit = MessageDataOutputStream.dotStuffed(wire, false);
+
+        assertThatExceptionOfType(SmtpException.class).isThrownBy(() -> sevenBit.write(ascii("caf\u00e9\r\n")))
+                .satisfies(e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.ILLEGAL_WIRE_VALUE))
+                .withMessageContaining("0xE9").withMessageContaining("8BITMIME");
+        assertThat(wire.size()).isZero();
+
+        data.write(ascii("caf\u00e9\r\n"));
+        data.finish();
+        assertThat(wireText()).isEqualTo("caf\u00e9\r\n.\r\n");
+    }
+
+    @Test
+    void aLineOf998OctetsPassesAndOneOf999IsRefusedBeforeAnyOfItsBytesGoOutInThatWrite() throws IOException {
+        data.write(ascii("x".repeat(998) + "\r\n"));
+        int before = wire.size();
+
+        assertThatExceptionOfType(SmtpException.class).isThrownBy(() -> data.write(ascii("y".repeat(999) + "\n")))
+                .satisfies(e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.ILLEGAL_WIRE_VALUE))
+                .withMessageContaining("longer than 998").withMessageContaining("line 2");
+        assertThat(wire.size()).isEqualTo(before);
+    }
+
+    @Test
+    void aLongLineSpreadOverManySmallWritesIsRefusedAtTheWriteThatMakesItTooLong() throws IOException {
+        for (int i = 0; i < 99; i++) {
+            data.write(ascii("0123456789"));
+        }
+        int before = wire.size();
+
+        assertThatExceptionOfType(SmtpException.class).isThrownBy(() -> data.write(ascii("0123456789")));
+        assertThat(before).isEqualTo(990);
+        assertThat(wire.size()).isEqualTo(990);
+    }
+
+    @Test
+    void aCrlfSplitBetweenWritesDoesNotCountAsPartOfTheNextLine() throws IOException {
+        data.write(ascii("x".repeat(998) + "\r"));
+        data.write(ascii("\n" + "y".repeat(998) + "\r"));
+        data.write(ascii("\n"));
+        data.finish();
+
+        assertThat(wireText()).isEqualTo("x".repeat(998) + "\r\n" + "y".repeat(998) + "\r\n.\r\n");
     }
 
     private String wireText() {
