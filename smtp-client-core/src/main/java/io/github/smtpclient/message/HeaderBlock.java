@@ -104,7 +104,7 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
                 }
                 boolean lineBreak = contentEnd < length;
                 // A CR last in the buffer may be the first half of a CRLF: wait for the next byte.
-                if (!eof && (!lineBreak || buffer[contentEnd] == '\r' && contentEnd + 1 == length)) {
+                if (!eof && (!lineBreak || (buffer[contentEnd] == '\r' && contentEnd + 1 == length))) {
                     return -1;
                 }
                 int lineEnd = !lineBreak ? contentEnd : buffer[contentEnd] == '\r' && contentEnd + 1 < length
