@@ -20,7 +20,8 @@ class EndOfDataHookTests {
         byte[] bytes = ("From: a@example.test\r\nTo: b@example.test\r\nSubject: " + subject + "\r\n\r\nbody\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         return new Submission(Envelope.of("a@example.test", recipients),
-                new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length), null, subject);
+                new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length,
+                        MessageContent.Encoding.SEVEN_BIT), null, subject);
     }
 
     @Test
