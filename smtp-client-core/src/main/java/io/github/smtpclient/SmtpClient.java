@@ -16,7 +16,6 @@ import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.internal.ClientConfig;
 import io.github.smtpclient.internal.LocalDomain;
 import io.github.smtpclient.internal.MessageComposer;
-import io.github.smtpclient.internal.Printable;
 import io.github.smtpclient.internal.RawMessageContent;
 import io.github.smtpclient.message.BodyType;
 import io.github.smtpclient.message.MailMessage;
@@ -31,6 +30,7 @@ import io.github.smtpclient.protocol.ReplyTimeouts;
 import io.github.smtpclient.protocol.SessionSettings;
 import io.github.smtpclient.protocol.SmtpSession;
 import io.github.smtpclient.protocol.StartTlsPolicy;
+import io.github.smtpclient.text.PrintableText;
 import io.github.smtpclient.tls.TlsConnectionInfo;
 import io.github.smtpclient.tls.TlsMode;
 import io.github.smtpclient.tls.TlsSettings;
@@ -113,7 +113,7 @@ public class SmtpClient implements AutoCloseable {
     /** Sets the EHLO name: a domain ({@code client.example.com}) or an address literal ({@code [192.0.2.1]}). */
     public void setDomain(String domain) {
         if (domain != null && !DOMAIN_OR_LITERAL.matcher(domain).matches()) {
-            throw new IllegalArgumentException("Domain '" + Printable.escape(domain) + "' is not a"
+            throw new IllegalArgumentException("Domain '" + PrintableText.excerpt(domain) + "' is not a"
                     + " domain name or an address literal such as [192.0.2.1]");
         }
         this.domain = domain;

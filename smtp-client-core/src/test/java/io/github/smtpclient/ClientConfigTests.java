@@ -79,7 +79,7 @@ class ClientConfigTests {
     void messagesThatEchoABadValueShowItsControlCharactersEscaped() {
         assertThatThrownBy(() -> client.config("BinaryMode=yes\u001b[31m")).hasMessageContaining("yes\\x1B[31m")
                 .hasMessageNotContaining("\u001b");
-        assertThatThrownBy(() -> client.config("SendBufferSize=1\r\nX")).hasMessageContaining("1\\r\\nX");
+        assertThatThrownBy(() -> client.config("SendBufferSize=1\r\nX")).hasMessageContaining("1\\x0D\\x0AX");
         assertThatThrownBy(() -> client.config("No\u202eSuch=1")).hasMessageContaining("No\\u202ESuch")
                 .hasMessageNotContaining("\u202e");
         assertThatThrownBy(() -> client.setDomain("evil\u0007.example")).hasMessageContaining("evil\\x07.example");

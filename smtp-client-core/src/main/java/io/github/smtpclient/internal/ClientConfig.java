@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.TransferSettings;
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.text.PrintableText;
 
 /**
  * The reference's class settings by name, for code migrating from it: {@code config("Name=Value")} sets,
@@ -65,14 +66,14 @@ public final class ClientConfig {
             if (reason != null) {
                 throw new IllegalArgumentException("Setting " + name + " has no meaning in smtp-client: " + reason);
             }
-            throw new IllegalArgumentException("Unknown setting '" + Printable.escape(name) + "'. Known settings: "
+            throw new IllegalArgumentException("Unknown setting '" + PrintableText.excerpt(name) + "'. Known settings: "
                     + settings.values().stream().map(Setting::name).toList());
         }
         if (equals >= 0) {
             String raw = expression.substring(equals + 1);
             String value = raw.trim();
             if (value.isEmpty()) {
-                throw new IllegalArgumentException(setting.name() + " needs a value, but '" + Printable.escape(raw)
+                throw new IllegalArgumentException(setting.name() + " needs a value, but '" + PrintableText.excerpt(raw)
                         + "' is empty once white space and control characters are trimmed. To read the setting,"
                         + " call config(\"" + setting.name() + "\"); to reset it, use its typed setter");
             }
@@ -86,7 +87,7 @@ public final class ClientConfig {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
             default -> throw new IllegalArgumentException(name + " must be true or false, was '"
-                    + Printable.escape(value) + "'");
+                    + PrintableText.excerpt(value) + "'");
         };
     }
 
@@ -95,7 +96,7 @@ public final class ClientConfig {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number of bytes, was '"
-                    + Printable.escape(value) + "'", e);
+                    + PrintableText.excerpt(value) + "'", e);
         }
     }
 
@@ -103,7 +104,7 @@ public final class ClientConfig {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException(name + " '" + Printable.escape(value) + "' is not a valid path: "
+            throw new IllegalArgumentException(name + " '" + PrintableText.excerpt(value) + "' is not a valid path: "
                     + e.getReason(), e);
         }
     }
@@ -115,7 +116,7 @@ public final class ClientConfig {
                 continue;
             }
             result.add(AuthMechanism.fromSaslName(name).orElseThrow(() -> new IllegalArgumentException(
-                    "Authentications: unknown mechanism '" + Printable.escape(name) + "'; allowed: " + List.of(AuthMechanism.values())
+                    "Authentications: unknown mechanism '" + PrintableText.excerpt(name) + "'; allowed: " + List.of(AuthMechanism.values())
                             .stream().map(AuthMechanism::saslName).toList())));
         }
         return result;

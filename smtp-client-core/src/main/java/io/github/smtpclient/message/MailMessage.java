@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.smtpclient.text.PrintableText;
+
 /**
  * A message to compose, immutable and thread-safe: every Msg* property of the reference component. Build one with
  * {@link #builder()}, or fill a {@link MessageDraft} the reference's way; both give the same bytes. Turn it into
@@ -46,7 +48,7 @@ public final class MailMessage {
         public Header {
             Objects.requireNonNull(name, "name");
             if (name.isEmpty() || !name.chars().allMatch(c -> c > ' ' && c < 0x7f && c != ':')) {
-                throw new IllegalArgumentException("Invalid header name \"" + Mailbox.printable(name)
+                throw new IllegalArgumentException("Invalid header name \"" + PrintableText.excerpt(name)
                         + "\": use printable ASCII without spaces or ':'");
             }
             String lower = name.toLowerCase(Locale.ROOT);
@@ -199,7 +201,7 @@ public final class MailMessage {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\r' || c == '\n') {
-                throw new IllegalArgumentException("The " + field + " value \"" + Mailbox.printable(value)
+                throw new IllegalArgumentException("The " + field + " value \"" + PrintableText.excerpt(value)
                         + "\" contains a line break; header values must be a single line");
             }
         }

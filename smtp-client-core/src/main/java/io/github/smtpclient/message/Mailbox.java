@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.github.smtpclient.internal.Printable;
+import io.github.smtpclient.text.PrintableText;
+
 
 /**
  * One e-mail mailbox: an optional display name and an address ({@code local-part@domain}), immutable.
@@ -47,7 +48,7 @@ public final class Mailbox {
         for (int i = 0; i < part.length(); i++) {
             char c = part.charAt(i);
             if (Character.isISOControl(c)) {
-                throw new IllegalArgumentException("Invalid e-mail address \"" + printable(quoteLocalPartIfNeeded(
+                throw new IllegalArgumentException("Invalid e-mail address \"" + PrintableText.excerpt(quoteLocalPartIfNeeded(
                         localPart) + "@" + domain) + "\": its " + name + " contains the control character "
                         + String.format(java.util.Locale.ROOT, "0x%02X", (int) c) + ", which no address may carry");
             }
@@ -75,7 +76,7 @@ public final class Mailbox {
         Objects.requireNonNull(address, "address");
         Mailbox parsed = AddressParser.parseMailbox(address);
         if (parsed.displayName != null && address.indexOf('<') >= 0) {
-            throw new IllegalArgumentException("Invalid e-mail address \"" + printable(address)
+            throw new IllegalArgumentException("Invalid e-mail address \"" + PrintableText.excerpt(address)
                     + "\": give the display name separately, or use Mailbox.parse");
         }
         return create(displayName, parsed.localPart, parsed.domain);
@@ -192,11 +193,6 @@ public final class Mailbox {
         return true;
     }
 
-    /** The text made safe to quote in an error message: controls escaped, at most 200 characters. */
-    static String printable(String text) {
-        return Printable.escape(text);
-    }
-
     private static String checkDisplayName(String displayName) {
         if (displayName == null || displayName.isBlank()) {
             return null;
@@ -204,7 +200,7 @@ public final class Mailbox {
         for (int i = 0; i < displayName.length(); i++) {
             char c = displayName.charAt(i);
             if (Character.isISOControl(c) && c != '\t') {
-                throw new IllegalArgumentException("Invalid display name \"" + printable(displayName)
+                throw new IllegalArgumentException("Invalid display name \"" + PrintableText.excerpt(displayName)
                         + "\": it contains a line break or control character");
             }
         }

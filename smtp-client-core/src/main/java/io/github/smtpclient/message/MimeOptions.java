@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.github.smtpclient.text.PrintableText;
+
 /**
  * What the server offers and the client's settings that shape a prepared message. The defaults assume
  * nothing: 7-bit only, no SMTPUTF8, no DSN.
@@ -26,7 +28,7 @@ public record MimeOptions(boolean eightBitMime, boolean binaryMime, boolean smtp
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(tempPath, "tempPath");
         if (domain.isBlank() || domain.chars().anyMatch(c -> c <= ' ' || c == '<' || c == '>' || c == '@')) {
-            throw new IllegalArgumentException("Invalid domain \"" + Mailbox.printable(domain)
+            throw new IllegalArgumentException("Invalid domain \"" + PrintableText.excerpt(domain)
                     + "\" for Message-IDs: give a host name such as client.example.com");
         }
     }

@@ -12,7 +12,7 @@ import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.event.NotificationEvent;
 import io.github.smtpclient.event.SmtpListener;
-import io.github.smtpclient.internal.Printable;
+import io.github.smtpclient.text.PrintableText;
 
 /**
  * Builds the MAIL FROM and RCPT TO lines of one transaction from an envelope and what the server offers:
@@ -142,7 +142,7 @@ final class EnvelopeCommands {
         }
         int at = address.lastIndexOf('@');
         if (at <= 0 || at == address.length() - 1) {
-            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '" + Printable.escape(address)
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '" + PrintableText.excerpt(address)
                     + "' is not an address of the form local-part@domain");
         }
     }
@@ -164,12 +164,12 @@ final class EnvelopeCommands {
                 }
             }
         }
-        throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '" + Printable.escape(address)
+        throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '" + PrintableText.excerpt(address)
                 + "' has a quoted local part without its closing '\"'");
     }
 
     private static SmtpException badCharacter(String address, String field, char c, int position) {
-        return new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '" + Printable.escape(address)
+        return new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '" + PrintableText.excerpt(address)
                 + "' contains " + describe(c) + " at position " + position + "; give a bare address such as"
                 + " user@example.com (no display name, no angle brackets)");
     }

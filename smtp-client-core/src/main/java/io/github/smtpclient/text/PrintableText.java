@@ -18,7 +18,26 @@ package io.github.smtpclient.text;
  */
 public final class PrintableText {
 
+    /** How much of a value a caller passed {@link #excerpt} quotes. */
+    private static final int EXCERPT_LENGTH = 200;
+
     private PrintableText() {
+    }
+
+    /**
+     * A value a caller passed, which may be of any length, made safe to quote in a message: its first 200
+     * characters (a surrogate pair is never split), escaped as {@link #escape} does, followed by {@code ...} when
+     * something was cut; null stays null.
+     */
+    public static String excerpt(CharSequence text) {
+        if (text == null || text.length() <= EXCERPT_LENGTH) {
+            return escape(text);
+        }
+        int end = EXCERPT_LENGTH;
+        if (Character.isHighSurrogate(text.charAt(end - 1)) && Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        return escape(text.subSequence(0, end)) + "...";
     }
 
     /** {@code text} with every character that could hide or rewrite what a person reads escaped; null stays null. */

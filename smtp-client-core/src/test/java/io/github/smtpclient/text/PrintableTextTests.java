@@ -2,6 +2,7 @@ package io.github.smtpclient.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,5 +47,17 @@ class PrintableTextTests {
 
         assertThat(escaped.codePoints()).noneMatch(c -> Character.getType(c) == Character.CONTROL
                 || Character.getType(c) == Character.FORMAT);
+    }
+
+    @Test
+    void anExcerptQuotesTheFirst200CharactersEscapedAndMarksTheCut() {
+        assertThat(PrintableText.excerpt("a\u0000b")).isEqualTo("a\\x00b");
+        assertThat(PrintableText.excerpt("x".repeat(200))).isEqualTo("x".repeat(200));
+        assertThat(PrintableText.excerpt("x".repeat(199) + "\r" + "y".repeat(1000)))
+                .isEqualTo("x".repeat(199) + "\\x0D...");
+        // A surrogate pair straddling the cut is left out whole rather than shown as an unpaired half.
+        assertThat(PrintableText.excerpt("x".repeat(199) + "\uD83D\uDE00" + "y"))
+                .isEqualTo("x".repeat(199) + "...");
+        assertThat(PrintableText.excerpt(null)).isNull();
     }
 }
