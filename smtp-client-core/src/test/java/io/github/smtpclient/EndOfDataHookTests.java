@@ -86,4 +86,23 @@ class EndOfDataHookTests {
             assertThat(outcome.recipients()).noneMatch(RecipientResult::isAccepted);
         }
     }
+
+    /** The data gate sees the whole body before the hook: content it refuses never reaches the hook. */
+    @Test
+    void aBodyTheDataGateRefusesNeverReachesTheHook() throws Exception {
+        byte[] bytes = "From: a@example.test\r\nSubject: nul\r\n\r\nbody\u0000\r\n".getBytes(StandardCharsets.US_ASCII);
+        try (InProcessSmtpServer server = InProcessSmtpServer.startPlain();
+                SmtpClient client = ScriptedClients.plainClient(SmtpListener.NONE)) {
+            client.connect("localhost", server.port());
+            List<List<RecipientResult>> seen = new ArrayList<>();
+            SendOutcome outcome = client.sendAll(List.of(new Submission(Envelope.of("a@example.test",
+                    "b@example.test"), new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length,
+                    MessageContent.Encoding.SEVEN_BIT), null, "nul").withEndOfData(seen::add))).get(0);
+
+            assertThat(outcome.failure().orElseThrow().errorCode()).isEqualTo(SmtpErrorCode.ILLEGAL_WIRE_VALUE);
+            assertThat(seen).isEmpty();
+            Thread.sleep(200);
+            assertThat(server.received()).isEmpty();
+        }
+    }
 }
