@@ -62,5 +62,11 @@ public enum SmtpErrorCode {
     /** A listener cancelled the operation. */
     CANCELLED,
     /** An I/O error not covered above (for example reading the message source). */
-    IO_ERROR
+    IO_ERROR,
+    /**
+     * The pooled sender did not try to connect: the last connection attempts to the server failed one after another,
+     * so its circuit breaker is open for a while (see {@link io.github.smtpclient.pool.CircuitBreakerSettings}).
+     * Nothing was sent. The message names the last failure, which is also the cause. Not retried by the sender.
+     */
+    CIRCUIT_OPEN
 }

@@ -52,13 +52,17 @@ public class SmtpException extends IOException {
         return reply == null ? Optional.empty() : reply.enhancedStatus();
     }
 
-    /** True for 4xx replies, timeouts and dropped connections: the same request may succeed later. */
+    /**
+     * True for 4xx replies, timeouts, dropped connections and an open circuit breaker: the same request may succeed
+     * later.
+     */
     public boolean isTransient() {
         if (reply != null) {
             return reply.isTransientFailure();
         }
         return errorCode == SmtpErrorCode.TIMEOUT || errorCode == SmtpErrorCode.CONNECTION_CLOSED
-                || errorCode == SmtpErrorCode.CONNECT_FAILED || errorCode == SmtpErrorCode.SERVICE_UNAVAILABLE;
+                || errorCode == SmtpErrorCode.CONNECT_FAILED || errorCode == SmtpErrorCode.SERVICE_UNAVAILABLE
+                || errorCode == SmtpErrorCode.CIRCUIT_OPEN;
     }
 
     /** True for 5xx replies: retrying the same request will fail again. */
