@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.smtpclient.event.SendFinishedEvent;
+import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.internal.RawMessageContent;
 import io.github.smtpclient.pool.PoolSettings;
 import io.github.smtpclient.pool.PoolStats;
@@ -169,6 +172,120 @@ class SmtpMailSenderTests {
             assertThat(scripted.received()).filteredOn(line -> line.startsWith("MAIL")).hasSize(1);
             assertThat(scripted.messages()).hasSize(1);
         }
+    }
+
+    @Test
+    void aTimeoutWaitingForTheReplyToTheFinalDotIsReportedUnknownAndNotRetried() throws Exception {
+        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer()
+                .send("220 scripted ESMTP\r\n")
+                .expect("EHLO ")
+                .send("250 scripted\r\n")
+                .expect("MAIL FROM:<alice@example.test>")
+                .send("250 2.1.0 ok\r\n")
+                .expect("RCPT TO:<bob@example.test>")
+                .send("250 2.1.5 ok\r\n")
+                .expect("DATA")
+                .send("354 go ahead\r\n")
+                .expectData()
+                .sleep(Duration.ofMillis(1500))
+                .start()) {
+            List<SendFinishedEvent> finished = new CopyOnWriteArrayList<>();
+            sender = SmtpMailSender.builder(scripted.host(), scripted.port())
+                    .configureClients(client -> {
+                        plainText(client);
+                        client.socket().setTimeout(Duration.ofMillis(500));
+                    })
+                    .retry(QUICK_RETRIES)
+                    .listener(finishedInto(finished))
+                    .build();
+            assertThatThrownBy(() -> sender.sendBytes(message("alice@example.test", "bob@example.test", "silent")))
+                    .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.isOutcomeUnknown()).isTrue());
+            scripted.awaitCompletion();
+            assertThat(scripted.received()).filteredOn(line -> line.startsWith("MAIL")).hasSize(1);
+            assertThat(finished).singleElement().satisfies(event -> assertThat(event.attempts()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void aBatchWhoseConnectionIsLostAfterAFinalDotIsNotSentAgain() throws Exception {
+        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer()
+                .send("220 scripted ESMTP\r\n")
+                .expect("EHLO ")
+                .send("250 scripted\r\n")
+                .expect("MAIL FROM:<alice@example.test>")
+                .send("250 2.1.0 ok\r\n")
+                .expect("RCPT TO:<bob@example.test>")
+                .send("250 2.1.5 ok\r\n")
+                .expect("DATA")
+                .send("354 go ahead\r\n")
+                .expectData()
+                .send("250 2.0.0 queued as FIRST\r\n")
+                .expect("MAIL FROM:<alice@example.test>")
+                .send("250 2.1.0 ok\r\n")
+                .expect("RCPT TO:<bob@example.test>")
+                .send("250 2.1.5 ok\r\n")
+                .expect("DATA")
+                .send("354 go ahead\r\n")
+                .expectData()
+                .closeConnection()
+                .start()) {
+            List<SendFinishedEvent> finished = new CopyOnWriteArrayList<>();
+            sender = SmtpMailSender.builder(scripted.host(), scripted.port())
+                    .configureClients(SmtpMailSenderTests::plainText)
+                    .retry(QUICK_RETRIES)
+                    .listener(finishedInto(finished))
+                    .build();
+            List<Submission> batch = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                byte[] bytes = message("alice@example.test", "bob@example.test", "lost-" + i);
+                batch.add(new Submission(Envelope.of("alice@example.test", "bob@example.test"),
+                        new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length), "<lost-" + i + "@example.test>"));
+            }
+            List<SendOutcome> outcomes = sender.sendAll(batch);
+            scripted.awaitCompletion();
+            assertThat(outcomes.get(0).isSuccess()).isTrue();
+            assertThat(outcomes.get(1).failure()).hasValueSatisfying(e -> assertThat(e.isOutcomeUnknown()).isTrue());
+            assertThat(outcomes.get(2).failure()).hasValueSatisfying(
+                    e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.NOT_CONNECTED));
+            assertThat(scripted.received()).filteredOn(line -> line.startsWith("MAIL")).hasSize(2);
+            assertThat(scripted.messages()).hasSize(2);
+            assertThat(finished).singleElement().satisfies(event -> {
+                assertThat(event.attempts()).isEqualTo(1);
+                assertThat(event.outcomes()).hasSize(3);
+            });
+            assertThat(sender.stats().idle()).as("a connection in doubt is not kept").isZero();
+        }
+    }
+
+    @Test
+    void aBatchMessageAnswered421AfterItsDataIsReportedRejectedAndNothingIsSentAgain() throws Exception {
+        sender(settings -> { });
+        List<Submission> batch = new ArrayList<>();
+        for (String from : List.of("alice", "dropdata-batch", "carol")) {
+            byte[] bytes = message(from + "@example.test", "bob@example.test", from);
+            batch.add(new Submission(Envelope.of(from + "@example.test", "bob@example.test"),
+                    new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length), "<" + from + "@example.test>"));
+        }
+        List<SendOutcome> outcomes = sender.sendAll(batch);
+        assertThat(outcomes.get(0).isSuccess()).isTrue();
+        assertThat(outcomes.get(1).failure()).hasValueSatisfying(e -> {
+            assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.MESSAGE_REJECTED);
+            assertThat(e.replyCode()).isEqualTo(421);
+            assertThat(e.isOutcomeUnknown()).isFalse();
+        });
+        assertThat(outcomes.get(2).isSuccess()).as("the session was closed by the 421").isFalse();
+        assertThat(server.messageIds()).containsExactly("<alice@example.test>");
+        assertThat(server.sessionsOpened()).isEqualTo(1);
+        assertThat(server.mailCommands()).isLessThanOrEqualTo(3);
+    }
+
+    private static SmtpListener finishedInto(List<SendFinishedEvent> finished) {
+        return new SmtpListener() {
+            @Override
+            public void sendFinished(SendFinishedEvent event) {
+                finished.add(event);
+            }
+        };
     }
 
     @Test
