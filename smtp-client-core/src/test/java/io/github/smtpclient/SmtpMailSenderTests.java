@@ -28,7 +28,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.smtpclient.event.MessageFailedEvent;
+import io.github.smtpclient.event.MessageSentEvent;
+import io.github.smtpclient.event.MessageStartedEvent;
 import io.github.smtpclient.event.SendFinishedEvent;
+import io.github.smtpclient.event.SendRetryingEvent;
+import io.github.smtpclient.event.SendStartedEvent;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.internal.RawMessageContent;
 import io.github.smtpclient.pool.PoolSettings;
@@ -277,6 +282,67 @@ class SmtpMailSenderTests {
         assertThat(server.messageIds()).containsExactly("<alice@example.test>");
         assertThat(server.sessionsOpened()).isEqualTo(1);
         assertThat(server.mailCommands()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aRetriedMessageIsOneSendAndItsEventsCarryTheirTry() throws Exception {
+        server = CountingSmtpServer.start();
+        List<String> events = new CopyOnWriteArrayList<>();
+        SmtpListener recorder = new SmtpListener() {
+            @Override
+            public void messageStarted(MessageStartedEvent event) {
+                events.add("message started, try " + event.attempt());
+            }
+
+            @Override
+            public void messageSent(MessageSentEvent event) {
+                events.add("message sent, try " + event.attempt());
+            }
+
+            @Override
+            public void messageFailed(MessageFailedEvent event) {
+                events.add("message failed, try " + event.attempt() + ": " + event.failure().errorCode());
+            }
+
+            @Override
+            public void sendStarted(SendStartedEvent event) {
+                events.add("send " + event.send() + " started, " + event.messages() + " message");
+            }
+
+            @Override
+            public void sendRetrying(SendRetryingEvent event) {
+                events.add("send " + event.send() + " retrying after try " + event.attempt() + " in "
+                        + event.pause().toMillis() + " ms: " + event.failure().errorCode());
+            }
+
+            @Override
+            public void sendFinished(SendFinishedEvent event) {
+                events.add("send " + event.send() + " finished after " + event.attempts() + " tries, "
+                        + (event.failure().isPresent() ? "failed" : event.outcomes().size() + " outcome"));
+            }
+        };
+        sender = SmtpMailSender.builder("localhost", server.port())
+                .configureClients(client -> {
+                    plainText(client);
+                    client.setListener(recorder);
+                })
+                .retry(QUICK_RETRIES)
+                .listener(recorder)
+                .build();
+        sender.sendBytes(message("flaky-events@example.test", "bob@example.test", "events"));
+        sender.sendBytes(message("alice@example.test", "bob@example.test", "events-2"));
+        assertThat(events).containsExactly(
+                "send 1 started, 1 message",
+                "message started, try 1",
+                "message failed, try 1: SERVICE_UNAVAILABLE",
+                "send 1 retrying after try 1 in 5 ms: SERVICE_UNAVAILABLE",
+                "message started, try 2",
+                "message sent, try 2",
+                "send 1 finished after 2 tries, 1 outcome",
+                "send 2 started, 1 message",
+                "message started, try 1",
+                "message sent, try 1",
+                "send 2 finished after 1 tries, 1 outcome");
     }
 
     private static SmtpListener finishedInto(List<SendFinishedEvent> finished) {
