@@ -18,7 +18,14 @@ import io.github.smtpclient.SmtpException;
 public record MessageFailedEvent(long sequence, SmtpException failure, List<RecipientResult> recipients,
         long bytesSent, int attempt) {
 
-    /** @throws IllegalArgumentException if {@code attempt} is below 1 */
+    /**
+     * @param sequence   pairs this end with its start
+     * @param failure    why
+     * @param recipients the RCPT replies received before the failure, copied
+     * @param bytesSent  message bytes written before the failure
+     * @param attempt    the try, from 1
+     * @throws IllegalArgumentException if {@code attempt} is below 1
+     */
     public MessageFailedEvent {
         recipients = List.copyOf(recipients);
         Attempts.check(attempt);

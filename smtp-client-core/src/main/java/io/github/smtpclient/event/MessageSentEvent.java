@@ -11,7 +11,12 @@ import io.github.smtpclient.SendResult;
  */
 public record MessageSentEvent(long sequence, SendResult result, int attempt) {
 
-    /** @throws IllegalArgumentException if {@code attempt} is below 1 */
+    /**
+     * @param sequence pairs this end with its start
+     * @param result   what the server accepted
+     * @param attempt  the try, from 1
+     * @throws IllegalArgumentException if {@code attempt} is below 1
+     */
     public MessageSentEvent {
         Attempts.check(attempt);
     }

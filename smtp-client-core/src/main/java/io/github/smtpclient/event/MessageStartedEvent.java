@@ -20,7 +20,14 @@ import io.github.smtpclient.Envelope;
 public record MessageStartedEvent(long sequence, Envelope envelope, Optional<String> messageId,
         Optional<String> subject, int attempt) {
 
-    /** @throws IllegalArgumentException if {@code attempt} is below 1 */
+    /**
+     * @param sequence  this message's number on its connection
+     * @param envelope  the sender and recipients
+     * @param messageId the Message-ID when known
+     * @param subject   the Subject header when known
+     * @param attempt   the try, from 1
+     * @throws IllegalArgumentException if {@code attempt} is below 1
+     */
     public MessageStartedEvent {
         Attempts.check(attempt);
     }

@@ -19,7 +19,12 @@ import io.github.smtpclient.SmtpException;
 public record SendFinishedEvent(long send, int attempts, List<SendOutcome> outcomes,
         Optional<SmtpException> failure) {
 
-    /** Copies the outcomes. */
+    /**
+     * @param send     pairs this end with its start
+     * @param attempts how many tries the send took
+     * @param outcomes one per message when the send returned, copied; empty when it threw
+     * @param failure  what the send threw; empty when it returned
+     */
     public SendFinishedEvent {
         outcomes = List.copyOf(outcomes);
     }

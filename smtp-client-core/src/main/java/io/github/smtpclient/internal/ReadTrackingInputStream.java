@@ -11,11 +11,12 @@ public final class ReadTrackingInputStream extends FilterInputStream {
 
     private volatile boolean touched;
 
+    /** @param in the caller's stream, read through */
     public ReadTrackingInputStream(InputStream in) {
         super(in);
     }
 
-    /** Whether nothing has been read or skipped yet, so the stream is still whole. */
+    /** @return whether nothing has been read or skipped yet, so the stream is still whole */
     public boolean isUntouched() {
         return !touched;
     }

@@ -8,9 +8,9 @@ import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
 /**
- * Which failures {@link SmtpMailSender} may retry: those that happened before the end of the message data was sent.
+ * Which failures {@link io.github.smtpclient.SmtpMailSender} may retry: those that happened before the end of the message data was sent.
  * The engine reports every failure after the end of data as OUTCOME_UNKNOWN or MESSAGE_REJECTED (a 421 there
- * included), so the codes below only arise before it; the {@link RetryPolicy} Javadoc is the user-facing version.
+ * included), so the codes below only arise before it; the {@link io.github.smtpclient.RetryPolicy} Javadoc is the user-facing version.
  */
 public final class RetryableFailures {
 
@@ -25,6 +25,12 @@ public final class RetryableFailures {
     private RetryableFailures() {
     }
 
+    /**
+     * Whether a failed try may be repeated.
+     *
+     * @param failure why the try failed
+     * @return true when nothing of the message can have been committed and the failure may pass
+     */
     public static boolean isRetryable(SmtpException failure) {
         if (failure.getCause() instanceof TimeoutException) {
             // The pool's borrow timeout: the wait for a free connection is over, waiting again would double it.

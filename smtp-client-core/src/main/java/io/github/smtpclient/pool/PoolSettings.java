@@ -103,6 +103,7 @@ public final class PoolSettings {
         return validateOnBorrow;
     }
 
+    /** @param validateOnBorrow whether an idle connection is checked with NOOP before it is lent */
     public void setValidateOnBorrow(boolean validateOnBorrow) {
         this.validateOnBorrow = validateOnBorrow;
     }

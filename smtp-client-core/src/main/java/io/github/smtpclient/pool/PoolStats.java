@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record PoolStats(int active, int idle, int waiting, CircuitState circuit, int consecutiveFailures) {
 
-    /** @throws NullPointerException if {@code circuit} is null */
+    /**
+     * @param active              connections lent out
+     * @param idle                connections waiting to be lent
+     * @param waiting             threads waiting for a connection
+     * @param circuit             the circuit breaker's state
+     * @param consecutiveFailures connection attempts that failed in a row
+     * @throws NullPointerException if {@code circuit} is null
+     */
     public PoolStats {
         Objects.requireNonNull(circuit, "circuit");
     }
