@@ -149,6 +149,18 @@ class SmtpClientRetryObservationTests {
                 });
     }
 
+    @Test
+    void whenTheCircuitBreakersLongestBackoffIsShorterThanItsFirstShouldFailNamingTheProperty() {
+        connected().withPropertyValues("smtp.client.pool.circuit-breaker.backoff=2m",
+                "smtp.client.pool.circuit-breaker.max-backoff=1m").run(context -> assertThat(context)
+                        .getFailure().rootCause()
+                        .hasMessageContaining("smtp.client.pool.circuit-breaker.max-backoff")
+                        .hasMessageContaining("must not be shorter than smtp.client.pool.circuit-breaker.backoff"));
+        connected().withPropertyValues("smtp.client.pool.circuit-breaker.failure-threshold=0").run(context ->
+                assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("smtp.client.pool.circuit-breaker.failure-threshold"));
+    }
+
     /** Records the message-sent and message-failed ApplicationEvents. */
     static class MessageEvents implements ApplicationListener<ApplicationEvent> {
 
