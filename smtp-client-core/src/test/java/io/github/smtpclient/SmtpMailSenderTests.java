@@ -154,17 +154,7 @@ class SmtpMailSenderTests {
 
     @Test
     void aConnectionLostAfterTheFinalDotIsNotRetried() throws Exception {
-        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer()
-                .send("220 scripted ESMTP\r\n")
-                .expect("EHLO ")
-                .send("250 scripted\r\n")
-                .expect("MAIL FROM:<alice@example.test>")
-                .send("250 2.1.0 ok\r\n")
-                .expect("RCPT TO:<bob@example.test>")
-                .send("250 2.1.5 ok\r\n")
-                .expect("DATA")
-                .send("354 go ahead\r\n")
-                .expectData()
+        try (ScriptedSmtpServer scripted = greetedUpToTheData()
                 .closeConnection()
                 .start()) {
             sender = SmtpMailSender.builder(scripted.host(), scripted.port())
@@ -181,17 +171,7 @@ class SmtpMailSenderTests {
 
     @Test
     void aTimeoutWaitingForTheReplyToTheFinalDotIsReportedUnknownAndNotRetried() throws Exception {
-        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer()
-                .send("220 scripted ESMTP\r\n")
-                .expect("EHLO ")
-                .send("250 scripted\r\n")
-                .expect("MAIL FROM:<alice@example.test>")
-                .send("250 2.1.0 ok\r\n")
-                .expect("RCPT TO:<bob@example.test>")
-                .send("250 2.1.5 ok\r\n")
-                .expect("DATA")
-                .send("354 go ahead\r\n")
-                .expectData()
+        try (ScriptedSmtpServer scripted = greetedUpToTheData()
                 .sleep(Duration.ofMillis(1500))
                 .start()) {
             List<SendFinishedEvent> finished = new CopyOnWriteArrayList<>();
@@ -213,25 +193,8 @@ class SmtpMailSenderTests {
 
     @Test
     void aBatchWhoseConnectionIsLostAfterAFinalDotIsNotSentAgain() throws Exception {
-        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer()
-                .send("220 scripted ESMTP\r\n")
-                .expect("EHLO ")
-                .send("250 scripted\r\n")
-                .expect("MAIL FROM:<alice@example.test>")
-                .send("250 2.1.0 ok\r\n")
-                .expect("RCPT TO:<bob@example.test>")
-                .send("250 2.1.5 ok\r\n")
-                .expect("DATA")
-                .send("354 go ahead\r\n")
-                .expectData()
-                .send("250 2.0.0 queued as FIRST\r\n")
-                .expect("MAIL FROM:<alice@example.test>")
-                .send("250 2.1.0 ok\r\n")
-                .expect("RCPT TO:<bob@example.test>")
-                .send("250 2.1.5 ok\r\n")
-                .expect("DATA")
-                .send("354 go ahead\r\n")
-                .expectData()
+        try (ScriptedSmtpServer scripted = oneMoreUpToTheData(greetedUpToTheData()
+                .send("250 2.0.0 queued as FIRST\r\n"))
                 .closeConnection()
                 .start()) {
             List<SendFinishedEvent> finished = new CopyOnWriteArrayList<>();
@@ -343,6 +306,25 @@ class SmtpMailSenderTests {
                 "message started, try 1",
                 "message sent, try 1",
                 "send 2 finished after 1 tries, 1 outcome");
+    }
+
+    /** A script up to the end of one message's data: greeting, EHLO, MAIL, RCPT and DATA accepted. */
+    private static ScriptedSmtpServer greetedUpToTheData() {
+        return oneMoreUpToTheData(new ScriptedSmtpServer()
+                .send("220 scripted ESMTP\r\n")
+                .expect("EHLO ")
+                .send("250 scripted\r\n"));
+    }
+
+    /** Continues a script with one more transaction up to the end of its data. */
+    private static ScriptedSmtpServer oneMoreUpToTheData(ScriptedSmtpServer script) {
+        return script.expect("MAIL FROM:<alice@example.test>")
+                .send("250 2.1.0 ok\r\n")
+                .expect("RCPT TO:<bob@example.test>")
+                .send("250 2.1.5 ok\r\n")
+                .expect("DATA")
+                .send("354 go ahead\r\n")
+                .expectData();
     }
 
     private static SmtpListener finishedInto(List<SendFinishedEvent> finished) {
