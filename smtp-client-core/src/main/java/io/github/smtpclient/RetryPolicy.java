@@ -15,8 +15,10 @@ import java.util.Objects;
  * the end of data is retried, because the server may have taken the message: not
  * {@link SmtpErrorCode#OUTCOME_UNKNOWN}, not {@link SmtpErrorCode#MESSAGE_REJECTED} (a 421 to the final dot
  * included). Neither are permanent (5xx) refusals, failed authentication or TLS, a TLS mode that does not fit the
- * port ({@link SmtpErrorCode#TLS_MODE_MISMATCH}), protocol violations, invalid input, cancellation, nor a
- * {@link io.github.smtpclient.pool.PoolSettings#getBorrowTimeout() borrow timeout} (which has already waited).
+ * port ({@link SmtpErrorCode#TLS_MODE_MISMATCH}), protocol violations, invalid input, cancellation, a
+ * {@link io.github.smtpclient.pool.PoolSettings#getBorrowTimeout() borrow timeout} (which has already waited), nor
+ * {@link SmtpErrorCode#CIRCUIT_OPEN} (the pool's circuit breaker says the server keeps failing: such a send fails
+ * at once, which is the breaker's point).
  *
  * @param maxAttempts tries in all, at least 1 (1 means no retry)
  * @param backoff     the pause before the second try

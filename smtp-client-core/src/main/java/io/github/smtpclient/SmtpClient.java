@@ -8,10 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 import io.github.smtpclient.auth.AuthSettings;
 import io.github.smtpclient.event.ErrorEvent;
+import io.github.smtpclient.event.ForwardingSmtpListener;
+import io.github.smtpclient.event.MessageFailedEvent;
+import io.github.smtpclient.event.MessageSentEvent;
+import io.github.smtpclient.event.MessageStartedEvent;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.internal.ClientConfig;
 import io.github.smtpclient.internal.LocalDomain;
@@ -72,6 +77,8 @@ public class SmtpClient implements AutoCloseable {
     private SmtpListener events = SmtpListener.NONE;
     private String domain;
     private String ehloName;
+    /** Which try of a pooled send the next messages are; set by {@link SmtpMailSender}, 1 otherwise. */
+    private int attempt = 1;
 
     private SocketWire wire;
     private SmtpSession session;
@@ -144,7 +151,8 @@ public class SmtpClient implements AutoCloseable {
         }
         try {
             wire = CONNECTOR.connect(host, port, socket, tls, proxy, events);
-            session = SmtpSession.open(wire, sessionSettings(port), host, port, events);
+            session = SmtpSession.open(wire, sessionSettings(port), host, port,
+                    new AttemptNumbering(events, () -> attempt));
         } catch (SmtpException e) {
             wire = null;
             session = null;
@@ -164,6 +172,14 @@ public class SmtpClient implements AutoCloseable {
                 socket.getDataTerminationTimeout());
         return new SessionSettings(ehloName, policy, auth.copy(), transfer.isBinaryMode(),
                 transfer.getBinaryChunkSize(), transfer.getSendBufferSize(), timeouts, transfer.getRecipientPolicy());
+    }
+
+    /**
+     * Numbers the message events of the sends that follow as try {@code attempt} of a pooled send, for
+     * {@link SmtpMailSender}, which owns the client while it sends.
+     */
+    void setAttempt(int attempt) {
+        this.attempt = attempt;
     }
 
     /** Whether a session is open and usable. False after any failure that closed the connection. */
@@ -423,5 +439,31 @@ public class SmtpClient implements AutoCloseable {
     private SmtpException reported(SmtpException e) {
         events.error(new ErrorEvent(e));
         return e;
+    }
+
+    /** Gives the message events of a session the number of the try they belong to. */
+    private static final class AttemptNumbering extends ForwardingSmtpListener {
+
+        private final IntSupplier attempt;
+
+        AttemptNumbering(SmtpListener events, IntSupplier attempt) {
+            super(events);
+            this.attempt = attempt;
+        }
+
+        @Override
+        public void messageStarted(MessageStartedEvent event) {
+            delegate().messageStarted(event.withAttempt(attempt.getAsInt()));
+        }
+
+        @Override
+        public void messageSent(MessageSentEvent event) {
+            delegate().messageSent(event.withAttempt(attempt.getAsInt()));
+        }
+
+        @Override
+        public void messageFailed(MessageFailedEvent event) {
+            delegate().messageFailed(event.withAttempt(attempt.getAsInt()));
+        }
     }
 }

@@ -86,5 +86,11 @@ public enum SmtpErrorCode {
      * exception's reply is a permanent refusal when there was one, so {@link SmtpException#isTransient()} holds only
      * when every refusal was temporary.
      */
-    RECIPIENT_REJECTED
+    RECIPIENT_REJECTED,
+    /**
+     * The pooled sender did not try to connect: the last connection attempts to the server failed one after another,
+     * so its circuit breaker is open for a while (see {@link io.github.smtpclient.pool.CircuitBreakerSettings}).
+     * Nothing was sent. The message names the last failure, which is also the cause. Not retried by the sender.
+     */
+    CIRCUIT_OPEN
 }

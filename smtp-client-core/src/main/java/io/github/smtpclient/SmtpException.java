@@ -62,8 +62,8 @@ public class SmtpException extends IOException {
     }
 
     /**
-     * True for 4xx replies, timeouts and dropped connections: the same request may succeed later. A refusal of
-     * recipients that carries a 552 counts as temporary too (RFC 5321 4.5.3.1.10, see
+     * True for 4xx replies, timeouts, dropped connections and an open circuit breaker: the same request may succeed
+     * later. A refusal of recipients that carries a 552 counts as temporary too (RFC 5321 4.5.3.1.10, see
      * {@link RecipientResult#isTransientFailure()}).
      */
     public boolean isTransient() {
@@ -71,7 +71,8 @@ public class SmtpException extends IOException {
             return reply.isTransientFailure() || (refusesRecipients() && reply.code() == 552);
         }
         return errorCode == SmtpErrorCode.TIMEOUT || errorCode == SmtpErrorCode.CONNECTION_CLOSED
-                || errorCode == SmtpErrorCode.CONNECT_FAILED || errorCode == SmtpErrorCode.SERVICE_UNAVAILABLE;
+                || errorCode == SmtpErrorCode.CONNECT_FAILED || errorCode == SmtpErrorCode.SERVICE_UNAVAILABLE
+                || errorCode == SmtpErrorCode.CIRCUIT_OPEN;
     }
 
     /** True for 5xx replies (but a 552 refusing recipients, see {@link #isTransient()}): retrying will fail again. */

@@ -86,4 +86,19 @@ final class CompositeSmtpListener implements SmtpListener {
     public void messageFailed(MessageFailedEvent event) {
         each("messageFailed", listener -> listener.messageFailed(event));
     }
+
+    @Override
+    public void sendStarted(SendStartedEvent event) {
+        each("sendStarted", listener -> listener.sendStarted(event));
+    }
+
+    @Override
+    public void sendRetrying(SendRetryingEvent event) {
+        each("sendRetrying", listener -> listener.sendRetrying(event));
+    }
+
+    @Override
+    public void sendFinished(SendFinishedEvent event) {
+        each("sendFinished", listener -> listener.sendFinished(event));
+    }
 }

@@ -30,6 +30,12 @@ public final class RetryableFailures {
     private RetryableFailures() {
     }
 
+    /**
+     * Whether a failed try may be repeated.
+     *
+     * @param failure why the try failed
+     * @return true when nothing of the message can have been committed and the failure may pass
+     */
     public static boolean isRetryable(SmtpException failure) {
         if (failure.getCause() instanceof TimeoutException) {
             // The pool's borrow timeout: the wait for a free connection is over, waiting again would double it.

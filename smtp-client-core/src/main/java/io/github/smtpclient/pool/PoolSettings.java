@@ -10,7 +10,8 @@ import java.util.Objects;
  * <p>The defaults suit a typical submission server: at most 4 connections, none kept open for their own sake, a
  * connection idle for 60 seconds closed (servers drop idle sessions after about 5 minutes, Postfix's
  * {@code smtpd_timeout} is 300 s), a NOOP check before lending a connection that sat idle for a second or more, and
- * 30 seconds of waiting for a free connection before giving up.
+ * 30 seconds of waiting for a free connection before giving up, and a {@link #circuitBreaker() circuit breaker} that
+ * stops connecting for a while after 5 connection attempts in a row failed.
  */
 public final class PoolSettings {
 
@@ -32,6 +33,7 @@ public final class PoolSettings {
     private boolean validateOnBorrow = true;
     private Duration validateAfterIdle = DEFAULT_VALIDATE_AFTER_IDLE;
     private Duration borrowTimeout = DEFAULT_BORROW_TIMEOUT;
+    private CircuitBreakerSettings circuitBreaker = new CircuitBreakerSettings();
 
     /** Settings with the defaults each getter describes. */
     public PoolSettings() {
@@ -121,7 +123,11 @@ public final class PoolSettings {
         return validateOnBorrow;
     }
 
-    /** Sets whether an idle connection is checked with NOOP before it is lent. */
+    /**
+     * Sets whether an idle connection is checked with NOOP before it is lent.
+     *
+     * @param validateOnBorrow whether to check it
+     */
     public void setValidateOnBorrow(boolean validateOnBorrow) {
         this.validateOnBorrow = validateOnBorrow;
     }
@@ -157,6 +163,16 @@ public final class PoolSettings {
         this.borrowTimeout = requireRange(borrowTimeout, "pool.borrowTimeout", Duration.ZERO);
     }
 
+    /**
+     * When the pool stops connecting to a server that keeps failing, and for how long; change them in place, for
+     * example {@code settings.circuitBreaker().setFailureThreshold(3)}.
+     *
+     * @return the circuit breaker's settings, part of these settings
+     */
+    public CircuitBreakerSettings circuitBreaker() {
+        return circuitBreaker;
+    }
+
     /** An independent copy. */
     public PoolSettings copy() {
         PoolSettings copy = new PoolSettings();
@@ -167,6 +183,7 @@ public final class PoolSettings {
         copy.validateOnBorrow = validateOnBorrow;
         copy.validateAfterIdle = validateAfterIdle;
         copy.borrowTimeout = borrowTimeout;
+        copy.circuitBreaker = circuitBreaker.copy();
         return copy;
     }
 
@@ -176,13 +193,15 @@ public final class PoolSettings {
             throw new IllegalArgumentException("pool.minIdle (" + minIdle + ") must not exceed pool.maxSize ("
                     + maxSize + ")");
         }
+        circuitBreaker.checkConsistent();
     }
 
     @Override
     public String toString() {
         return "PoolSettings[maxSize=" + maxSize + ", minIdle=" + minIdle + ", maxIdleTime=" + maxIdleTime
                 + ", maxMessagesPerConnection=" + maxMessagesPerConnection + ", validateOnBorrow=" + validateOnBorrow
-                + ", validateAfterIdle=" + validateAfterIdle + ", borrowTimeout=" + borrowTimeout + "]";
+                + ", validateAfterIdle=" + validateAfterIdle + ", borrowTimeout=" + borrowTimeout + ", circuitBreaker="
+                + circuitBreaker + "]";
     }
 
     private static Duration requireRange(Duration value, String name, Duration least) {
