@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 
 import io.github.smtpclient.internal.ReadTrackingInputStream;
 import io.github.smtpclient.internal.RetryableFailures;
+import io.github.smtpclient.internal.SenderRateLimit;
 import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.pool.PoolSettings;
 import io.github.smtpclient.pool.PoolStats;
@@ -52,6 +53,7 @@ public final class SmtpMailSender implements AutoCloseable {
     private final Executor executor;
     private final ExecutorService ownedExecutor;
     private final String target;
+    private final SenderRateLimit rateLimit;
     private volatile boolean closed;
 
     private SmtpMailSender(Builder builder) {
@@ -59,7 +61,8 @@ public final class SmtpMailSender implements AutoCloseable {
         this.retryPolicy = builder.retryPolicy;
         String host = builder.host;
         int port = builder.port;
-        Consumer<SmtpClient> configurer = builder.clientConfigurer;
+        this.rateLimit = builder.rateLimit;
+        Consumer<SmtpClient> configurer = builder.clientConfigurer.andThen(rateLimit::applyTo);
         this.pool = new SmtpConnectionPool(target, () -> open(host, port, configurer), builder.poolSettings);
         if (builder.executor != null) {
             this.executor = builder.executor;
@@ -199,6 +202,7 @@ public final class SmtpMailSender implements AutoCloseable {
 
     /** Only obtaining the connection is retried: once the batch started, its messages may be in flight. */
     private List<SendOutcome> sendBatch(int size, BatchSend send) throws SmtpException {
+        rateLimit.beforeMessages(size);
         AtomicBoolean started = new AtomicBoolean();
         return withRetry(connection -> {
             started.set(true);
@@ -245,6 +249,7 @@ public final class SmtpMailSender implements AutoCloseable {
     }
 
     private SendResult send(ClientSend send, BooleanSupplier replayable) throws SmtpException {
+        rateLimit.beforeMessages(1);
         return withRetry(connection -> {
             connection.countMessages(1);
             return send.send(connection.client());
@@ -317,6 +322,7 @@ public final class SmtpMailSender implements AutoCloseable {
         private PoolSettings poolSettings = new PoolSettings();
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Executor executor;
+        private SenderRateLimit rateLimit = SenderRateLimit.NONE;
 
         private Builder(String host, int port) {
             Objects.requireNonNull(host, "host");
@@ -357,6 +363,20 @@ public final class SmtpMailSender implements AutoCloseable {
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Limits the whole sender, all its connections together, as a provider limits an account: at most
+         * {@code messagesPerSecond} messages start per second (a batch counts as its messages; a retry is not counted
+         * again) and at most {@code bytesPerSecond} bytes are written per second (commands and data, above TLS). 0
+         * leaves that one unlimited, the default for both. Each connection's own limit is
+         * {@code socket().setOutgoingSpeedLimit}.
+         *
+         * @throws IllegalArgumentException if a value is negative or not finite
+         */
+        public Builder rateLimit(double messagesPerSecond, long bytesPerSecond) {
+            this.rateLimit = SenderRateLimit.of(messagesPerSecond, bytesPerSecond);
             return this;
         }
 

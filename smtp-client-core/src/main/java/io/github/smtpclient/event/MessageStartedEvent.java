@@ -13,7 +13,15 @@ import io.github.smtpclient.Envelope;
  * @param envelope  the sender and recipients
  * @param messageId the Message-ID when known
  * @param subject   the Subject header when known (for traces; it is personal data, keep it out of metrics)
+ * @param sensitive whether the message's content must never be logged or recorded
+ *                  ({@link io.github.smtpclient.Submission#sensitive()})
  */
 public record MessageStartedEvent(long sequence, Envelope envelope, Optional<String> messageId,
-        Optional<String> subject) {
+        Optional<String> subject, boolean sensitive) {
+
+    /** A message whose content is not marked sensitive. */
+    public MessageStartedEvent(long sequence, Envelope envelope, Optional<String> messageId,
+            Optional<String> subject) {
+        this(sequence, envelope, messageId, subject, false);
+    }
 }

@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,12 +20,14 @@ import io.github.smtpclient.tls.TlsConnectionInfo;
 import io.github.smtpclient.tls.TlsHandshaker;
 
 /**
- * The {@link Wire} over a TCP socket, optionally with TLS layered on it. Made by {@link Connector}.
+ * The {@link Wire} over a TCP socket, optionally with TLS layered on it, possibly through a proxy's tunnel. Made by
+ * {@link Connector}.
  *
  * <p>Reads are bounded by the socket timeout (they throw {@link java.net.SocketTimeoutException}); so are writes,
  * by a watchdog that closes the socket. The streams do not buffer. {@link #bytesSent()} and
  * {@link #bytesReceived()} count application bytes (SMTP commands, replies and message data) above the TLS layer,
- * so they exclude TLS handshakes and record overhead.
+ * so they exclude TLS handshakes and record overhead. With {@link SocketSettings#getIncomingSpeedLimit() speed
+ * limits} the streams are throttled at the same level; without them they are not wrapped.
  *
  * <p>Used by one thread at a time, except {@link #close()}, {@link #tlsInfo()} and the byte counters, which any
  * thread may call.
@@ -32,6 +35,9 @@ import io.github.smtpclient.tls.TlsHandshaker;
 public final class SocketWire implements Wire {
 
     private final Socket tcp;
+    private final Route route;
+    private final List<RateLimiter> incomingLimits;
+    private final List<RateLimiter> outgoingLimits;
     private final String host;
     private final int port;
     private final TlsHandshaker handshaker;
@@ -45,16 +51,19 @@ public final class SocketWire implements Wire {
     private OutputStream output;
 
     /**
-     * @param tcp     the connected TCP socket
-     * @param current {@code tcp}, or the TLS socket already layered over it (implicit TLS)
+     * @param tcp     the connected TCP socket (to the server, or to the proxy)
+     * @param current {@code route.transport()}, or the TLS socket already layered over it (implicit TLS)
      */
-    SocketWire(Socket tcp, Socket current, String host, int port, TlsHandshaker handshaker, Duration timeout)
-            throws IOException {
+    SocketWire(Socket tcp, Socket current, String host, int port, TlsHandshaker handshaker, SocketSettings settings,
+            Route route) throws IOException {
         this.tcp = tcp;
+        this.route = route;
+        this.incomingLimits = limits(settings.getIncomingSpeedLimit(), null);
+        this.outgoingLimits = limits(settings.getOutgoingSpeedLimit(), settings.getSharedOutgoingLimiter());
         this.host = host;
         this.port = port;
         this.handshaker = handshaker;
-        this.writeDeadline = new WriteDeadline(tcp, timeout);
+        this.writeDeadline = new WriteDeadline(tcp, settings.getTimeout());
         try {
             use(current);
         } catch (IOException | RuntimeException e) {
@@ -90,7 +99,7 @@ public final class SocketWire implements Wire {
             throw new IllegalStateException("TLS is already active on the connection to " + host + ":" + port);
         }
         try {
-            use(handshaker.handshake(tcp, host, port, false));
+            use(handshaker.handshake(route.transport(), host, port, false));
         } catch (IOException e) {
             closed.set(true);
             throw e;
@@ -102,9 +111,13 @@ public final class SocketWire implements Wire {
         return current instanceof SSLSocket;
     }
 
+    /**
+     * Whether the SMTP server is on this machine: a loopback address, directly or through a proxy that is itself on
+     * this machine. Through a proxy elsewhere the path crosses the network, so it is never loopback.
+     */
     @Override
     public boolean isLoopback() {
-        return tcp.getInetAddress().isLoopbackAddress();
+        return route.serverIsLoopback();
     }
 
     /** What TLS negotiated, or empty while the connection is unencrypted. */
@@ -112,9 +125,22 @@ public final class SocketWire implements Wire {
         return Optional.ofNullable(tlsInfo);
     }
 
-    /** The server's address and port actually connected to. */
+    /** The address and port the TCP connection goes to: the server's, or the proxy's when there is one. */
     public InetSocketAddress remoteAddress() {
         return (InetSocketAddress) tcp.getRemoteSocketAddress();
+    }
+
+    /**
+     * The SMTP server's address and port: the one connected to, or behind a proxy the server as the proxy was asked
+     * for it (an unresolved name when the proxy resolved it, see {@link InetSocketAddress#isUnresolved()}).
+     */
+    public InetSocketAddress serverAddress() {
+        return route.server();
+    }
+
+    /** The proxy the connection goes through, or empty for a direct connection. */
+    public Optional<ProxyConnection> proxy() {
+        return Optional.ofNullable(route.proxy());
     }
 
     /** This side's address and port, for example for an EHLO address literal. */
@@ -155,15 +181,32 @@ public final class SocketWire implements Wire {
     }
 
     private void use(Socket socket) throws IOException {
-        input = new CountingInputStream(socket.getInputStream(), bytesReceived);
-        output = new CountingOutputStream(new DeadlineOutputStream(socket.getOutputStream(), writeDeadline), bytesSent);
+        InputStream in = socket.getInputStream();
+        // The throttle waits outside the write deadline, so its pauses are not taken for a server that stopped reading.
+        OutputStream out = new DeadlineOutputStream(socket.getOutputStream(), writeDeadline);
+        input = new CountingInputStream(incomingLimits.isEmpty() ? in : new ThrottledInputStream(in, incomingLimits),
+                bytesReceived);
+        output = new CountingOutputStream(outgoingLimits.isEmpty() ? out
+                : new ThrottledOutputStream(out, outgoingLimits), bytesSent);
         tlsInfo = socket instanceof SSLSocket ssl ? TlsConnectionInfo.of(ssl.getSession()) : null;
         current = socket;
     }
 
+    private static List<RateLimiter> limits(long perConnection, RateLimiter shared) {
+        List<RateLimiter> limits = new ArrayList<>(2);
+        if (perConnection > 0) {
+            limits.add(RateLimiter.perSecond(perConnection));
+        }
+        if (shared != null) {
+            limits.add(shared);
+        }
+        return List.copyOf(limits);
+    }
+
     @Override
     public String toString() {
-        return "SocketWire[" + host + ":" + port + (closed.get() ? ", closed" : "")
+        return "SocketWire[" + host + ":" + port + (route.proxy() == null ? "" : " via " + route.proxy().type()
+                + " proxy " + route.proxy().address()) + (closed.get() ? ", closed" : "")
                 + (tlsInfo == null ? ", plaintext" : ", " + tlsInfo.protocol() + " " + tlsInfo.cipherSuite()) + "]";
     }
 }
