@@ -71,8 +71,7 @@ record AuthChallenge(String scheme, String token68, Map<String, String> paramete
                         }
                         skipSeparators();
                         if (!parameter(parameters)) {
-                            pos = mark; // the next challenge's scheme
-                            skipSeparators();
+                            pos = mark; // at the comma before the next challenge's scheme
                             break;
                         }
                     }

@@ -56,8 +56,11 @@ final class ConnectFailures {
     }
 
     static SmtpException unknownHost(String host, IOException failure) {
-        return new SmtpException(SmtpErrorCode.CONNECT_FAILED, "cannot resolve the host name '" + host
-                + "': check its spelling, and that this machine can reach its DNS server", failure);
+        String reason = failure.getMessage();
+        boolean says = reason != null && !reason.isBlank() && !reason.equals(host);
+        return new SmtpException(SmtpErrorCode.CONNECT_FAILED, "cannot resolve the host name '" + host + "'"
+                + (says ? " (" + reason + ")" : "") + ": check its spelling, and that this machine can reach its"
+                + " DNS server (socket().dns() chooses the resolver)", failure);
     }
 
     private String explain(IOException failure) {

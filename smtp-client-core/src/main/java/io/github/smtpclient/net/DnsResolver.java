@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -209,8 +210,8 @@ final class DnsResolver implements AddressResolver {
             if (failure instanceof PortUnreachableException) {
                 return "nothing listens there (port unreachable)";
             }
-            if (failure instanceof TimeoutException || failure instanceof IOException
-                    && String.valueOf(failure.getMessage()).startsWith("Timed out")) {
+            if (failure instanceof TimeoutException || failure instanceof SocketTimeoutException
+                    || failure instanceof IOException && String.valueOf(failure.getMessage()).startsWith("Timed out")) {
                 return "no answer within socket().dns().queryTimeout";
             }
             return failure.getClass().getSimpleName() + ": " + failure.getMessage();

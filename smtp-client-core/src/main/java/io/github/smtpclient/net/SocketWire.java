@@ -106,9 +106,13 @@ public final class SocketWire implements Wire {
         }
     }
 
+    /**
+     * Whether the SMTP connection itself is encrypted (implicit TLS or STARTTLS). The TLS to an HTTPS proxy does not
+     * count: the proxy sees what passes through its tunnel.
+     */
     @Override
     public boolean isSecure() {
-        return current instanceof SSLSocket;
+        return current != route.transport();
     }
 
     /**
@@ -120,7 +124,7 @@ public final class SocketWire implements Wire {
         return route.serverIsLoopback();
     }
 
-    /** What TLS negotiated, or empty while the connection is unencrypted. */
+    /** What the SMTP connection's TLS negotiated, or empty while it is unencrypted (see {@link #isSecure()}). */
     public Optional<TlsConnectionInfo> tlsInfo() {
         return Optional.ofNullable(tlsInfo);
     }
@@ -188,7 +192,8 @@ public final class SocketWire implements Wire {
                 bytesReceived);
         output = new CountingOutputStream(outgoingLimits.isEmpty() ? out
                 : new ThrottledOutputStream(out, outgoingLimits), bytesSent);
-        tlsInfo = socket instanceof SSLSocket ssl ? TlsConnectionInfo.of(ssl.getSession()) : null;
+        tlsInfo = socket != route.transport() && socket instanceof SSLSocket ssl ? TlsConnectionInfo.of(ssl.getSession())
+                : null;
         current = socket;
     }
 
