@@ -165,11 +165,8 @@ public class SmtpClient implements AutoCloseable {
         }
         wireLog = log.getLevel() == LogLevel.NONE ? null : WireLog.forConnection(log);
         events = composed();
-        // The reference's SendBufferSize sizes the socket's send buffer as well as the client's own.
-        SocketSettings connection = socket.copy();
-        connection.setSendBufferSize(transfer.getSendBufferSize());
         try {
-            wire = CONNECTOR.connect(host, port, connection, tls, proxy, events);
+            wire = CONNECTOR.connect(host, port, connectionSettings(socket, transfer), tls, proxy, events);
             events.connected(new ConnectedEvent(connectionInfo()));
             session = SmtpSession.open(wire, sessionSettings(port), host, port, events);
         } catch (SmtpException e) {
@@ -177,6 +174,13 @@ public class SmtpClient implements AutoCloseable {
             session = null;
             throw reported(e);
         }
+    }
+
+    /** The socket settings a connection uses: the reference's SendBufferSize sizes the socket's buffer too. */
+    static SocketSettings connectionSettings(SocketSettings socket, TransferSettings transfer) {
+        SocketSettings connection = socket.copy();
+        connection.setSendBufferSize(transfer.getSendBufferSize());
+        return connection;
     }
 
     private SessionSettings sessionSettings(int port) {
