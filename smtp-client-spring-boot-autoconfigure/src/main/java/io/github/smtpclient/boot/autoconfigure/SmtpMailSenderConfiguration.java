@@ -21,6 +21,10 @@ class SmtpMailSenderConfiguration {
                 .configureClients(factory::configure)
                 .pool(poolSettings(properties.getPool()))
                 .retry(retryPolicy(properties.getRetry()));
+        SmtpClientProperties.RateLimit rateLimit = properties.getRateLimit();
+        PropertyCheck.set("smtp.client.rate-limit", "messages-per-second=" + rateLimit.getMessagesPerSecond()
+                + ", bytes-per-second=" + rateLimit.getBytesPerSecond(), limit -> builder.rateLimit(
+                        rateLimit.getMessagesPerSecond(), rateLimit.getBytesPerSecond().toBytes()));
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
