@@ -25,9 +25,8 @@ public final class RateLimiter {
 
     private RateLimiter(double permitsPerSecond) {
         this.permitsPerSecond = permitsPerSecond;
-        // A tenth of a second's worth, so a limit is met within a few percent over any few seconds; at least one
-        // permit, and for slow byte rates up to a second's worth (at most 512), so a write is not cut into bytes.
-        this.burst = Math.max(1, Math.max((long) (permitsPerSecond / 10), Math.min((long) permitsPerSecond, 512)));
+        // A tenth of a second's worth, so a limit is met within about one percent over ten seconds; at least one.
+        this.burst = Math.max(1, (long) (permitsPerSecond / 10));
         this.nanosPerPermit = NANOS_PER_SECOND / permitsPerSecond;
         this.freeAtNanos = System.nanoTime() - (long) (burst * nanosPerPermit);
     }
@@ -51,9 +50,17 @@ public final class RateLimiter {
         return permitsPerSecond;
     }
 
-    /** The most permits available at once after a pause; streams cut their reads and writes to this size. */
+    /** The most permits available at once after a pause. */
     public long burst() {
         return burst;
+    }
+
+    /**
+     * The size streams cut their reads and writes to: the burst, but for slow byte rates up to a second's worth (at
+     * most 512 bytes), so a write is not cut into single bytes; a piece larger than the burst simply waits longer.
+     */
+    long pieceSize() {
+        return Math.max(burst, Math.min((long) permitsPerSecond, 512));
     }
 
     /**

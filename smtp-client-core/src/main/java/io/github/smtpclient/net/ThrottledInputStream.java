@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Reads no faster than every one of its {@link RateLimiter}s allows: each read asks for at most the smallest
- * burst, and after it returns waits until the bytes read are paid for. While the reader waits the socket's
+ * piece size, and after it returns waits until the bytes read are paid for. While the reader waits the socket's
  * receive buffer fills, and TCP flow control slows the sender down.
  */
 final class ThrottledInputStream extends FilterInputStream {

@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Writes no faster than every one of its {@link RateLimiter}s allows: writes are cut to the smallest burst and
+ * Writes no faster than every one of its {@link RateLimiter}s allows: writes are cut to the smallest piece size and
  * each piece waits for its permits before it is written. Sits above the write deadline, so the waiting is never
  * mistaken for a server that stopped reading.
  */

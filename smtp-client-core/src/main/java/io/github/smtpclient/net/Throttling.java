@@ -9,9 +9,9 @@ final class Throttling {
     private Throttling() {
     }
 
-    /** The largest read or write that one burst of every limiter covers. */
+    /** The largest read or write at once: the smallest piece size of the limiters. */
     static int pieceSize(List<RateLimiter> limiters) {
-        long smallest = limiters.stream().mapToLong(RateLimiter::burst).min().orElse(Integer.MAX_VALUE);
+        long smallest = limiters.stream().mapToLong(RateLimiter::pieceSize).min().orElse(Integer.MAX_VALUE);
         return (int) Math.min(Integer.MAX_VALUE, smallest);
     }
 

@@ -59,15 +59,17 @@ class RateLimiterTests {
         for (Thread thread : threads) {
             thread.join();
         }
-        // 80 permits, a burst of 40 (a second's worth at slow rates), 40 per second: at least 1 s for all four.
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(990));
+        // 80 permits, a burst of 4, 40 per second: at least 1.9 s for all four threads together.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1890));
     }
 
     @Test
-    void slowRatesStillWriteInPiecesOfUpToASecondsWorth() {
-        assertThat(RateLimiter.perSecond(100).burst()).isEqualTo(100);
+    void theBurstIsATenthOfASecondButSlowRatesStillWriteInPiecesOfUpToASecondsWorth() {
+        assertThat(RateLimiter.perSecond(200).burst()).isEqualTo(20);
         assertThat(RateLimiter.perSecond(0.5).burst()).isEqualTo(1);
         assertThat(RateLimiter.perSecond(1_000_000).burst()).isEqualTo(100_000);
+        assertThat(RateLimiter.perSecond(100).pieceSize()).isEqualTo(100);
+        assertThat(RateLimiter.perSecond(100_000).pieceSize()).isEqualTo(10_000);
         assertThatIllegalArgumentException().isThrownBy(() -> RateLimiter.perSecond(0));
         assertThatIllegalArgumentException().isThrownBy(() -> RateLimiter.perSecond(Double.POSITIVE_INFINITY));
     }
