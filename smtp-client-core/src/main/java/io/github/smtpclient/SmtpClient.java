@@ -176,10 +176,16 @@ public class SmtpClient implements AutoCloseable {
         }
     }
 
-    /** The socket settings a connection uses: the reference's SendBufferSize sizes the socket's buffer too. */
+    /**
+     * The socket settings a connection uses: the reference's SendBufferSize sizes the socket's buffer too, when it is
+     * set to anything but the default. The default leaves the system's buffer alone, which Linux grows on its own
+     * for fast, distant servers; fixing SO_SNDBUF would switch that growth off.
+     */
     static SocketSettings connectionSettings(SocketSettings socket, TransferSettings transfer) {
         SocketSettings connection = socket.copy();
-        connection.setSendBufferSize(transfer.getSendBufferSize());
+        if (transfer.getSendBufferSize() != TransferSettings.DEFAULT_SEND_BUFFER_SIZE) {
+            connection.setSendBufferSize(transfer.getSendBufferSize());
+        }
         return connection;
     }
 

@@ -100,5 +100,7 @@ class ProxiedConnectionTests {
 
         assertThat(connection.getSendBufferSize()).isEqualTo(32 * 1024);
         assertThat(socket.getSendBufferSize()).as("the client's own settings are left alone").isZero();
+        assertThat(SmtpClient.connectionSettings(socket, new TransferSettings()).getSendBufferSize())
+                .as("the default leaves the system's buffer and its automatic growth alone").isZero();
     }
 }
