@@ -49,7 +49,7 @@ public class SmtpClientProperties {
     /** Whether Bcc and Resent-Bcc header fields are removed from messages before sending. */
     private boolean removeBcc = true;
 
-    /** Size of the buffer commands and message data are written through, between 512B and 16MB. */
+    /** Size of the buffer commands and message data are written through, between 512B and 16MB; any other value than the default also sets the socket's send buffer. */
     private DataSize sendBufferSize = DataSize.ofKilobytes(64);
 
     /** Directory for temporary files; by default the JVM's 'java.io.tmpdir'. */
