@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-server test bed needs: Postfix (MTA), Dovecot (SASL for Postfix), dante (SOCKS proxy),
-# tinyproxy (HTTP CONNECT proxy) and swaks
+# tinyproxy (HTTP CONNECT proxy), dnsmasq and squid (the network test bed) and swaks
 # (hand checks). Idempotent: returns at once when everything is already there.
 #
 # We only want the binaries. Our own Postfix and Dovecot instances run from private config directories
@@ -11,6 +11,9 @@ set -euo pipefail
 packages=(postfix dovecot-core dante-server tinyproxy swaks libnet-ssleay-perl openssl)
 # The outbox's crash test and benchmarks: a private PostgreSQL 15 cluster (start-postgres.sh).
 packages+=(postgresql-15 postgresql-client-15)
+# The network test bed (start-network.sh): dnsmasq's binary, squid (Digest, NTLM-fake and https_port), and python3
+# for its delaying DNS stub.
+packages+=(dnsmasq-base squid python3)
 
 missing=()
 for package in "${packages[@]}"; do

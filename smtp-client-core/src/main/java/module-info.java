@@ -28,14 +28,16 @@
  * "does not read" until it has one); {@code requires transitive} only when its types appear in our public
  * signatures. The module names of the libraries in sight: Bouncy Castle {@code org.bouncycastle.provider},
  * {@code org.bouncycastle.pkix}, {@code org.bouncycastle.util}, {@code org.bouncycastle.tls}; dnsjava
- * {@code org.xbill.dns}.
+ * {@code org.dnsjava}.
  */
 module io.github.smtpclient {
     requires org.slf4j;
+    requires org.dnsjava;
 
     exports io.github.smtpclient;
     exports io.github.smtpclient.auth;
     exports io.github.smtpclient.event;
+    exports io.github.smtpclient.log;
     exports io.github.smtpclient.message;
     exports io.github.smtpclient.net;
     exports io.github.smtpclient.pool;

@@ -12,6 +12,7 @@ import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 import io.github.smtpclient.auth.AuthSettings;
+import io.github.smtpclient.event.ConnectedEvent;
 import io.github.smtpclient.event.ErrorEvent;
 import io.github.smtpclient.event.ForwardingSmtpListener;
 import io.github.smtpclient.event.MessageFailedEvent;
@@ -22,6 +23,9 @@ import io.github.smtpclient.internal.ClientConfig;
 import io.github.smtpclient.internal.LocalDomain;
 import io.github.smtpclient.internal.MessageComposer;
 import io.github.smtpclient.internal.RawMessageContent;
+import io.github.smtpclient.log.LogLevel;
+import io.github.smtpclient.log.LogSettings;
+import io.github.smtpclient.log.WireLog;
 import io.github.smtpclient.message.BodyType;
 import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.message.MessageDraft;
@@ -55,7 +59,8 @@ import io.github.smtpclient.tls.TlsSettings;
  * }</pre>
  *
  * <p>Settings are grouped: {@link #tls()}, {@link #auth()}, {@link #socket()}, {@link #proxy()},
- * {@link #transfer()}; the reference's class settings are also reachable by name through {@link #config(String)}.
+ * {@link #transfer()}, {@link #log()}; the reference's class settings are also reachable by name through
+ * {@link #config(String)}.
  * Settings are read at {@link #connect}; changing them later affects the next connection.
  */
 public class SmtpClient implements AutoCloseable {
@@ -70,11 +75,14 @@ public class SmtpClient implements AutoCloseable {
     private final SocketSettings socket = new SocketSettings();
     private final ProxySettings proxy = new ProxySettings();
     private final TransferSettings transfer = new TransferSettings();
+    private final LogSettings log = new LogSettings();
     private final ClientConfig config = new ClientConfig(this);
     private final MessageDraft message = new MessageDraft();
     private SmtpListener listener = SmtpListener.NONE;
     /** {@link #listener} as the engine calls it: a throwing listener is logged, never allowed to break a send. */
     private SmtpListener events = SmtpListener.NONE;
+    /** The protocol log of the current connection, or {@code null} while {@link #log} is off. */
+    private WireLog wireLog;
     private String domain;
     private String ehloName;
     /** Which try of a pooled send the next messages are; set by {@link SmtpMailSender}, 1 otherwise. */
@@ -97,12 +105,12 @@ public class SmtpClient implements AutoCloseable {
         return auth;
     }
 
-    /** Socket settings: timeouts, local address, IPv6. */
+    /** Socket settings: timeouts, local address, IP versions, speed limits, DNS resolver. */
     public SocketSettings socket() {
         return socket;
     }
 
-    /** Proxy settings: SOCKS 4/4a/5 or HTTP CONNECT, host, port, credentials; none by default. */
+    /** Proxy settings: SOCKS 4/4a/5, HTTP or HTTPS CONNECT, host, port, credentials; none by default. */
     public ProxySettings proxy() {
         return proxy;
     }
@@ -110,6 +118,14 @@ public class SmtpClient implements AutoCloseable {
     /** Data transfer settings: binary mode, chunk size, Bcc removal, buffer size, temporary files. */
     public TransferSettings transfer() {
         return transfer;
+    }
+
+    /**
+     * The built-in protocol log: the conversation, secrets masked, to the SLF4J logger {@value WireLog#LOGGER_NAME};
+     * off ({@link LogLevel#NONE}) by default.
+     */
+    public LogSettings log() {
+        return log;
     }
 
     /** The name sent in EHLO; null means the default (local host name, else the local address as a literal). */
@@ -134,7 +150,19 @@ public class SmtpClient implements AutoCloseable {
     /** Receives this client's events; see {@link SmtpListener}. */
     public void setListener(SmtpListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener (use SmtpListener.NONE for none)");
-        this.events = listener == SmtpListener.NONE ? SmtpListener.NONE : SmtpListener.of(List.of(listener));
+        this.events = composed();
+    }
+
+    /** The protocol log of the connection (when on) before the application's listener, as the engine calls them. */
+    private SmtpListener composed() {
+        List<SmtpListener> all = new ArrayList<>(2);
+        if (wireLog != null) {
+            all.add(wireLog);
+        }
+        if (listener != SmtpListener.NONE) {
+            all.add(listener);
+        }
+        return all.isEmpty() ? SmtpListener.NONE : SmtpListener.of(all);
     }
 
     /**
@@ -149,8 +177,11 @@ public class SmtpClient implements AutoCloseable {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1-65535, was " + port);
         }
+        wireLog = log.getLevel() == LogLevel.NONE ? null : WireLog.forConnection(log);
+        events = composed();
         try {
-            wire = CONNECTOR.connect(host, port, socket, tls, proxy, events);
+            wire = CONNECTOR.connect(host, port, connectionSettings(socket, transfer), tls, proxy, events);
+            events.connected(new ConnectedEvent(connectionInfo()));
             session = SmtpSession.open(wire, sessionSettings(port), host, port,
                     new AttemptNumbering(events, () -> attempt));
         } catch (SmtpException e) {
@@ -158,6 +189,19 @@ public class SmtpClient implements AutoCloseable {
             session = null;
             throw reported(e);
         }
+    }
+
+    /**
+     * The socket settings a connection uses: the reference's SendBufferSize sizes the socket's buffer too, when it is
+     * set to anything but the default. The default leaves the system's buffer alone, which Linux grows on its own
+     * for fast, distant servers; fixing SO_SNDBUF would switch that growth off.
+     */
+    static SocketSettings connectionSettings(SocketSettings socket, TransferSettings transfer) {
+        SocketSettings connection = socket.copy();
+        if (transfer.getSendBufferSize() != TransferSettings.DEFAULT_SEND_BUFFER_SIZE) {
+            connection.setSendBufferSize(transfer.getSendBufferSize());
+        }
+        return connection;
     }
 
     private SessionSettings sessionSettings(int port) {
@@ -217,8 +261,12 @@ public class SmtpClient implements AutoCloseable {
         if (!isConnected()) {
             return Optional.empty();
         }
-        return Optional.of(new ConnectionInfo(wire.remoteAddress(), wire.localAddress(), wire.tlsInfo(),
-                wire.bytesSent(), wire.bytesReceived()));
+        return Optional.of(connectionInfo());
+    }
+
+    private ConnectionInfo connectionInfo() {
+        return new ConnectionInfo(wire.remoteAddress(), wire.localAddress(), wire.tlsInfo(), wire.bytesSent(),
+                wire.bytesReceived(), wire.serverAddress(), wire.proxy());
     }
 
     /**

@@ -44,6 +44,12 @@ public enum SmtpErrorCode {
     AUTH_REQUIRES_ENCRYPTION,
     /** The server rejected the credentials. */
     AUTH_FAILED,
+    /**
+     * The proxy (not the SMTP server) rejected the proxy credentials, or requires credentials and none are set, or
+     * offers no authentication scheme the client speaks; check {@code proxy().username}, {@code password} and
+     * {@code authentication}.
+     */
+    PROXY_AUTH_FAILED,
     /** The server kept sending 334 challenges beyond any reasonable exchange. */
     AUTH_CHALLENGE_LIMIT,
     /** The server rejected the envelope sender (MAIL FROM). */

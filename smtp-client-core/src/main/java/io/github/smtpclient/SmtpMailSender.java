@@ -27,6 +27,7 @@ import io.github.smtpclient.event.SendStartedEvent;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.internal.ReadTrackingInputStream;
 import io.github.smtpclient.internal.RetryableFailures;
+import io.github.smtpclient.internal.SenderRateLimit;
 import io.github.smtpclient.message.BodyType;
 import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.pool.ConnectionFactory;
@@ -77,6 +78,7 @@ public final class SmtpMailSender implements AutoCloseable {
     private final AtomicBoolean closed;
     /** Whom this sender's sends authenticate as; null for the clients' own configuration. */
     private final Credentials credentials;
+    private final SenderRateLimit rateLimit;
 
     private SmtpMailSender(Builder builder) {
         this.target = builder.host + ":" + builder.port;
@@ -86,8 +88,9 @@ public final class SmtpMailSender implements AutoCloseable {
         this.sends = new AtomicLong();
         this.closed = new AtomicBoolean();
         this.credentials = null;
+        this.rateLimit = builder.rateLimit;
         this.pool = new SmtpConnectionPool(target, new ClientOpener(builder.host, builder.port,
-                builder.clientConfigurer), builder.poolSettings);
+                builder.clientConfigurer.andThen(rateLimit::applyTo)), builder.poolSettings);
         if (builder.executor != null) {
             this.executor = builder.executor;
             this.ownedExecutor = null;
@@ -107,6 +110,7 @@ public final class SmtpMailSender implements AutoCloseable {
         this.listener = origin.listener;
         this.sends = origin.sends;
         this.closed = origin.closed;
+        this.rateLimit = origin.rateLimit;
         this.credentials = credentials;
     }
 
@@ -297,6 +301,7 @@ public final class SmtpMailSender implements AutoCloseable {
 
     /** Only obtaining the connection is retried: once the batch started, its messages may be in flight. */
     private List<SendOutcome> sendBatch(int size, BatchSend send) throws SmtpException {
+        rateLimit.beforeMessages(size);
         AtomicBoolean started = new AtomicBoolean();
         return withRetry(size, connection -> {
             started.set(true);
@@ -353,6 +358,7 @@ public final class SmtpMailSender implements AutoCloseable {
     }
 
     private SendResult send(ClientSend send, BooleanSupplier replayable) throws SmtpException {
+        rateLimit.beforeMessages(1);
         return withRetry(1, connection -> {
             connection.countMessages(1);
             return send.send(connection.client());
@@ -460,6 +466,7 @@ public final class SmtpMailSender implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Executor executor;
         private SmtpListener listener = SmtpListener.NONE;
+        private SenderRateLimit rateLimit = SenderRateLimit.NONE;
 
         private Builder(String host, int port) {
             Objects.requireNonNull(host, "host");
@@ -500,6 +507,20 @@ public final class SmtpMailSender implements AutoCloseable {
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Limits the whole sender, all its connections together, as a provider limits an account: at most
+         * {@code messagesPerSecond} messages start per second (a batch counts as its messages; a retry is not counted
+         * again) and at most {@code bytesPerSecond} bytes are written per second (commands and data, above TLS). 0
+         * leaves that one unlimited, the default for both. Each connection's own limit is
+         * {@code socket().setOutgoingSpeedLimit}.
+         *
+         * @throws IllegalArgumentException if a value is negative or not finite
+         */
+        public Builder rateLimit(double messagesPerSecond, long bytesPerSecond) {
+            this.rateLimit = SenderRateLimit.of(messagesPerSecond, bytesPerSecond);
             return this;
         }
 

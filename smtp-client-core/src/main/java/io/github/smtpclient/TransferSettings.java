@@ -61,7 +61,11 @@ public final class TransferSettings {
         this.removeBcc = removeBcc;
     }
 
-    /** Size in bytes of the buffer commands and data are written through. */
+    /**
+     * Size in bytes of the buffer commands and data are written through. A value other than the default also sets
+     * the socket's send buffer (SO_SNDBUF) before connecting; the default leaves the system's, which Linux grows on
+     * its own (a fixed SO_SNDBUF would stop that).
+     */
     public int getSendBufferSize() {
         return sendBufferSize;
     }

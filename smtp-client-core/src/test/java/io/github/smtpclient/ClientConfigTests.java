@@ -9,6 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.log.LogDetail;
+import io.github.smtpclient.log.LogLevel;
+import io.github.smtpclient.net.DnsMode;
 
 /** The reference's class settings by name, through {@link SmtpClient#config(String)}. */
 class ClientConfigTests {
@@ -38,6 +41,30 @@ class ClientConfigTests {
     }
 
     @Test
+    void theResolverAndTheProtocolLogAreSetByName() {
+        assertThat(client.config("UseOwnDNSResolver")).isEqualTo("false");
+        client.config("UseOwnDNSResolver=true");
+        assertThat(client.socket().dns().getMode()).isEqualTo(DnsMode.OWN);
+        client.socket().dns().setMode(DnsMode.OWN_THEN_JVM);
+        client.config("UseOwnDNSResolver=yes");
+        assertThat(client.socket().dns().getMode()).as("an own resolver with fallback stays so")
+                .isEqualTo(DnsMode.OWN_THEN_JVM);
+        client.config("UseOwnDNSResolver=false");
+        assertThat(client.socket().dns().getMode()).isEqualTo(DnsMode.JVM);
+
+        assertThat(client.config("LogLevel=commands and replies")).isEqualTo("commands-and-replies");
+        assertThat(client.log().getLevel()).isEqualTo(LogLevel.COMMANDS_AND_REPLIES);
+        assertThat(client.config("LogLevel=4")).isEqualTo("data");
+        assertThat(client.config("LogFilters=MAIL,RCPT")).isEqualTo(
+                "commands=MAIL,RCPT;events=connection,notification,error,message");
+        assertThat(client.log().getFilters().commands()).containsExactlyInAnyOrder("MAIL", "RCPT");
+        assertThat(client.config("LogDetails=timestamp,byte-counts")).isEqualTo("timestamp,byte-counts");
+        assertThat(client.log().getDetails()).containsExactlyInAnyOrder(LogDetail.TIMESTAMP, LogDetail.BYTE_COUNTS);
+        assertThatThrownBy(() -> client.config("LogLevel=loud")).hasMessageContaining("LogLevel must be one of");
+        assertThatThrownBy(() -> client.config("LogDetails=colour")).hasMessageContaining("unknown detail 'colour'");
+    }
+
+    @Test
     void badValuesNameTheSettingAndTheAllowedValues() {
         assertThatThrownBy(() -> client.config("BinaryMode=maybe")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("BinaryMode").hasMessageContaining("true or false");
@@ -51,7 +78,7 @@ class ClientConfigTests {
     void unknownAndInapplicableSettingsAreRefusedWithTheReason() {
         assertThatThrownBy(() -> client.config("NoSuchSetting=1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Unknown setting").hasMessageContaining("BinaryMode");
-        for (String name : List.of("LogLevel", "UseMicrosoftCTL", "Cookies", "UseSystemRandom", "TolerateMinorChainIssues")) {
+        for (String name : List.of("LogFile", "LogRotationMode", "UseMicrosoftCTL", "Cookies", "UseSystemRandom", "TolerateMinorChainIssues")) {
             assertThatThrownBy(() -> client.config(name + "=1")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(name).hasMessageContaining("no meaning");
         }

@@ -33,6 +33,11 @@ final class CompositeSmtpListener implements SmtpListener {
     }
 
     @Override
+    public void connected(ConnectedEvent event) {
+        each("connected", listener -> listener.connected(event));
+    }
+
+    @Override
     public void beforeAuth(BeforeAuthEvent event) {
         each("beforeAuth", listener -> listener.beforeAuth(event));
     }

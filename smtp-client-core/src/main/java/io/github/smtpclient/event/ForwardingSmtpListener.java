@@ -28,6 +28,11 @@ public abstract class ForwardingSmtpListener implements SmtpListener {
     }
 
     @Override
+    public void connected(ConnectedEvent event) {
+        delegate.connected(event);
+    }
+
+    @Override
     public void beforeAuth(BeforeAuthEvent event) {
         delegate.beforeAuth(event);
     }

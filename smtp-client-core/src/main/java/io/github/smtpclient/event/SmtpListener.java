@@ -28,6 +28,13 @@ public interface SmtpListener {
     }
 
     /**
+     * The connection is open and the greeting not yet read: the server's (and proxy's) address, implicit TLS. Fired
+     * once per connection, before any command or reply event of it.
+     */
+    default void connected(ConnectedEvent event) {
+    }
+
+    /**
      * Before authentication starts. The event lists the mechanisms both sides support, in the order the client
      * will try them; the listener may choose another mechanism or supply an OAuth 2 bearer token.
      */

@@ -3,6 +3,7 @@ package io.github.smtpclient.internal;
 import java.util.Locale;
 
 import io.github.smtpclient.message.BodyType;
+import io.github.smtpclient.protocol.Octets;
 
 /**
  * Finds the body type a raw message needs, in one pass over its bytes fed in any pieces: {@link BodyType#SEVEN_BIT}

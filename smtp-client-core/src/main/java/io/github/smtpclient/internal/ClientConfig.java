@@ -13,6 +13,12 @@ import java.util.function.Supplier;
 import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.TransferSettings;
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.log.LogDetail;
+import io.github.smtpclient.log.LogFilters;
+import io.github.smtpclient.log.LogLevel;
+import io.github.smtpclient.log.LogSettings;
+import io.github.smtpclient.net.DnsMode;
+import io.github.smtpclient.net.DnsSettings;
 import io.github.smtpclient.text.PrintableText;
 
 /**
@@ -48,6 +54,22 @@ public final class ClientConfig {
                 value -> client.tls().setUseSystemTrust(!bool("IgnoreSystemTrust", value)));
         add("UseSystemCertificates", () -> Boolean.toString(client.tls().isUseSystemTrust()),
                 value -> client.tls().setUseSystemTrust(bool("UseSystemCertificates", value)));
+        DnsSettings dns = client.socket().dns();
+        add("UseOwnDNSResolver", () -> Boolean.toString(dns.isOwnResolver()), value -> {
+            boolean own = bool("UseOwnDNSResolver", value);
+            if (!own) {
+                dns.setMode(DnsMode.JVM);
+            } else if (dns.getMode() == DnsMode.JVM) {
+                dns.setMode(DnsMode.OWN);
+            }
+        });
+        LogSettings log = client.log();
+        add("LogLevel", () -> log.getLevel().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                value -> log.setLevel(LogLevel.parse(value)));
+        add("LogFilters", () -> log.getFilters().toString(), value -> log.setFilters(LogFilters.parse(value)));
+        add("LogDetails", () -> String.join(",", log.getDetails().stream().sorted()
+                .map(d -> d.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList()),
+                value -> log.setDetails(LogDetail.parse(value)));
     }
 
     private void add(String name, Supplier<String> getter, Consumer<String> setter) {
@@ -132,10 +154,11 @@ public final class ClientConfig {
         for (String name : List.of("cookiecaching", "cookies", "globalcookies", "httpuseragent")) {
             reasons.put(name, http);
         }
-        String logging = "smtp-client logs through SLF4J; configure the level and destination in your logging"
-                + " framework, or receive every exchange through SmtpListener";
-        for (String name : List.of("logdestination", "logdetails", "logfile", "logfilters", "logflushmode",
-                "loglevel", "logmaxeventcount", "logrotationmode")) {
+        String logging = "the protocol log is written to the SLF4J logger io.github.smtpclient.wire, and where it"
+                + " goes (file, console), how it is flushed, rotated and bounded is the logging backend's job"
+                + " (logback, log4j2); choose what is logged with LogLevel, LogFilters and LogDetails";
+        for (String name : List.of("logdestination", "logfile", "logflushmode", "logmaxeventcount",
+                "logrotationmode")) {
             reasons.put(name, logging);
         }
         String jce = "cryptography is done by the JVM's providers (JCA/JSSE or Bouncy Castle), configured there";
@@ -144,7 +167,6 @@ public final class ClientConfig {
             reasons.put(name, jce);
         }
         reasons.put("ocsphashalgorithm", "revocation checking is done by the JVM's PKIX validator");
-        reasons.put("useowndnsresolver", "host names are resolved by the JVM's resolver (InetAddress)");
         reasons.put("tolerateminorchainissues", "certificate chains are validated by the JVM's PKIX validator,"
                 + " which has no such tolerance; accept a specific chain in the CertificateValidate event instead");
         return Map.copyOf(reasons);

@@ -79,6 +79,6 @@ public final class MessageComposer {
 
     public static Submission submission(MailMessage message, PreparedMessage prepared) {
         return new Submission(prepared.envelope(), new ComposedMessageContent(prepared), prepared.messageId(),
-                message.subject().orElse(null));
+                message.subject().orElse(null), message.sensitive());
     }
 }

@@ -191,6 +191,11 @@ public final class MailMessage {
         return b.headers;
     }
 
+    /** Whether the content is never to be logged; see {@link Builder#sensitive(boolean)}. */
+    public boolean sensitive() {
+        return b.sensitive;
+    }
+
     @Override
     public String toString() {
         return "MailMessage[from=" + b.from + ", to=" + b.to + ", subject=" + b.subject + ", attachments="
@@ -233,6 +238,7 @@ public final class MailMessage {
         private List<Attachment> attachments = List.of();
         private List<Attachment> inline = List.of();
         private List<Header> headers = List.of();
+        private boolean sensitive;
 
         private Builder() {
         }
@@ -262,6 +268,7 @@ public final class MailMessage {
             copy.attachments = attachments;
             copy.inline = inline;
             copy.headers = headers;
+            copy.sensitive = sensitive;
             return copy;
         }
 
@@ -466,6 +473,15 @@ public final class MailMessage {
         /** Replaces all custom headers. */
         public Builder headers(List<Header> headers) {
             this.headers = List.copyOf(headers);
+            return this;
+        }
+
+        /**
+         * Marks the message's content as sensitive (one-time codes, password resets, personal data): the client's
+         * protocol log then never shows its data, whatever the log level. Nothing of this is written to the message.
+         */
+        public Builder sensitive(boolean sensitive) {
+            this.sensitive = sensitive;
             return this;
         }
 

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,13 +23,15 @@ import io.github.smtpclient.tls.TlsConnectionInfo;
 import io.github.smtpclient.tls.TlsHandshaker;
 
 /**
- * The {@link Wire} over a TCP socket, optionally with TLS layered on it. Made by {@link Connector}.
+ * The {@link Wire} over a TCP socket, optionally with TLS layered on it, possibly through a proxy's tunnel. Made by
+ * {@link Connector}.
  *
  * <p>Reads are bounded by the time left on the {@link #readDeadline()} while it runs, else by the socket timeout (they
  * throw {@link java.net.SocketTimeoutException}); writes and the whole TLS handshake are bounded by the socket timeout,
  * by a watchdog that closes the socket. The streams do not buffer. {@link #bytesSent()} and
  * {@link #bytesReceived()} count application bytes (SMTP commands, replies and message data) above the TLS layer,
- * so they exclude TLS handshakes and record overhead.
+ * so they exclude TLS handshakes and record overhead. With {@link SocketSettings#getIncomingSpeedLimit() speed
+ * limits} the streams are throttled at the same level; without them they are not wrapped.
  *
  * <p>Used by one thread at a time, except {@link #close()}, {@link #tlsInfo()} and the byte counters, which any
  * thread may call.
@@ -39,6 +43,9 @@ import io.github.smtpclient.tls.TlsHandshaker;
 public final class SocketWire implements Wire {
 
     private final Socket tcp;
+    private final Route route;
+    private final List<RateLimiter> incomingLimits;
+    private final List<RateLimiter> outgoingLimits;
     private final String host;
     private final int port;
     private final TlsHandshaker handshaker;
@@ -55,20 +62,24 @@ public final class SocketWire implements Wire {
     private OutputStream output;
 
     /**
-     * @param tcp         the connected TCP socket
+     * @param tcp         the connected TCP socket (to the server, or to the proxy)
+     * @param route       where the connection goes; its transport carries the SMTP connection's bytes
      * @param implicitTls whether to complete a TLS handshake at once (implicit TLS), bounded like a STARTTLS one
      * @throws SmtpException as {@link #startTls()} when the implicit TLS handshake fails; the socket is closed then
      */
-    SocketWire(Socket tcp, String host, int port, TlsHandshaker handshaker, Duration timeout, boolean implicitTls)
-            throws IOException {
+    SocketWire(Socket tcp, String host, int port, TlsHandshaker handshaker, SocketSettings settings, Route route,
+            boolean implicitTls) throws IOException {
         this.tcp = tcp;
+        this.route = route;
+        this.incomingLimits = limits(settings.getIncomingSpeedLimit(), null);
+        this.outgoingLimits = limits(settings.getOutgoingSpeedLimit(), settings.getSharedOutgoingLimiter());
         this.host = host;
         this.port = port;
         this.handshaker = handshaker;
-        this.timeout = timeout;
+        this.timeout = settings.getTimeout();
         this.writeDeadline = new WriteDeadline(tcp, timeout);
         try {
-            use(implicitTls ? handshake(true) : tcp);
+            use(implicitTls ? handshake(true) : route.transport());
         } catch (IOException | RuntimeException e) {
             writeDeadline.release();
             tcp.close();
@@ -142,7 +153,7 @@ public final class SocketWire implements Wire {
         }
         Socket[] secured = new Socket[1];
         try {
-            writeDeadline.run(() -> secured[0] = handshaker.handshake(tcp, host, port, implicitTls));
+            writeDeadline.run(() -> secured[0] = handshaker.handshake(route.transport(), host, port, implicitTls));
         } catch (SocketTimeoutException watchdog) {
             throw new SmtpException(SmtpErrorCode.TIMEOUT, "the TLS handshake with " + host + ":" + port
                     + " did not finish within " + timeout.toMillis() + " ms (socket().timeout): the server sent its"
@@ -151,24 +162,45 @@ public final class SocketWire implements Wire {
         return secured[0];
     }
 
+    /**
+     * Whether the SMTP connection itself is encrypted (implicit TLS or STARTTLS). The TLS to an HTTPS proxy does not
+     * count: the proxy sees what passes through its tunnel.
+     */
     @Override
     public boolean isSecure() {
-        return current instanceof SSLSocket;
+        return current != route.transport();
     }
 
+    /**
+     * Whether the SMTP server is on this machine: a loopback address, directly or through a proxy that is itself on
+     * this machine. Through a proxy elsewhere the path crosses the network, so it is never loopback.
+     */
     @Override
     public boolean isLoopback() {
-        return tcp.getInetAddress().isLoopbackAddress();
+        return route.serverIsLoopback();
     }
 
-    /** What TLS negotiated, or empty while the connection is unencrypted. */
+    /** What the SMTP connection's TLS negotiated, or empty while it is unencrypted (see {@link #isSecure()}). */
     public Optional<TlsConnectionInfo> tlsInfo() {
         return Optional.ofNullable(tlsInfo);
     }
 
-    /** The server's address and port actually connected to. */
+    /** The address and port the TCP connection goes to: the server's, or the proxy's when there is one. */
     public InetSocketAddress remoteAddress() {
         return (InetSocketAddress) tcp.getRemoteSocketAddress();
+    }
+
+    /**
+     * The SMTP server's address and port: the one connected to, or behind a proxy the server as the proxy was asked
+     * for it (an unresolved name when the proxy resolved it, see {@link InetSocketAddress#isUnresolved()}).
+     */
+    public InetSocketAddress serverAddress() {
+        return route.server();
+    }
+
+    /** The proxy the connection goes through, or empty for a direct connection. */
+    public Optional<ProxyConnection> proxy() {
+        return Optional.ofNullable(route.proxy());
     }
 
     /** This side's address and port, for example for an EHLO address literal. */
@@ -210,15 +242,32 @@ public final class SocketWire implements Wire {
 
     private void use(Socket socket) throws IOException {
         deadlineInput = new DeadlineInputStream(socket.getInputStream(), tcp, readDeadline, (int) timeout.toMillis());
-        input = new CountingInputStream(deadlineInput, bytesReceived);
-        output = new CountingOutputStream(new DeadlineOutputStream(socket.getOutputStream(), writeDeadline), bytesSent);
-        tlsInfo = socket instanceof SSLSocket ssl ? TlsConnectionInfo.of(ssl.getSession()) : null;
+        // The throttle waits outside the write deadline, so its pauses are not taken for a server that stopped reading.
+        OutputStream out = new DeadlineOutputStream(socket.getOutputStream(), writeDeadline);
+        input = new CountingInputStream(incomingLimits.isEmpty() ? deadlineInput
+                : new ThrottledInputStream(deadlineInput, incomingLimits), bytesReceived);
+        output = new CountingOutputStream(outgoingLimits.isEmpty() ? out
+                : new ThrottledOutputStream(out, outgoingLimits), bytesSent);
+        tlsInfo = socket != route.transport() && socket instanceof SSLSocket ssl ? TlsConnectionInfo.of(ssl.getSession())
+                : null;
         current = socket;
+    }
+
+    private static List<RateLimiter> limits(long perConnection, RateLimiter shared) {
+        List<RateLimiter> limits = new ArrayList<>(2);
+        if (perConnection > 0) {
+            limits.add(RateLimiter.perSecond((double) perConnection));
+        }
+        if (shared != null) {
+            limits.add(shared);
+        }
+        return List.copyOf(limits);
     }
 
     @Override
     public String toString() {
-        return "SocketWire[" + host + ":" + port + (closed.get() ? ", closed" : "")
+        return "SocketWire[" + host + ":" + port + (route.proxy() == null ? "" : " via " + route.proxy().type()
+                + " proxy " + route.proxy().address()) + (closed.get() ? ", closed" : "")
                 + (tlsInfo == null ? ", plaintext" : ", " + tlsInfo.protocol() + " " + tlsInfo.cipherSuite()) + "]";
     }
 }

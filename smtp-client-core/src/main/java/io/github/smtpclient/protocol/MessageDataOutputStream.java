@@ -8,7 +8,6 @@ import java.util.Objects;
 
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
-import io.github.smtpclient.internal.Octets;
 
 /**
  * The one gate for message data that is not BINARYMIME, on both paths: after DATA (RFC 5321 4.5.2) and inside BDAT

@@ -64,7 +64,8 @@ final class TransactionPipeline {
             outcomes.add(null);
             long sequence = sequences.incrementAndGet();
             listener.messageStarted(new MessageStartedEvent(sequence, submission.envelope(),
-                    Optional.ofNullable(submission.messageId()), Optional.ofNullable(submission.subject())));
+                    Optional.ofNullable(submission.messageId()), Optional.ofNullable(submission.subject()),
+                    submission.sensitive()));
             if (conversation.isBroken()) {
                 fail(outcomes, index, sequence, new SmtpException(SmtpErrorCode.NOT_CONNECTED,
                         "Not sent: the connection was lost while sending an earlier message of the batch"), List.of(), 0);

@@ -159,7 +159,7 @@ class ConnectorTests {
             LoopbackServer.drain(plain);
         });
         InetAddress unused = InetAddress.getByName("127.0.0.2");
-        Connector connector = new Connector(host -> List.of(unused, InetAddress.getLoopbackAddress()));
+        Connector connector = new Connector((host, version) -> List.of(unused, InetAddress.getLoopbackAddress()));
 
         SocketWire wire = connector.connect("mail.example.test", server.port(), socket, tls, SmtpListener.NONE);
         resources.add(wire);
@@ -170,7 +170,7 @@ class ConnectorTests {
 
     @Test
     void unknownHostIsAConnectFailure() {
-        Connector connector = new Connector(host -> {
+        Connector connector = new Connector((host, version) -> {
             throw new UnknownHostException(host);
         });
 

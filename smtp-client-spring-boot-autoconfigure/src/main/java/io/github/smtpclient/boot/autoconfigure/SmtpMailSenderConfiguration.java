@@ -34,6 +34,10 @@ class SmtpMailSenderConfiguration {
                 .pool(poolSettings(properties.getPool()))
                 .retry(retryPolicy(properties.getRetry()))
                 .listener(sendListener(listeners));
+        SmtpClientProperties.RateLimit rateLimit = properties.getRateLimit();
+        PropertyCheck.set("smtp.client.rate-limit", "messages-per-second=" + rateLimit.getMessagesPerSecond()
+                + ", bytes-per-second=" + rateLimit.getBytesPerSecond(), limit -> builder.rateLimit(
+                        rateLimit.getMessagesPerSecond(), rateLimit.getBytesPerSecond().toBytes()));
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {

@@ -1,4 +1,4 @@
-package io.github.smtpclient.internal;
+package io.github.smtpclient.protocol;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
