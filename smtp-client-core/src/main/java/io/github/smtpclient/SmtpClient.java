@@ -70,6 +70,7 @@ public class SmtpClient implements AutoCloseable {
     private SmtpListener events = SmtpListener.NONE;
     private String domain;
     private String ehloName;
+    private SettingNames settingNames = SettingNames.JAVA_API;
 
     private SocketWire wire;
     private SmtpSession session;
@@ -111,6 +112,19 @@ public class SmtpClient implements AutoCloseable {
                     + " domain name or an address literal such as [192.0.2.1]");
         }
         this.domain = domain;
+    }
+
+    /** How the advice in this client's exceptions names settings; {@link SettingNames#JAVA_API} by default. */
+    public SettingNames getSettingNames() {
+        return settingNames;
+    }
+
+    /**
+     * Sets how the advice in this client's exceptions names settings: as calls on this client (the default) or as a
+     * framework's configuration keys, when the client is configured from those.
+     */
+    public void setSettingNames(SettingNames settingNames) {
+        this.settingNames = Objects.requireNonNull(settingNames, "settingNames");
     }
 
     public SmtpListener getListener() {
@@ -333,8 +347,13 @@ public class SmtpClient implements AutoCloseable {
      */
     public List<SendOutcome> sendAll(List<Submission> submissions) throws SmtpException {
         SmtpSession current = requireSession();
-        List<SendOutcome> outcomes = current.sendAll(submissions);
-        outcomes.forEach(outcome -> outcome.failure().ifPresent(e -> events.error(new ErrorEvent(e))));
+        List<SendOutcome> outcomes;
+        try {
+            outcomes = current.sendAll(submissions);
+        } catch (SmtpException e) {
+            throw named(e);
+        }
+        outcomes.forEach(outcome -> outcome.failure().ifPresent(this::reported));
         return outcomes;
     }
 
@@ -375,8 +394,14 @@ public class SmtpClient implements AutoCloseable {
         return session;
     }
 
+    /** Every failure leaves the client through here or {@link #named}: its hint names settings as configured. */
     private SmtpException reported(SmtpException e) {
-        events.error(new ErrorEvent(e));
+        events.error(new ErrorEvent(named(e)));
+        return e;
+    }
+
+    private SmtpException named(SmtpException e) {
+        e.useSettingNames(settingNames);
         return e;
     }
 }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.smtpclient.Hint;
 import io.github.smtpclient.Reply;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
@@ -178,7 +180,7 @@ final class ReplyReader {
     private void rejectTlsRecord() throws SmtpException {
         if (end - start >= 2 && (buffer[start] == 0x16 || buffer[start] == 0x15) && buffer[start + 1] == 0x03) {
             throw violation("the server answered with a TLS record instead of an SMTP reply: it expects TLS from the"
-                    + " first byte; use TlsMode.IMPLICIT (usually port 465)");
+                    + " first byte.").withHint(Hint.of("Use {} (usually port 465).", Setting.TLS_MODE.to("IMPLICIT")));
         }
     }
 

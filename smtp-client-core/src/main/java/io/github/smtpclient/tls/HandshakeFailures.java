@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
 
+import io.github.smtpclient.Hint;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
 /** Turns a failed TLS handshake into an {@link SmtpException} that says what probably went wrong. */
 final class HandshakeFailures {
+
+    private static final Hint PLAINTEXT_PORT_ADVICE = Hint.of("Use STARTTLS with {}, or connect to the server's"
+            + " implicit-TLS port (usually 465).", Setting.TLS_MODE.to("EXPLICIT"));
 
     private HandshakeFailures() {
     }
@@ -27,18 +32,23 @@ final class HandshakeFailures {
                     + (implicitTls ? " (a plaintext server waiting for a command behaves like this)" : ""), failure);
         }
         String reason = reason(failure, server, settings, implicitTls);
-        return new SmtpException(SmtpErrorCode.TLS_HANDSHAKE_FAILED, "the TLS handshake with " + server + " failed: "
-                + (reason == null ? failure.getMessage() : reason + " Detail: " + failure.getMessage()), failure);
+        SmtpException failed = new SmtpException(SmtpErrorCode.TLS_HANDSHAKE_FAILED, "the TLS handshake with " + server
+                + " failed: " + (reason == null ? failure.getMessage() : reason + " Detail: " + failure.getMessage()),
+                failure);
+        return implicitTls && answeredInPlaintext(failure) ? failed.withHint(PLAINTEXT_PORT_ADVICE) : failed;
+    }
+
+    private static boolean answeredInPlaintext(IOException failure) {
+        return String.valueOf(failure.getMessage()).contains("Unsupported or unrecognized SSL message");
     }
 
     /** A likely explanation with advice, or {@code null} when the JSSE message is all there is to say. */
     private static String reason(IOException failure, String server, TlsSettings settings, boolean implicitTls) {
         String message = String.valueOf(failure.getMessage());
-        if (message.contains("Unsupported or unrecognized SSL message")) {
+        if (answeredInPlaintext(failure)) {
             return implicitTls
                     ? server + " answered in plaintext, not TLS: the port looks like a plaintext or STARTTLS port "
-                            + "(such as 25 or 587). Use STARTTLS with client.tls().setMode(TlsMode.EXPLICIT), or connect "
-                            + "to the server's implicit-TLS port (usually 465)."
+                            + "(such as 25 or 587)."
                     : server + " accepted STARTTLS but then sent plaintext instead of a TLS handshake.";
         }
         if (message.contains("protocol_version") || message.contains("No appropriate protocol")) {
