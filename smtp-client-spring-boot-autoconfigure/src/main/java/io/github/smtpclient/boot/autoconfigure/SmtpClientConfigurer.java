@@ -67,6 +67,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
     }
 
     private void applyProperties(SmtpClient client) {
+        client.setSettingNames(PropertySettingNames.INSTANCE);
         PropertyCheck.set("smtp.client.domain", properties.getDomain(), client::setDomain);
         SmtpClientProperties.Tls tls = properties.getTls();
         TlsMode mode = connection.getTlsMode();

@@ -1,11 +1,14 @@
 package io.github.smtpclient.boot.autoconfigure;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.boot.mail.PartialRejection;
 import io.github.smtpclient.net.ProxyType;
 import io.github.smtpclient.tls.TlsMode;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +67,8 @@ public class SmtpClientProperties {
     private final Events events = new Events();
 
     private final Health health = new Health();
+
+    private final MailSender mailSender = new MailSender();
 
     public @Nullable String getHost() {
         return host;
@@ -167,6 +172,10 @@ public class SmtpClientProperties {
 
     public Health getHealth() {
         return health;
+    }
+
+    public MailSender getMailSender() {
+        return mailSender;
     }
 
     /** Encryption and certificate checks; drives {@code client.tls()}. */
@@ -715,6 +724,43 @@ public class SmtpClientProperties {
 
         public void setCacheInterval(Duration cacheInterval) {
             this.cacheInterval = cacheInterval;
+        }
+    }
+
+    /** Spring's JavaMailSender and MailSender beans on the pooled sender, as spring-boot-starter-mail's code uses them. */
+    public static class MailSender {
+
+        /** Charset MimeMessageHelper uses for messages from createMimeMessage() when the code names none. */
+        private Charset defaultEncoding = StandardCharsets.UTF_8;
+
+        /** What a send does when the server accepts a message for some recipients and refuses others: FAIL (throw SmtpMailSendException) or WARN (log). */
+        private PartialRejection partialRejection = PartialRejection.FAIL;
+
+        /** Envelope sender (MAIL FROM) for every message, where bounces go; by default the message's From address. */
+        private @Nullable String envelopeFrom;
+
+        public Charset getDefaultEncoding() {
+            return defaultEncoding;
+        }
+
+        public void setDefaultEncoding(Charset defaultEncoding) {
+            this.defaultEncoding = defaultEncoding;
+        }
+
+        public PartialRejection getPartialRejection() {
+            return partialRejection;
+        }
+
+        public void setPartialRejection(PartialRejection partialRejection) {
+            this.partialRejection = partialRejection;
+        }
+
+        public @Nullable String getEnvelopeFrom() {
+            return envelopeFrom;
+        }
+
+        public void setEnvelopeFrom(@Nullable String envelopeFrom) {
+            this.envelopeFrom = envelopeFrom;
         }
     }
 }
