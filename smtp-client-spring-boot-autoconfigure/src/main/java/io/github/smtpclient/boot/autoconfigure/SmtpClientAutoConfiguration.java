@@ -48,7 +48,9 @@ import org.springframework.core.env.Environment;
 @Import({ SmtpMailSenderConfiguration.class, JavaMailSenderConfiguration.class, SpringMailSenderConfiguration.class })
 public final class SmtpClientAutoConfiguration {
 
-    SmtpClientAutoConfiguration() {
+    /** @throws UnknownSmtpPropertyException when a configured smtp.client key is no property, such as a typo */
+    SmtpClientAutoConfiguration(Environment environment) {
+        UnknownSmtpProperties.check(environment, SmtpClientAutoConfiguration.class.getClassLoader());
     }
 
     /** {@code spring.mail.*} configures the client when {@code smtp.client.host} is not set. */

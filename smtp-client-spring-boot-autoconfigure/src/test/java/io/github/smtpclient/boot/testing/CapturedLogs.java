@@ -5,6 +5,7 @@ import java.util.List;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +20,11 @@ public final class CapturedLogs implements AutoCloseable {
     private final boolean additive;
     private final Level level;
 
-    private CapturedLogs(Class<?> loggerClass) {
-        this.logger = (Logger) LoggerFactory.getLogger(loggerClass);
+    private final boolean withStackTraces;
+
+    private CapturedLogs(String loggerName, boolean withStackTraces) {
+        this.logger = (Logger) LoggerFactory.getLogger(loggerName);
+        this.withStackTraces = withStackTraces;
         this.additive = logger.isAdditive();
         this.level = logger.getLevel();
         appender.start();
@@ -32,13 +36,25 @@ public final class CapturedLogs implements AutoCloseable {
 
     /** Starts recording the logger named after {@code loggerClass}; close to stop. */
     public static CapturedLogs of(Class<?> loggerClass) {
-        return new CapturedLogs(loggerClass);
+        return new CapturedLogs(loggerClass.getName(), false);
+    }
+
+    /** Starts recording a logger, each line followed by the stack trace logged with it, if any; close to stop. */
+    public static CapturedLogs withStackTraces(String loggerName) {
+        return new CapturedLogs(loggerName, true);
     }
 
     /** Every line at INFO or above so far, as {@code LEVEL message}. */
     public List<String> lines() {
         return appender.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.INFO))
-                .map(event -> event.getLevel() + " " + event.getFormattedMessage()).toList();
+                .map(event -> event.getLevel() + " " + event.getFormattedMessage() + stackTrace(event)).toList();
+    }
+
+    private String stackTrace(ILoggingEvent event) {
+        if (!withStackTraces || event.getThrowableProxy() == null) {
+            return "";
+        }
+        return "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy());
     }
 
     @Override
