@@ -52,6 +52,16 @@ class SampleApplicationTests {
     private MeterRegistry meterRegistry;
 
     @Test
+    void theAppListensOnLoopbackUnlessTold(@Autowired org.springframework.core.env.Environment environment)
+            throws Exception {
+        assertThat(java.net.InetAddress.getByName(environment.getProperty("server.address")).isLoopbackAddress())
+                .isTrue();
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            assertThat(socket.isConnected()).isTrue();
+        }
+    }
+
+    @Test
     void messageWithAttachmentPostedToTheSendEndpointReachesTheEmbeddedServer(@TempDir Path temp) throws Exception {
         Path attachment = temp.resolve("measurements.bin");
         byte[] content = new byte[300_000];
