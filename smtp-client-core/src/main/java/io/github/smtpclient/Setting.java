@@ -14,6 +14,8 @@ public enum Setting {
     TLS_MODE("tls", "setMode", "TlsMode."),
     /** {@code client.tls().setTrustedCertificates(List<X509Certificate>)}. */
     TLS_TRUSTED_CERTIFICATES("tls", "setTrustedCertificates", ""),
+    /** {@code client.tls().setUseSystemTrust(boolean)}. */
+    TLS_USE_SYSTEM_TRUST("tls", "setUseSystemTrust", ""),
     /** {@code client.auth().setUsername(String)}. */
     AUTH_USERNAME("auth", "setUsername", ""),
     /** {@code client.auth().setPassword(String)}. */
