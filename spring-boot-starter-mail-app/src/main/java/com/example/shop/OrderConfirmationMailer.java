@@ -20,6 +20,7 @@ public class OrderConfirmationMailer {
     private final String from;
     private final String archive;
 
+    /** Sends through the application's JavaMailSender, from the shop's address, with a blind copy to the archive. */
     public OrderConfirmationMailer(JavaMailSender mailSender, @Value("${shop.mail.from}") String from,
             @Value("${shop.mail.archive}") String archive) {
         this.mailSender = mailSender;
@@ -27,6 +28,7 @@ public class OrderConfirmationMailer {
         this.archive = archive;
     }
 
+    /** Mails the confirmation of {@code order} to {@code customer}, greeting them by {@code name}. */
     public void confirm(String customer, String name, String order) throws MessagingException {
         MimeMessage message = mailSender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED);

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class ShopApplication {
 
+    /** Starts the shop. */
     public static void main(String[] args) {
         SpringApplication.run(ShopApplication.class, args);
     }

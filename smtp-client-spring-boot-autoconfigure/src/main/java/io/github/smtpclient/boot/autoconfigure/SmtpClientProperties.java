@@ -174,6 +174,7 @@ public class SmtpClientProperties {
         return health;
     }
 
+    /** @return the settings of Spring's JavaMailSender and MailSender beans */
     public MailSender getMailSender() {
         return mailSender;
     }
@@ -739,26 +740,32 @@ public class SmtpClientProperties {
         /** Envelope sender (MAIL FROM) for every message, where bounces go; by default the message's From address. */
         private @Nullable String envelopeFrom;
 
+        /** @return the charset MimeMessageHelper uses by default */
         public Charset getDefaultEncoding() {
             return defaultEncoding;
         }
 
+        /** @param defaultEncoding the charset MimeMessageHelper uses by default */
         public void setDefaultEncoding(Charset defaultEncoding) {
             this.defaultEncoding = defaultEncoding;
         }
 
+        /** @return what a send does when some recipients were refused */
         public PartialRejection getPartialRejection() {
             return partialRejection;
         }
 
+        /** @param partialRejection what a send does when some recipients were refused */
         public void setPartialRejection(PartialRejection partialRejection) {
             this.partialRejection = partialRejection;
         }
 
+        /** @return the envelope sender for every message, or {@code null} for each message's From address */
         public @Nullable String getEnvelopeFrom() {
             return envelopeFrom;
         }
 
+        /** @param envelopeFrom the envelope sender for every message, or {@code null} for each message's From address */
         public void setEnvelopeFrom(@Nullable String envelopeFrom) {
             this.envelopeFrom = envelopeFrom;
         }
