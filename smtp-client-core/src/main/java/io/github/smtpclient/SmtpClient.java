@@ -87,6 +87,7 @@ public class SmtpClient implements AutoCloseable {
     private String ehloName;
     /** Which try of a pooled send the next messages are; set by {@link SmtpMailSender}, 1 otherwise. */
     private int attempt = 1;
+    private SettingNames settingNames = SettingNames.JAVA_API;
 
     private SocketWire wire;
     private SmtpSession session;
@@ -143,6 +144,19 @@ public class SmtpClient implements AutoCloseable {
     }
 
     /** The listener set with {@link #setListener(SmtpListener)}; {@link SmtpListener#NONE} by default. */
+    /** How the advice in this client's exceptions names settings; {@link SettingNames#JAVA_API} by default. */
+    public SettingNames getSettingNames() {
+        return settingNames;
+    }
+
+    /**
+     * Sets how the advice in this client's exceptions names settings: as calls on this client (the default) or as a
+     * framework's configuration keys, when the client is configured from those.
+     */
+    public void setSettingNames(SettingNames settingNames) {
+        this.settingNames = Objects.requireNonNull(settingNames, "settingNames");
+    }
+
     public SmtpListener getListener() {
         return listener;
     }
@@ -442,8 +456,13 @@ public class SmtpClient implements AutoCloseable {
      */
     public List<SendOutcome> sendAll(List<Submission> submissions) throws SmtpException {
         SmtpSession current = requireSession();
-        List<SendOutcome> outcomes = current.sendAll(submissions);
-        outcomes.forEach(outcome -> outcome.failure().ifPresent(e -> events.error(new ErrorEvent(e))));
+        List<SendOutcome> outcomes;
+        try {
+            outcomes = current.sendAll(submissions);
+        } catch (SmtpException e) {
+            throw named(e);
+        }
+        outcomes.forEach(outcome -> outcome.failure().ifPresent(this::reported));
         return outcomes;
     }
 
@@ -484,8 +503,14 @@ public class SmtpClient implements AutoCloseable {
         return session;
     }
 
+    /** Every failure leaves the client through here or {@link #named}: its hint names settings as configured. */
     private SmtpException reported(SmtpException e) {
-        events.error(new ErrorEvent(e));
+        events.error(new ErrorEvent(named(e)));
+        return e;
+    }
+
+    private SmtpException named(SmtpException e) {
+        e.useSettingNames(settingNames);
         return e;
     }
 

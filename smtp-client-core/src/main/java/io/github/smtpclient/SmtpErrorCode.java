@@ -82,8 +82,8 @@ public enum SmtpErrorCode {
     /**
      * The TLS mode does not fit the port: a plaintext or STARTTLS client reached a port that expects TLS from the
      * first byte (the server never greets and answers a TLS ClientHello, or answers with a TLS record), or an
-     * implicit-TLS client reached a plaintext port (the handshake met plaintext such as a {@code 220} greeting). The
-     * message names the setting to change ({@link io.github.smtpclient.tls.TlsMode#SETTING}). Retrying cannot help.
+     * implicit-TLS client reached a plaintext port (the handshake met plaintext such as a {@code 220} greeting). Its
+     * hint names the TLS mode to set ({@link io.github.smtpclient.Setting#TLS_MODE}). Retrying cannot help.
      */
     TLS_MODE_MISMATCH,
     /**

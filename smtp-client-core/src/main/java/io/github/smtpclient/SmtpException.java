@@ -1,6 +1,7 @@
 package io.github.smtpclient;
 
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.github.smtpclient.text.PrintableText;
@@ -18,6 +19,8 @@ public class SmtpException extends IOException {
 
     private final SmtpErrorCode errorCode;
     private final transient Reply reply;
+    private transient Hint hint;
+    private transient volatile SettingNames settingNames = SettingNames.JAVA_API;
 
     /** A failure without a server reply. */
     public SmtpException(SmtpErrorCode errorCode, String message) {
@@ -39,6 +42,42 @@ public class SmtpException extends IOException {
         super(PrintableText.escape(reply == null ? message : message + " (server said: " + reply + ")"), cause);
         this.errorCode = errorCode;
         this.reply = reply;
+    }
+
+    /**
+     * Adds the advice on what to do, naming settings through {@link Setting} references so that each framework can
+     * name them its own way. Call once, where the exception is made.
+     *
+     * @return this exception
+     * @throws IllegalStateException when a hint was added already
+     */
+    public SmtpException withHint(Hint hint) {
+        if (this.hint != null) {
+            throw new IllegalStateException("this SmtpException has a hint already: " + this.hint);
+        }
+        this.hint = Objects.requireNonNull(hint, "hint");
+        return this;
+    }
+
+    /** The advice on what to do, when there is one; {@link #getMessage()} ends with it. */
+    public Optional<Hint> hint() {
+        return Optional.ofNullable(hint);
+    }
+
+    /** The client names the hint's settings as its {@link SmtpClient#setSettingNames} says before the exception leaves it. */
+    void useSettingNames(SettingNames names) {
+        this.settingNames = Objects.requireNonNull(names, "names");
+    }
+
+    /** What failed and, when there is a hint, what to do, with its settings named as the client was told to. */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        if (hint == null) {
+            return message;
+        }
+        SettingNames names = settingNames;
+        return message + " " + hint.render(names == null ? SettingNames.JAVA_API : names);
     }
 
     /** The stable classification of this failure. */

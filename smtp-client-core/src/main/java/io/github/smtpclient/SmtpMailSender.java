@@ -28,6 +28,7 @@ import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.internal.ReadTrackingInputStream;
 import io.github.smtpclient.internal.RetryableFailures;
 import io.github.smtpclient.internal.SenderRateLimit;
+import io.github.smtpclient.internal.WriteTrackingContent;
 import io.github.smtpclient.message.BodyType;
 import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.pool.ConnectionFactory;
@@ -242,6 +243,21 @@ public final class SmtpMailSender implements AutoCloseable {
     public SendResult sendMessage(MailMessage message) throws SmtpException {
         Objects.requireNonNull(message, "message");
         return send(client -> client.sendMessage(message));
+    }
+
+    /**
+     * Sends one prepared submission over a pooled connection, such as a message another MIME library writes (the
+     * Spring Boot starter's {@code JavaMailSender} sends each {@code MimeMessage} this way, streamed). A failure
+     * before the engine began writing the content (no connection, a 4xx to MAIL or RCPT) is retried as the
+     * {@link RetryPolicy} says; once it began, nothing is retried, since a {@link MessageContent} may be readable
+     * only once.
+     */
+    public SendResult send(Submission submission) throws SmtpException {
+        Objects.requireNonNull(submission, "submission");
+        WriteTrackingContent content = new WriteTrackingContent(submission.content());
+        List<Submission> tracked = List.of(new Submission(submission.envelope(), content, submission.messageId(),
+                submission.subject()));
+        return send(client -> client.sendAll(tracked).get(0).orThrow(), content::isUntouched);
     }
 
     /** {@link #sendMessage(MailMessage)} on the sender's executor. The future fails with the {@link SmtpException}. */

@@ -60,7 +60,7 @@ class HostileServerTests {
             assertThatThrownBy(() -> client.connect("127.0.0.1", server.port()))
                     .isInstanceOfSatisfying(SmtpException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TLS_MODE_MISMATCH);
-                        assertThat(e.getMessage()).contains(TlsMode.SETTING + " to IMPLICIT");
+                        assertThat(e.getMessage()).contains("client.tls().setMode(TlsMode.IMPLICIT)");
                     });
         }
     }

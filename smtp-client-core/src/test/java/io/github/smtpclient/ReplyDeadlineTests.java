@@ -43,7 +43,7 @@ class ReplyDeadlineTests {
                     .isInstanceOfSatisfying(SmtpException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TIMEOUT);
                         assertThat(e.getMessage()).contains("did not complete it within 500 ms",
-                                "socket().greetingTimeout");
+                                "client.socket().setGreetingTimeout(...)");
                     });
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND);
         }
@@ -59,7 +59,7 @@ class ReplyDeadlineTests {
             assertThatThrownBy(() -> client.connect("127.0.0.1", server.port()))
                     .isInstanceOfSatisfying(SmtpException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TIMEOUT);
-                        assertThat(e.getMessage()).contains("400 ms (socket().greetingTimeout)");
+                        assertThat(e.getMessage()).contains("400 ms", "client.socket().setGreetingTimeout(...)");
                     });
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND);
         }
@@ -89,7 +89,7 @@ class ReplyDeadlineTests {
             assertThatThrownBy(() -> client.connect("127.0.0.1", server.port()))
                     .isInstanceOfSatisfying(SmtpException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TIMEOUT);
-                        assertThat(e.getMessage()).contains("within 500 ms (socket().timeout)");
+                        assertThat(e.getMessage()).contains("within 500 ms", "client.socket().setTimeout(...)");
                     });
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND);
         }
@@ -111,7 +111,7 @@ class ReplyDeadlineTests {
                 assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.OUTCOME_UNKNOWN);
                 assertThat(e.getCause()).isInstanceOfSatisfying(SmtpException.class, cause -> {
                     assertThat(cause.errorCode()).isEqualTo(SmtpErrorCode.TIMEOUT);
-                    assertThat(cause.getMessage()).contains("400 ms (socket().dataTerminationTimeout)");
+                    assertThat(cause.getMessage()).contains("400 ms", "client.socket().setDataTerminationTimeout(...)");
                 });
             });
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND);
@@ -151,7 +151,7 @@ class ReplyDeadlineTests {
             assertThatThrownBy(() -> client.connect("127.0.0.1", server.port()))
                     .isInstanceOfSatisfying(SmtpException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TIMEOUT);
-                        assertThat(e.getMessage()).contains("TLS handshake", "500 ms (socket().timeout)");
+                        assertThat(e.getMessage()).contains("TLS handshake", "500 ms", "client.socket().setTimeout(...)");
                     });
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND);
         }

@@ -372,6 +372,31 @@ class SmtpMailSenderTests {
     }
 
     @Test
+    void aSubmissionIsRetriedWhileItsContentWasNotWrittenYet() throws Exception {
+        sender(settings -> { });
+        byte[] bytes = message("flaky-4@example.test", "bob@example.test", "submission");
+        Submission submission = new Submission(Envelope.of("flaky-4@example.test", "bob@example.test"),
+                new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length,
+                        MessageContent.Encoding.SEVEN_BIT), "<submission@example.test>");
+        SendResult result = sender.send(submission);
+        assertThat(result.messageId()).contains("<submission@example.test>");
+        assertThat(server.messageIds()).containsExactly("<submission@example.test>");
+        assertThat(server.mailCommands()).isEqualTo(2);
+    }
+
+    @Test
+    void aSubmissionWhoseContentWasWrittenIsNotRetried() throws Exception {
+        sender(settings -> { });
+        byte[] bytes = message("dropdata-2@example.test", "bob@example.test", "written");
+        Submission submission = new Submission(Envelope.of("dropdata-2@example.test", "bob@example.test"),
+                new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length,
+                        MessageContent.Encoding.SEVEN_BIT), "<written@example.test>");
+        assertThatThrownBy(() -> sender.send(submission)).isInstanceOfSatisfying(SmtpException.class,
+                e -> assertThat(e.replyCode()).isEqualTo(421));
+        assertThat(server.mailCommands()).isEqualTo(1);
+    }
+
+    @Test
     void aFileIsReadAgainForARetry(@TempDir Path directory) throws Exception {
         sender(settings -> { });
         Path file = directory.resolve("message.eml");

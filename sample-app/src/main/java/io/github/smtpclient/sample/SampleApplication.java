@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 
 /**
  * The sample web app: a page to compose and send mail through the starter's pooled {@code SmtpMailSender}, the
@@ -26,9 +27,13 @@ public class SampleApplication {
 
     @EventListener
     void printUrl(ApplicationReadyEvent event) {
-        String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+        Environment environment = event.getApplicationContext().getEnvironment();
+        String port = environment.getProperty("local.server.port");
         if (port != null) {
-            log.info("smtp-client sample app is ready: open http://localhost:{}/", port);
+            String address = environment.getProperty("server.address", "127.0.0.1");
+            String host = address.equals("0.0.0.0") || address.equals("::") ? "localhost"
+                    : address.contains(":") ? "[" + address + "]" : address;
+            log.info("smtp-client sample app is ready: open http://{}:{}/", host, port);
         }
     }
 }

@@ -10,17 +10,19 @@ import io.github.smtpclient.sample.embedded.ReceivedMessage;
 import io.github.smtpclient.sample.embedded.ReceivedMessages;
 import io.github.smtpclient.sample.web.ProtocolLog;
 import io.micrometer.core.instrument.MeterRegistry;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpStatusCode;
@@ -53,6 +55,16 @@ class SampleApplicationTests {
 
     @Autowired
     private MeterRegistry meterRegistry;
+
+    @Test
+    void theAppListensOnLoopbackUnlessTold(@Autowired org.springframework.core.env.Environment environment)
+            throws Exception {
+        assertThat(java.net.InetAddress.getByName(environment.getProperty("server.address")).isLoopbackAddress())
+                .isTrue();
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            assertThat(socket.isConnected()).isTrue();
+        }
+    }
 
     @Test
     void messageWithAttachmentPostedToTheSendEndpointReachesTheEmbeddedServer(@TempDir Path temp) throws Exception {
@@ -96,12 +108,30 @@ class SampleApplicationTests {
     }
 
     @Test
-    @ExtendWith(OutputCaptureExtension.class)
-    void theWireLogShowsCommandsAndRepliesWithTheCredentialsMasked(CapturedOutput output) {
-        post(form("frank@example.test", "Wire-logged", null));
+    void theWireLogShowsCommandsAndRepliesWithTheCredentialsMasked() {
+        // The build's logback-test.xml lets only warnings reach the console; the wire log's INFO lines are collected
+        // from its logger here instead, so they are checked without being printed.
+        Logger wire = (Logger) LoggerFactory.getLogger("io.github.smtpclient.wire");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Level level = wire.getLevel();
+        boolean additive = wire.isAdditive();
+        wire.setLevel(Level.INFO);
+        wire.setAdditive(false);
+        wire.addAppender(lines);
+        try {
+            post(form("frank@example.test", "Wire-logged", null));
+        } finally {
+            wire.detachAppender(lines);
+            wire.setAdditive(additive);
+            wire.setLevel(level);
+        }
 
         // The pooled connection may be one an earlier test opened, so only this send's lines are certain here.
-        assertThat(output.getOut()).contains("io.github.smtpclient.wire", "C: RCPT TO:<frank@example.test>")
+        String log = String.join("\n", lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        assertThat(lines.list).isNotEmpty().allSatisfy(line -> assertThat(line.getLoggerName())
+                .isEqualTo("io.github.smtpclient.wire"));
+        assertThat(log).contains("C: RCPT TO:<frank@example.test>")
                 .containsPattern("\\[#\\d+] C: MAIL FROM:<sample@example.test>")
                 .containsPattern("\\[#\\d+] S: 250 ")
                 .doesNotContain("sample-secret", PLAIN_CREDENTIALS, "D: Subject: Wire-logged");

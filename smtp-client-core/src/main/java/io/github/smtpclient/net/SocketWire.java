@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLSocket;
 
+import io.github.smtpclient.Hint;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.protocol.ReadDeadline;
@@ -156,8 +158,9 @@ public final class SocketWire implements Wire {
             writeDeadline.run(() -> secured[0] = handshaker.handshake(route.transport(), host, port, implicitTls));
         } catch (SocketTimeoutException watchdog) {
             throw new SmtpException(SmtpErrorCode.TIMEOUT, "the TLS handshake with " + host + ":" + port
-                    + " did not finish within " + timeout.toMillis() + " ms (socket().timeout): the server sent its"
-                    + " part too slowly or not at all; the connection was closed", watchdog);
+                    + " did not finish within " + timeout.toMillis() + " ms: the server sent its part too slowly or not"
+                    + " at all; the connection was closed.", watchdog)
+                    .withHint(Hint.of("If the server is this slow, raise {}.", Setting.SOCKET_TIMEOUT.mention()));
         }
         return secured[0];
     }

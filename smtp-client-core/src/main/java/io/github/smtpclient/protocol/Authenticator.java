@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import io.github.smtpclient.Hint;
 import io.github.smtpclient.Reply;
 import io.github.smtpclient.ServerInfo;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.auth.AuthMechanism;
@@ -68,8 +70,9 @@ final class Authenticator {
                 break;
             }
         }
-        throw new SmtpException(SmtpErrorCode.AUTH_FAILED, "Authentication as '" + auth.getUsername() + "' failed;"
-                + " check the user name and password (or token)", failure);
+        throw new SmtpException(SmtpErrorCode.AUTH_FAILED, "Authentication as '" + auth.getUsername() + "' failed",
+                failure).withHint(Hint.of("Check {} and {} (or the OAuth token).", Setting.AUTH_USERNAME.mention(),
+                        Setting.AUTH_PASSWORD.mention()));
     }
 
     /**
@@ -86,8 +89,9 @@ final class Authenticator {
         }
         conversation.breakConnection();
         throw new SmtpException(SmtpErrorCode.AUTH_REQUIRES_ENCRYPTION, "Refusing to send credentials over an"
-                + " unencrypted connection. Use TLS mode EXPLICIT (STARTTLS) or IMPLICIT; only if the network is"
-                + " trusted, allow it with the setting allowPlaintextCredentials");
+                + " unencrypted connection.").withHint(Hint.of("Use STARTTLS ({}) or implicit TLS ({}); only if the"
+                        + " network is trusted, allow plaintext credentials with {}.", Setting.TLS_MODE.to("EXPLICIT"),
+                        Setting.TLS_MODE.to("IMPLICIT"), Setting.AUTH_ALLOW_PLAINTEXT_CREDENTIALS.to("true")));
     }
 
     private Reply exchange(SaslMechanism sasl) throws SmtpException {

@@ -6,13 +6,14 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
+import io.github.smtpclient.Hint;
 import io.github.smtpclient.Reply;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.event.CommandEvent;
 import io.github.smtpclient.event.CommandReplyEvent;
 import io.github.smtpclient.event.SmtpListener;
-import io.github.smtpclient.internal.SettingNames;
 
 /**
  * The command/reply exchange over one {@link Wire}: writes commands through the one {@link CommandWriter}
@@ -154,20 +155,20 @@ final class Conversation {
      */
     Reply readGreeting() throws SmtpException {
         awaitingReply.addFirst("");
-        return read(timeouts.greeting(), SettingNames.GREETING_TIMEOUT);
+        return read(timeouts.greeting(), Setting.GREETING_TIMEOUT);
     }
 
     /** Reads the next reply, in command order. A 421 ends the session and is thrown. */
     Reply read() throws SmtpException {
-        return read(timeouts.reply(), SettingNames.SOCKET_TIMEOUT);
+        return read(timeouts.reply(), Setting.SOCKET_TIMEOUT);
     }
 
     /** Reads a reply owed for the end of the message data, within the data termination timeout. */
     Reply readAfterData() throws SmtpException {
-        return read(timeouts.dataTermination(), SettingNames.DATA_TERMINATION_TIMEOUT);
+        return read(timeouts.dataTermination(), Setting.DATA_TERMINATION_TIMEOUT);
     }
 
-    private Reply read(Duration timeout, String setting) throws SmtpException {
+    private Reply read(Duration timeout, Setting setting) throws SmtpException {
         ensureUsable();
         boolean greeting = "".equals(awaitingReply.peekFirst());
         Reply reply;
@@ -212,9 +213,9 @@ final class Conversation {
         try {
             if (wire.answersTlsHandshake(probe)) {
                 return new SmtpException(SmtpErrorCode.TLS_MODE_MISMATCH, "No greeting within "
-                        + timeouts.greeting().toMillis() + " ms (" + SettingNames.GREETING_TIMEOUT + "), and the server"
-                        + " answers a TLS handshake: the port expects TLS from the first byte (implicit TLS, usually"
-                        + " port 465). Set " + SettingNames.TLS_MODE + " to IMPLICIT", timeout);
+                        + timeouts.greeting().toMillis() + " ms, and the server answers a TLS handshake: the port"
+                        + " expects TLS from the first byte (implicit TLS, usually port 465).", timeout)
+                        .withHint(Hint.of("Use {}.", Setting.TLS_MODE.to("IMPLICIT")));
             }
         } catch (IOException probeFailed) {
             timeout.addSuppressed(probeFailed);

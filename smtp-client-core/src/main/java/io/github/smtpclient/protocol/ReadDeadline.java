@@ -3,6 +3,9 @@ package io.github.smtpclient.protocol;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
+import io.github.smtpclient.Setting;
+import io.github.smtpclient.SettingNames;
+
 /**
  * The point in time by which the reply being read must be complete, an object of the {@link Wire} in the manner of
  * Okio's {@code Timeout}: the engine starts it when a reply begins and clears it when the reply is complete; the
@@ -18,12 +21,22 @@ public final class ReadDeadline {
     private boolean singleWait;
     private long deadlineNanos;
     private Duration timeout;
-    private String setting;
+    /** The setting that chose the timeout, or null for a wait of the engine's own ({@link #purpose}). */
+    private Setting setting;
+    private String purpose;
 
-    /** Starts a deadline {@code timeout} from now; {@code setting} names the setting in messages. */
-    void start(Duration timeout, String setting) {
+    /**
+     * Starts a deadline {@code timeout} from now; {@code setting} is the setting that chose it, named in advice, or
+     * null for a wait of the engine's own.
+     */
+    void start(Duration timeout, Setting setting) {
+        begin(timeout, setting, null);
+    }
+
+    private void begin(Duration timeout, Setting setting, String purpose) {
         this.timeout = timeout;
         this.setting = setting;
+        this.purpose = purpose;
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         this.singleWait = false;
         this.running = true;
@@ -35,7 +48,7 @@ public final class ReadDeadline {
      * wait must still see.
      */
     void startSingleWait(Duration wait, String purpose) {
-        start(wait, purpose);
+        begin(wait, null, purpose);
         this.singleWait = true;
     }
 
@@ -64,7 +77,9 @@ public final class ReadDeadline {
         }
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
-            throw new SocketTimeoutException("the deadline of " + timeout.toMillis() + " ms (" + setting + ") passed");
+            throw new SocketTimeoutException("the deadline of " + timeout.toMillis() + " ms ("
+                    + (setting != null ? SettingNames.JAVA_API.name(setting.mention())
+                            : purpose != null ? purpose : "a wait of the engine's own") + ") passed");
         }
         return (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000);
     }
@@ -74,8 +89,8 @@ public final class ReadDeadline {
         return timeout;
     }
 
-    /** The setting that chose the running (or last) deadline's timeout, for messages. */
-    String setting() {
+    /** The setting that chose the running (or last) deadline's timeout, or null for a wait of the engine's own. */
+    Setting setting() {
         return setting;
     }
 }

@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.smtpclient.Hint;
 import io.github.smtpclient.Reply;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
-import io.github.smtpclient.internal.SettingNames;
 import io.github.smtpclient.text.PrintableText;
 
 /**
@@ -35,7 +36,7 @@ import io.github.smtpclient.text.PrintableText;
  *     speaks TLS on this port: {@link SmtpErrorCode#TLS_MODE_MISMATCH}, and the error says to use implicit TLS.</li>
  * <li>End of stream before a final line is {@link SmtpErrorCode#CONNECTION_CLOSED}; a
  *     {@link SocketTimeoutException} is {@link SmtpErrorCode#TIMEOUT}.</li>
- * <li>{@link #read(Duration, String)} bounds the whole reply, not each read: it runs the {@link ReadDeadline} (the
+ * <li>{@link #read(Duration, Setting)} bounds the whole reply, not each read: it runs the {@link ReadDeadline} (the
  *     wire's, which bounds every read by the time left), and checks it again before every read, so a server that
  *     drips a byte at a time times out all the same.</li>
  * </ul>
@@ -95,10 +96,10 @@ final class ReplyReader {
      * Reads one complete reply, which must be complete within {@code timeout} of this call however its bytes are
      * spread over reads.
      *
-     * @param setting the setting that chose the timeout, named in the error message
+     * @param setting the setting that chose the timeout, named in the advice of a timeout; null for a wait of the engine's own
      * @throws SmtpException as {@link #read()}; TIMEOUT when the reply is not complete in time
      */
-    Reply read(Duration timeout, String setting) throws SmtpException {
+    Reply read(Duration timeout, Setting setting) throws SmtpException {
         deadline.start(timeout, setting);
         try {
             return read();
@@ -247,8 +248,8 @@ final class ReplyReader {
     private void rejectTlsRecord() throws SmtpException {
         if (end - start >= 2 && (buffer[start] == 0x16 || buffer[start] == 0x15) && buffer[start + 1] == 0x03) {
             throw new SmtpException(SmtpErrorCode.TLS_MODE_MISMATCH, "the server answered with a TLS record instead"
-                    + " of an SMTP reply: the port expects TLS from the first byte (implicit TLS, usually port 465);"
-                    + " set " + SettingNames.TLS_MODE + " to IMPLICIT");
+                    + " of an SMTP reply: the port expects TLS from the first byte (implicit TLS, usually port 465).")
+                    .withHint(Hint.of("Use {}.", Setting.TLS_MODE.to("IMPLICIT")));
         }
     }
 
@@ -334,12 +335,14 @@ final class ReplyReader {
             return smtp;
         }
         if (e instanceof SocketTimeoutException) {
-            String within = deadline.isRunning()
-                    ? "within " + deadline.timeout().toMillis() + " ms (" + deadline.setting() + ")"
+            String within = deadline.isRunning() ? "within " + deadline.timeout().toMillis() + " ms"
                     : "within the socket timeout";
-            return new SmtpException(SmtpErrorCode.TIMEOUT, midReply
-                    ? "the server started a reply but did not complete it " + within
-                    : "no reply from the server " + within, e);
+            Setting setting = deadline.isRunning() ? deadline.setting() : Setting.SOCKET_TIMEOUT;
+            SmtpException timeout = new SmtpException(SmtpErrorCode.TIMEOUT, midReply
+                    ? "the server started a reply but did not complete it " + within + "."
+                    : "no reply from the server " + within + ".", e);
+            return setting == null ? timeout
+                    : timeout.withHint(Hint.of("If the server is this slow, raise {}.", setting.mention()));
         }
         return new SmtpException(SmtpErrorCode.CONNECTION_CLOSED, "the connection failed while reading a reply: " + e, e);
     }

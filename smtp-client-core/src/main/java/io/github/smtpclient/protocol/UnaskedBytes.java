@@ -48,7 +48,7 @@ final class UnaskedBytes {
     /** The 421 the buffer starts with, parsed when it is complete. */
     private Reply closingReply() {
         try {
-            return reader.read(WAIT, "the check for unexpected bytes");
+            return reader.read(WAIT, null); // a wait of the engine's own: no setting to advise on
         } catch (SmtpException incomplete) {
             return Reply.of(421, "");
         }

@@ -11,15 +11,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.github.smtpclient.Hint;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
 /** Explains a rejected server certificate: which server, why, and what to do about it. */
 final class CertificateRejection {
 
-    private static final String TRUST_ADVICE = "If the server uses a private CA or a self-signed certificate, trust it "
-            + "with client.tls().setTrustedCertificates(List.of(caCertificate)); otherwise check that you connect to the "
-            + "right server.";
+    private static final Hint TRUST_ADVICE = Hint.of("If the server uses a private CA or a self-signed certificate,"
+            + " trust it with {}; otherwise check that you connect to the right server.",
+            Setting.TLS_TRUSTED_CERTIFICATES.mention());
 
     private CertificateRejection() {
     }
@@ -42,6 +44,7 @@ final class CertificateRejection {
 
     static SmtpException invalidChain(String host, int port, X509Certificate[] chain, CertificateException failure) {
         String reason;
+        Hint advice = null;
         if (Causes.contain(failure, CertificateExpiredException.class) || hasReason(failure, CertPathValidatorException.BasicReason.EXPIRED)) {
             reason = "a certificate in its chain has expired (" + describeValidity(chain) + "). Renew the server's "
                     + "certificate, and check this machine's clock.";
@@ -50,12 +53,14 @@ final class CertificateRejection {
             reason = "a certificate in its chain is not yet valid (" + describeValidity(chain) + "). Check this "
                     + "machine's clock.";
         } else if (Causes.contain(failure, CertPathBuilderException.class)) {
-            reason = "it is not issued by a certificate authority this client trusts (" + describe(chain[0]) + "). "
-                    + TRUST_ADVICE;
+            reason = "it is not issued by a certificate authority this client trusts (" + describe(chain[0]) + ").";
+            advice = TRUST_ADVICE;
         } else {
-            reason = "its certificate chain is invalid (" + describe(chain[0]) + "). " + TRUST_ADVICE;
+            reason = "its certificate chain is invalid (" + describe(chain[0]) + ").";
+            advice = TRUST_ADVICE;
         }
-        return rejected(host, port, reason + " Detail: " + failure.getMessage(), failure);
+        SmtpException rejected = rejected(host, port, reason + " Detail: " + failure.getMessage(), failure);
+        return advice == null ? rejected : rejected.withHint(advice);
     }
 
     private static SmtpException rejected(String host, int port, String reason, Exception cause) {

@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
 
+import io.github.smtpclient.Hint;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
 /** Turns a failed TLS handshake into an {@link SmtpException} that says what probably went wrong. */
 final class HandshakeFailures {
+
+    private static final Hint PLAINTEXT_PORT_ADVICE = Hint.of("Use STARTTLS with {}, or connect to the server's"
+            + " implicit-TLS port (usually 465).", Setting.TLS_MODE.to("EXPLICIT"));
 
     private HandshakeFailures() {
     }
@@ -23,15 +28,15 @@ final class HandshakeFailures {
         }
         if (Causes.contain(failure, SocketTimeoutException.class)) {
             return new SmtpException(SmtpErrorCode.TIMEOUT, "the TLS handshake with " + server
-                    + " did not finish within socket().timeout (" + timeoutMillis + " ms); the server accepted the connection but did not answer"
-                    + (implicitTls ? " (a plaintext server waiting for a command behaves like this)" : ""), failure);
+                    + " did not finish within " + timeoutMillis + " ms; the server accepted the connection but did not"
+                    + " answer" + (implicitTls ? " (a plaintext server waiting for a command behaves like this)." : "."),
+                    failure).withHint(Hint.of("If the server is this slow, raise {}.", Setting.SOCKET_TIMEOUT.mention()));
         }
         if (implicitTls && answeredInPlaintext(failure)) {
             return new SmtpException(SmtpErrorCode.TLS_MODE_MISMATCH, "the TLS handshake with " + server + " failed: "
                     + server + " answered in plaintext, not TLS: the port expects plaintext first (such as 25 or 587,"
-                    + " where the server greets with 220 and may offer STARTTLS). Set " + TlsMode.SETTING + " to"
-                    + " EXPLICIT (STARTTLS), or connect to the server's implicit-TLS port (usually 465). Detail: "
-                    + failure.getMessage(), failure);
+                    + " where the server greets with 220 and may offer STARTTLS). Detail: " + failure.getMessage(),
+                    failure).withHint(PLAINTEXT_PORT_ADVICE);
         }
         String reason = reason(failure, server, settings, implicitTls);
         return new SmtpException(SmtpErrorCode.TLS_HANDSHAKE_FAILED, "the TLS handshake with " + server + " failed: "

@@ -12,6 +12,8 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
+import io.github.smtpclient.Hint;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
@@ -27,9 +29,10 @@ final class PkixTrustManagers {
 
     static X509ExtendedTrustManager create(TlsSettings settings) throws SmtpException {
         if (!settings.isUseSystemTrust() && settings.getTrustedCertificates().isEmpty()) {
-            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "no certificate can be trusted: "
-                    + "tls().useSystemTrust is false and tls().trustedCertificates is empty; add the server's CA "
-                    + "with tls().setTrustedCertificates(...) or set tls().setUseSystemTrust(true)");
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "no certificate can be trusted: the system trust"
+                    + " store is off and no trusted certificate is configured.").withHint(Hint.of("Add the server's CA"
+                            + " with {} or turn the system trust store on with {}.",
+                            Setting.TLS_TRUSTED_CERTIFICATES.mention(), Setting.TLS_USE_SYSTEM_TRUST.to("true")));
         }
         try {
             if (settings.getTrustedCertificates().isEmpty()) {

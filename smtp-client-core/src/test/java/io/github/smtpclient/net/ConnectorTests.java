@@ -100,7 +100,7 @@ class ConnectorTests {
         assertThatThrownBy(() -> connect("localhost", server.port()))
                 .isInstanceOfSatisfying(SmtpException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TLS_MODE_MISMATCH);
-                    assertThat(e.getMessage()).contains("plaintext", TlsMode.SETTING + " to EXPLICIT");
+                    assertThat(e.getMessage()).contains("plaintext", "client.tls().setMode(TlsMode.EXPLICIT)");
                 });
     }
 

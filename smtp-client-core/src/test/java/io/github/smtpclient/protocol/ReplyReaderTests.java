@@ -181,7 +181,7 @@ class ReplyReaderTests {
 
         assertThatThrownBy(reader::read).isInstanceOfSatisfying(SmtpException.class,
                 e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TLS_MODE_MISMATCH))
-                .hasMessageContaining("TLS").hasMessageContaining(TlsMode.SETTING + " to IMPLICIT");
+                .hasMessageContaining("TLS").hasMessageContaining("client.tls().setMode(TlsMode.IMPLICIT)");
     }
 
     @Test
@@ -189,7 +189,7 @@ class ReplyReaderTests {
         byte[] alert = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
         ReplyReader reader = new ReplyReader(ChoppedInputStream.of(alert));
 
-        assertThatThrownBy(reader::read).hasMessageContaining(TlsMode.SETTING + " to IMPLICIT");
+        assertThatThrownBy(reader::read).hasMessageContaining("client.tls().setMode(TlsMode.IMPLICIT)");
     }
 
     @Test
@@ -199,7 +199,8 @@ class ReplyReaderTests {
         assertThatThrownBy(reader::read).isInstanceOfSatisfying(SmtpException.class, e -> {
             assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TIMEOUT);
             assertThat(e.isTransient()).isTrue();
-        }).hasMessage("no reply from the server within the socket timeout")
+        }).hasMessage("no reply from the server within the socket timeout. If the server is this slow, raise"
+                        + " client.socket().setTimeout(...).")
                 .hasCauseInstanceOf(SocketTimeoutException.class);
     }
 

@@ -108,7 +108,8 @@ class TlsHandshakerTests {
         assertThatThrownBy(() -> handshake("localhost", settings, recording()))
                 .isInstanceOfSatisfying(SmtpException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.INVALID_ARGUMENT);
-                    assertThat(e.getMessage()).contains("tls().useSystemTrust", "tls().trustedCertificates");
+                    assertThat(e.getMessage()).contains("client.tls().setUseSystemTrust(true)",
+                            "client.tls().setTrustedCertificates(...)");
                 });
     }
 

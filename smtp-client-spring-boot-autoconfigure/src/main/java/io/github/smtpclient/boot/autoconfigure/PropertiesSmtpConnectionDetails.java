@@ -3,6 +3,8 @@ package io.github.smtpclient.boot.autoconfigure;
 import io.github.smtpclient.tls.TlsMode;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
 /** {@link SmtpConnectionDetails} read from {@link SmtpClientProperties}. */
 final class PropertiesSmtpConnectionDetails implements SmtpConnectionDetails {
 
@@ -16,7 +18,10 @@ final class PropertiesSmtpConnectionDetails implements SmtpConnectionDetails {
     public String getHost() {
         String host = properties.getHost();
         if (host == null || host.isBlank()) {
-            throw new IllegalStateException("smtp.client.host is not set; set it to the SMTP server's host name");
+            throw new InvalidConfigurationPropertyValueException("smtp.client.host", host == null ? "(none)" : host,
+                    "The SMTP server's host name is empty. Set 'smtp.client.host' to it, such as"
+                            + " 'smtp.example.com'; an empty value usually comes from a placeholder whose variable"
+                            + " is not set, such as '${SMTP_HOST:}'.");
         }
         return host;
     }

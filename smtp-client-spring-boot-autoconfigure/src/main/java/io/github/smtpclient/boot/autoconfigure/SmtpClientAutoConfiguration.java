@@ -29,6 +29,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * Configures clients for the server named by {@code smtp.client.host} (or by a {@link SmtpConnectionDetails} bean,
@@ -44,10 +45,18 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(SmtpClient.class)
 @Conditional(SmtpClientAutoConfiguration.SmtpServerCondition.class)
 @EnableConfigurationProperties(SmtpClientProperties.class)
-@Import({ SmtpMailSenderConfiguration.class, SpringMailSenderConfiguration.class })
+@Import({ SmtpMailSenderConfiguration.class, JavaMailSenderConfiguration.class, SpringMailSenderConfiguration.class })
 public final class SmtpClientAutoConfiguration {
 
-    SmtpClientAutoConfiguration() {
+    /** @throws UnknownSmtpPropertyException when a configured smtp.client key is no property, such as a typo */
+    SmtpClientAutoConfiguration(Environment environment) {
+        UnknownSmtpProperties.check(environment, SmtpClientAutoConfiguration.class.getClassLoader());
+    }
+
+    /** {@code spring.mail.*} configures the client when {@code smtp.client.host} is not set. */
+    @Bean
+    static SpringMailMigrationPostProcessor smtpSpringMailMigration(Environment environment) {
+        return new SpringMailMigrationPostProcessor(environment);
     }
 
     @Bean
@@ -112,7 +121,11 @@ public final class SmtpClientAutoConfiguration {
         }
     }
 
-    /** A server is named by {@code smtp.client.host} or by a {@link SmtpConnectionDetails} bean. */
+    /**
+     * A server is named by {@code smtp.client.host}, by a {@link SmtpConnectionDetails} bean, or, for applications
+     * moving from spring-boot-starter-mail, by {@code spring.mail.host} (or {@code spring.mail.jndi-name}, which is
+     * then refused with an explanation).
+     */
     static final class SmtpServerCondition extends AnyNestedCondition {
 
         SmtpServerCondition() {
@@ -125,6 +138,14 @@ public final class SmtpClientAutoConfiguration {
 
         @ConditionalOnBean(SmtpConnectionDetails.class)
         static final class ConnectionDetailsBean {
+        }
+
+        @ConditionalOnProperty(prefix = "spring.mail", name = "host")
+        static final class SpringMailHostProperty {
+        }
+
+        @ConditionalOnProperty(prefix = "spring.mail", name = "jndi-name")
+        static final class SpringMailJndiNameProperty {
         }
     }
 }

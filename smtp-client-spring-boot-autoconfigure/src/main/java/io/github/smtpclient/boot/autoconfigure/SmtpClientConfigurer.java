@@ -75,6 +75,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
     }
 
     private void applyProperties(SmtpClient client) {
+        client.setSettingNames(PropertySettingNames.INSTANCE);
         PropertyCheck.set("smtp.client.domain", properties.getDomain(), client::setDomain);
         SmtpClientProperties.Tls tls = properties.getTls();
         TlsMode mode = connection.getTlsMode();
@@ -107,6 +108,8 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         PropertyCheck.set("smtp.client.binary.chunk-size", properties.getBinary().getChunkSize(),
                 size -> client.transfer().setBinaryChunkSize(PropertyCheck.toInt(size)));
         client.transfer().setRemoveBcc(properties.isRemoveBcc());
+        PropertyCheck.set("smtp.client.recipient-policy", properties.getRecipientPolicy(),
+                client.transfer()::setRecipientPolicy);
         PropertyCheck.set("smtp.client.send-buffer-size", properties.getSendBufferSize(),
                 size -> client.transfer().setSendBufferSize(PropertyCheck.toInt(size)));
         client.transfer().setTempPath(properties.getTempPath());
@@ -116,6 +119,10 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         SmtpClientProperties.Socket socket = properties.getSocket();
         PropertyCheck.set("smtp.client.socket.timeout", socket.getTimeout(), client.socket()::setTimeout);
         PropertyCheck.set("smtp.client.socket.connect-timeout", socket.getConnectTimeout(), client.socket()::setConnectTimeout);
+        PropertyCheck.set("smtp.client.socket.greeting-timeout", socket.getGreetingTimeout(),
+                client.socket()::setGreetingTimeout);
+        PropertyCheck.set("smtp.client.socket.data-termination-timeout", socket.getDataTerminationTimeout(),
+                client.socket()::setDataTerminationTimeout);
         PropertyCheck.set("smtp.client.socket.connection-attempt-delay", socket.getConnectionAttemptDelay(),
                 client.socket()::setConnectionAttemptDelay);
         PropertyCheck.set("smtp.client.socket.local-address", socket.getLocalAddress(), client.socket()::setLocalAddress);

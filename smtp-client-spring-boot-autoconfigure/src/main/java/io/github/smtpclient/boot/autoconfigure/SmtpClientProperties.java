@@ -1,5 +1,7 @@
 package io.github.smtpclient.boot.autoconfigure;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.smtpclient.RecipientPolicy;
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.boot.mail.PartialRejection;
 import io.github.smtpclient.log.LogDetail;
 import io.github.smtpclient.log.LogEvent;
 import io.github.smtpclient.log.LogLevel;
@@ -49,6 +53,9 @@ public class SmtpClientProperties {
     /** Whether Bcc and Resent-Bcc header fields are removed from messages before sending. */
     private boolean removeBcc = true;
 
+    /** What a send does when the server refuses some recipients: PARTIAL delivers to the others, ALL_OR_NOTHING resets the transaction and fails. */
+    private RecipientPolicy recipientPolicy = RecipientPolicy.PARTIAL;
+
     /** Size of the buffer commands and message data are written through, between 512B and 16MB; any other value than the default also sets the socket's send buffer. */
     private DataSize sendBufferSize = DataSize.ofKilobytes(64);
 
@@ -78,6 +85,8 @@ public class SmtpClientProperties {
     private final Events events = new Events();
 
     private final Health health = new Health();
+
+    private final MailSender mailSender = new MailSender();
 
     public @Nullable String getHost() {
         return host;
@@ -117,6 +126,14 @@ public class SmtpClientProperties {
 
     public void setPassword(@Nullable String password) {
         this.password = password;
+    }
+
+    public RecipientPolicy getRecipientPolicy() {
+        return recipientPolicy;
+    }
+
+    public void setRecipientPolicy(RecipientPolicy recipientPolicy) {
+        this.recipientPolicy = recipientPolicy;
     }
 
     public boolean isRemoveBcc() {
@@ -189,6 +206,11 @@ public class SmtpClientProperties {
 
     public Health getHealth() {
         return health;
+    }
+
+    /** Returns the settings of Spring's JavaMailSender and MailSender beans. */
+    public MailSender getMailSender() {
+        return mailSender;
     }
 
     /** Encryption and certificate checks; drives {@code client.tls()}. */
@@ -351,6 +373,12 @@ public class SmtpClientProperties {
         /** Longest wait for the TCP connection, all addresses of the host together; by default 'timeout'. */
         private @Nullable Duration connectTimeout;
 
+        /** Longest wait for the server's greeting after connecting; by default 'timeout' (RFC 5321 suggests 5m). */
+        private @Nullable Duration greetingTimeout;
+
+        /** Longest wait for the reply after the end of the message data; by default 'timeout' (RFC 5321 suggests 10m, as the server may scan the message first). */
+        private @Nullable Duration dataTerminationTimeout;
+
         /** How long a connection attempt runs before the host's next address is tried beside it (RFC 8305), between 10ms and 2s. */
         private Duration connectionAttemptDelay = Duration.ofMillis(250);
 
@@ -385,6 +413,22 @@ public class SmtpClientProperties {
 
         public void setConnectTimeout(@Nullable Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
+        }
+
+        public @Nullable Duration getGreetingTimeout() {
+            return greetingTimeout;
+        }
+
+        public void setGreetingTimeout(@Nullable Duration greetingTimeout) {
+            this.greetingTimeout = greetingTimeout;
+        }
+
+        public @Nullable Duration getDataTerminationTimeout() {
+            return dataTerminationTimeout;
+        }
+
+        public void setDataTerminationTimeout(@Nullable Duration dataTerminationTimeout) {
+            this.dataTerminationTimeout = dataTerminationTimeout;
         }
 
         public Duration getConnectionAttemptDelay() {
@@ -1082,6 +1126,49 @@ public class SmtpClientProperties {
 
         public void setCacheInterval(Duration cacheInterval) {
             this.cacheInterval = cacheInterval;
+        }
+    }
+
+    /** Spring's JavaMailSender and MailSender beans on the pooled sender, as spring-boot-starter-mail's code uses them. */
+    public static class MailSender {
+
+        /** Charset MimeMessageHelper uses for messages from createMimeMessage() when the code names none. */
+        private Charset defaultEncoding = StandardCharsets.UTF_8;
+
+        /** What a send does when the server accepts a message for some recipients and refuses others: FAIL (throw SmtpMailSendException) or WARN (log). */
+        private PartialRejection partialRejection = PartialRejection.FAIL;
+
+        /** Envelope sender (MAIL FROM) for every message, where bounces go; by default the message's From address. */
+        private @Nullable String envelopeFrom;
+
+        /** Returns the charset MimeMessageHelper uses by default. */
+        public Charset getDefaultEncoding() {
+            return defaultEncoding;
+        }
+
+        /** Sets the charset MimeMessageHelper uses by default. */
+        public void setDefaultEncoding(Charset defaultEncoding) {
+            this.defaultEncoding = defaultEncoding;
+        }
+
+        /** Returns what a send does when some recipients were refused. */
+        public PartialRejection getPartialRejection() {
+            return partialRejection;
+        }
+
+        /** Sets what a send does when some recipients were refused. */
+        public void setPartialRejection(PartialRejection partialRejection) {
+            this.partialRejection = partialRejection;
+        }
+
+        /** Returns the envelope sender for every message, or {@code null} for each message's From address. */
+        public @Nullable String getEnvelopeFrom() {
+            return envelopeFrom;
+        }
+
+        /** Sets the envelope sender for every message, or {@code null} for each message's From address. */
+        public void setEnvelopeFrom(@Nullable String envelopeFrom) {
+            this.envelopeFrom = envelopeFrom;
         }
     }
 }

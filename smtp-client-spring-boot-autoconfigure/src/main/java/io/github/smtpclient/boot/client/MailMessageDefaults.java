@@ -1,6 +1,7 @@
 package io.github.smtpclient.boot.client;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.message.Mailbox;
@@ -26,6 +27,21 @@ public final class MailMessageDefaults {
         this.from = from == null ? List.of() : Mailbox.parseList(from);
         this.replyTo = replyTo == null ? List.of() : Mailbox.parseList(replyTo);
         this.mailer = mailer;
+    }
+
+    /** The default From mailboxes; empty when none is configured. */
+    public List<Mailbox> from() {
+        return from;
+    }
+
+    /** The default Reply-To mailboxes; empty when none is configured. */
+    public List<Mailbox> replyTo() {
+        return replyTo;
+    }
+
+    /** The default X-Mailer value, when one is configured. */
+    public Optional<String> mailer() {
+        return Optional.ofNullable(mailer);
     }
 
     /** A builder holding the defaults. */

@@ -19,10 +19,11 @@ class NoSmtpServerFailureAnalyzerTests {
     @Test
     void analyzeWhenHostIsNotSetShouldNameTheProperty() {
         contextRunner.run(context -> {
-            FailureAnalysis analysis = new NoSmtpServerFailureAnalyzer(context.getBeanFactory())
+            FailureAnalysis analysis = new NoSmtpServerFailureAnalyzer(context.getBeanFactory(), context.getEnvironment())
                     .analyze(new IllegalStateException(new NoSuchBeanDefinitionException(SmtpMailSender.class)));
             assertThat(analysis).isNotNull();
-            assertThat(analysis.getDescription()).contains("SmtpMailSender").contains("'smtp.client.host' is not set");
+            assertThat(analysis.getDescription()).contains("SmtpMailSender")
+                    .contains("neither 'smtp.client.host' nor 'spring.mail.host' is set");
             assertThat(analysis.getAction()).contains("Set 'smtp.client.host'");
         });
     }
@@ -30,13 +31,13 @@ class NoSmtpServerFailureAnalyzerTests {
     @Test
     void analyzeWhenHostIsSetShouldNotApply() {
         contextRunner.withPropertyValues("smtp.client.host=smtp.example.test")
-                .run(context -> assertThat(new NoSmtpServerFailureAnalyzer(context.getBeanFactory())
+                .run(context -> assertThat(new NoSmtpServerFailureAnalyzer(context.getBeanFactory(), context.getEnvironment())
                         .analyze(new NoSuchBeanDefinitionException(SmtpClientFactory.class))).isNull());
     }
 
     @Test
     void analyzeWhenSomeOtherBeanIsMissingShouldNotApply() {
-        contextRunner.run(context -> assertThat(new NoSmtpServerFailureAnalyzer(context.getBeanFactory())
+        contextRunner.run(context -> assertThat(new NoSmtpServerFailureAnalyzer(context.getBeanFactory(), context.getEnvironment())
                 .analyze(new NoSuchBeanDefinitionException(String.class))).isNull());
     }
 }

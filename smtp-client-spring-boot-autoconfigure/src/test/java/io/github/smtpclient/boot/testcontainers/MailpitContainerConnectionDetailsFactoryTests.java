@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 
 import io.github.smtpclient.SmtpMailSender;
 import io.github.smtpclient.boot.autoconfigure.SmtpConnectionDetails;
+import io.github.smtpclient.boot.testing.EnabledIfDockerAvailable;
 import io.github.smtpclient.message.MailMessage;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sends through a Mailpit container found by {@code @ServiceConnection}; skipped where Docker is not available. */
-@Testcontainers(disabledWithoutDocker = true)
+@EnabledIfDockerAvailable
+@Testcontainers
 @SpringBootTest
 class MailpitContainerConnectionDetailsFactoryTests {
 
