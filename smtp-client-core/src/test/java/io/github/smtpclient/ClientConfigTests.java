@@ -33,8 +33,11 @@ class ClientConfigTests {
         assertThat(client.auth().getMechanisms()).containsExactly(AuthMechanism.SCRAM_SHA_256, AuthMechanism.PLAIN);
         assertThat(client.config("Authentications")).isEqualTo("SCRAM-SHA-256,PLAIN");
         client.config("UseSystemCertificates=false");
-        assertThat(client.tls().isUseSystemTrust()).isFalse();
-        assertThat(client.config("IgnoreSystemTrust")).isEqualTo("true");
+        assertThat(client.tls().isUseSystemCertificates()).isFalse();
+        assertThat(client.config("IgnoreSystemTrust")).isEqualTo("false");
+        client.config("IgnoreSystemTrust=true");
+        assertThat(client.tls().isIgnoreSystemTrust()).isTrue();
+        assertThat(client.config("UseSystemCertificates")).isEqualTo("false");
     }
 
     @Test

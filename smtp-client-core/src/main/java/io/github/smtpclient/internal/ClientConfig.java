@@ -40,10 +40,10 @@ public final class ClientConfig {
                 value -> transfer.setSendBufferSize(integer("SendBufferSize", value)));
         add("TempPath", () -> transfer.getTempPath() == null ? "" : transfer.getTempPath().toString(),
                 value -> transfer.setTempPath(value.isEmpty() ? null : Path.of(value)));
-        add("IgnoreSystemTrust", () -> Boolean.toString(!client.tls().isUseSystemTrust()),
-                value -> client.tls().setUseSystemTrust(!bool("IgnoreSystemTrust", value)));
-        add("UseSystemCertificates", () -> Boolean.toString(client.tls().isUseSystemTrust()),
-                value -> client.tls().setUseSystemTrust(bool("UseSystemCertificates", value)));
+        add("IgnoreSystemTrust", () -> Boolean.toString(client.tls().isIgnoreSystemTrust()),
+                value -> client.tls().setIgnoreSystemTrust(bool("IgnoreSystemTrust", value)));
+        add("UseSystemCertificates", () -> Boolean.toString(client.tls().isUseSystemCertificates()),
+                value -> client.tls().setUseSystemCertificates(bool("UseSystemCertificates", value)));
     }
 
     private void add(String name, Supplier<String> getter, Consumer<String> setter) {
@@ -102,7 +102,7 @@ public final class ClientConfig {
 
     private static Map<String, String> notApplicable() {
         Map<String, String> reasons = new LinkedHashMap<>();
-        String windowsOnly = "it controls Windows certificate stores; on the JVM use tls().setUseSystemTrust and"
+        String windowsOnly = "it controls Windows certificate stores; on the JVM use tls().setUseSystemCertificates and"
                 + " tls().setTrustedCertificates";
         reasons.put("usemicrosoftctl", windowsOnly);
         reasons.put("usesharedsystemstorages", windowsOnly);

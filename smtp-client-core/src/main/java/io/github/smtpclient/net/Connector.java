@@ -11,6 +11,7 @@ import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.tls.TlsHandshaker;
+import io.github.smtpclient.tls.TlsLayer;
 import io.github.smtpclient.tls.TlsMode;
 import io.github.smtpclient.tls.TlsSettings;
 
@@ -64,9 +65,10 @@ public final class Connector {
         Socket tcp = via.isEnabled() ? openTunnel(host, port, via, settings)
                 : openFirst(host, port, addressesOf(host, settings.isUseIPv6()), settings);
         TlsHandshaker handshaker = new TlsHandshaker(tls, listener);
-        Socket current = tls.effectiveMode(port) == TlsMode.IMPLICIT ? handshaker.handshake(tcp, host, port, true) : tcp;
+        TlsLayer implicitTls = tls.effectiveMode(port) == TlsMode.IMPLICIT ? handshaker.handshake(tcp, host, port, true)
+                : null;
         try {
-            return new SocketWire(tcp, current, host, port, handshaker, settings.getTimeout());
+            return new SocketWire(tcp, implicitTls, host, port, handshaker, settings.getTimeout());
         } catch (IOException e) {
             closeQuietly(tcp, e);
             throw new SmtpException(SmtpErrorCode.IO_ERROR, "the connection to " + host + ":" + port

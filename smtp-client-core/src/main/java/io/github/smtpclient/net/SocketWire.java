@@ -10,13 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.net.ssl.SSLSocket;
-
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.protocol.Wire;
 import io.github.smtpclient.tls.TlsConnectionInfo;
 import io.github.smtpclient.tls.TlsHandshaker;
+import io.github.smtpclient.tls.TlsLayer;
 
 /**
  * The {@link Wire} over a TCP socket, optionally with TLS layered on it. Made by {@link Connector}.
@@ -39,16 +38,15 @@ public final class SocketWire implements Wire {
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Socket current;
-    private volatile TlsConnectionInfo tlsInfo;
+    private volatile TlsLayer tls;
     private InputStream input;
     private OutputStream output;
 
     /**
-     * @param tcp     the connected TCP socket
-     * @param current {@code tcp}, or the TLS socket already layered over it (implicit TLS)
+     * @param tcp the connected TCP socket
+     * @param tls the TLS already layered over it (implicit TLS), or {@code null}
      */
-    SocketWire(Socket tcp, Socket current, String host, int port, TlsHandshaker handshaker, Duration timeout)
+    SocketWire(Socket tcp, TlsLayer tls, String host, int port, TlsHandshaker handshaker, Duration timeout)
             throws IOException {
         this.tcp = tcp;
         this.host = host;
@@ -56,7 +54,7 @@ public final class SocketWire implements Wire {
         this.handshaker = handshaker;
         this.writeDeadline = new WriteDeadline(tcp, timeout);
         try {
-            use(current);
+            use(tls);
         } catch (IOException | RuntimeException e) {
             writeDeadline.release();
             throw e;
@@ -99,7 +97,7 @@ public final class SocketWire implements Wire {
 
     @Override
     public boolean isSecure() {
-        return current instanceof SSLSocket;
+        return tls != null;
     }
 
     @Override
@@ -109,7 +107,8 @@ public final class SocketWire implements Wire {
 
     /** What TLS negotiated, or empty while the connection is unencrypted. */
     public Optional<TlsConnectionInfo> tlsInfo() {
-        return Optional.ofNullable(tlsInfo);
+        TlsLayer layer = tls;
+        return layer == null ? Optional.empty() : Optional.of(layer.info());
     }
 
     /** The server's address and port actually connected to. */
@@ -141,9 +140,9 @@ public final class SocketWire implements Wire {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        Socket layer = current;
+        TlsLayer layer = tls;
         try {
-            if (layer != tcp) {
+            if (layer != null) {
                 writeDeadline.run(layer::close);
             }
         } catch (IOException closeNotifyNotSent) {
@@ -154,16 +153,17 @@ public final class SocketWire implements Wire {
         }
     }
 
-    private void use(Socket socket) throws IOException {
-        input = new CountingInputStream(socket.getInputStream(), bytesReceived);
-        output = new CountingOutputStream(new DeadlineOutputStream(socket.getOutputStream(), writeDeadline), bytesSent);
-        tlsInfo = socket instanceof SSLSocket ssl ? TlsConnectionInfo.of(ssl.getSession()) : null;
-        current = socket;
+    /** Reads and writes through {@code layer}, or the plain socket when it is {@code null}. */
+    private void use(TlsLayer layer) throws IOException {
+        input = new CountingInputStream(layer == null ? tcp.getInputStream() : layer.input(), bytesReceived);
+        output = new CountingOutputStream(new DeadlineOutputStream(layer == null ? tcp.getOutputStream()
+                : layer.output(), writeDeadline), bytesSent);
+        tls = layer;
     }
 
     @Override
     public String toString() {
         return "SocketWire[" + host + ":" + port + (closed.get() ? ", closed" : "")
-                + (tlsInfo == null ? ", plaintext" : ", " + tlsInfo.protocol() + " " + tlsInfo.cipherSuite()) + "]";
+                + tlsInfo().map(info -> ", " + info.protocol() + " " + info.cipherSuite()).orElse(", plaintext") + "]";
     }
 }

@@ -4,6 +4,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
@@ -14,12 +16,14 @@ final class HandshakeFailures {
     private HandshakeFailures() {
     }
 
-    static SmtpException describe(IOException failure, String host, int port, TlsSettings settings, boolean implicitTls,
-            int timeoutMillis) {
-        String server = host + ":" + port;
+    static SmtpException describe(IOException failure, HandshakeRequest request, TlsSettings settings,
+            List<X509Certificate> chain) {
+        String server = request.host() + ":" + request.port();
+        boolean implicitTls = request.implicitTls();
+        int timeoutMillis = request.timeoutMillis();
         if (Causes.contain(failure, CertificateException.class)) {
-            // Only an application's SSLContext rejects a chain without the VerdictTrustManager recording why.
-            return CertificateRejection.byApplicationContext(host, port, failure);
+            // Only an application's SSLContext rejects a chain without the HandshakeVerdict recording why.
+            return CertificateRejection.byApplicationContext(request.host(), request.port(), chain, failure);
         }
         if (Causes.contain(failure, SocketTimeoutException.class)) {
             return new SmtpException(SmtpErrorCode.TIMEOUT, "the TLS handshake with " + server

@@ -1,54 +1,65 @@
 package io.github.smtpclient.tls;
 
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
+import io.github.smtpclient.tls.validation.ValidationResult;
 
 /**
- * What was negotiated on an encrypted connection (the reference's ConnInfoVersion, ConnInfoCiphersuite and
- * ServerCert* values), for events, logs and health reports.
- *
- * @param protocol         the TLS version, for example {@code TLSv1.3}
- * @param cipherSuite      the cipher suite, for example {@code TLS_AES_256_GCM_SHA384}
- * @param peerCertificates the chain the server presented, leaf first; empty if it presented none
+ * What was negotiated on an encrypted connection and how the server's certificate was judged (the reference's
+ * ConnInfo* and ServerCert* values), for events, logs and health reports. Immutable.
  */
-public record TlsConnectionInfo(String protocol, String cipherSuite, List<X509Certificate> peerCertificates) {
+public final class TlsConnectionInfo {
 
-    /** Checks the values and makes the certificate list immutable. */
-    public TlsConnectionInfo {
-        Objects.requireNonNull(protocol, "protocol");
-        Objects.requireNonNull(cipherSuite, "cipherSuite");
-        peerCertificates = List.copyOf(peerCertificates);
+    private final String protocol;
+    private final String cipherSuite;
+    private final List<X509Certificate> peerCertificates;
+    private final ValidationResult validation;
+
+    TlsConnectionInfo(String protocol, String cipherSuite, List<X509Certificate> peerCertificates,
+            ValidationResult validation) {
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
+        this.cipherSuite = Objects.requireNonNull(cipherSuite, "cipherSuite");
+        this.peerCertificates = List.copyOf(peerCertificates);
+        this.validation = Objects.requireNonNull(validation, "validation");
     }
 
-    /** Reads the negotiated values of an established session. */
-    public static TlsConnectionInfo of(SSLSession session) {
-        return new TlsConnectionInfo(session.getProtocol(), session.getCipherSuite(), x509Chain(session));
+    /** The TLS version, for example {@code TLSv1.3} (the reference's ConnInfoVersion). */
+    public String protocol() {
+        return protocol;
     }
 
-    private static List<X509Certificate> x509Chain(SSLSession session) {
-        List<X509Certificate> chain = new ArrayList<>();
-        try {
-            for (Certificate certificate : session.getPeerCertificates()) {
-                if (certificate instanceof X509Certificate x509) {
-                    chain.add(x509);
-                }
-            }
-        } catch (SSLPeerUnverifiedException anonymousSession) {
-            // An anonymous cipher suite: there is no chain to report.
-        }
-        return chain;
+    /** The cipher suite's standard name, for example {@code TLS_AES_256_GCM_SHA384} (ConnInfoCiphersuite). */
+    public String cipherSuite() {
+        return cipherSuite;
+    }
+
+    /** The chain the server presented, leaf first; empty if it presented none (ServerCertBytes, ServerCertCount). */
+    public List<X509Certificate> peerCertificates() {
+        return peerCertificates;
+    }
+
+    /**
+     * How the server's chain was judged: status, reasons, the path built and the log of every check (the
+     * reference's ConnInfoChainValidationResult, ConnInfoChainValidationDetails and ConnInfoValidationLog).
+     */
+    public ValidationResult validation() {
+        return validation;
+    }
+
+    /**
+     * Whether the server was authenticated: validation ran and passed (ConnInfoServerAuthenticated). False when
+     * validation is off, and when a listener accepted a chain that failed validation.
+     */
+    public boolean isServerAuthenticated() {
+        return validation.isValid();
     }
 
     @Override
     public String toString() {
         String subject = peerCertificates.isEmpty() ? "none"
                 : peerCertificates.get(0).getSubjectX500Principal().getName();
-        return protocol + " " + cipherSuite + " (server certificate: " + subject + ")";
+        return protocol + " " + cipherSuite + " (server certificate: " + subject + ", " + validation.status() + ")";
     }
 }

@@ -24,6 +24,9 @@ import io.github.smtpclient.event.NotificationEvent;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.testing.LoopbackServer;
 import io.github.smtpclient.testing.TestCertificates;
+import io.github.smtpclient.testing.TestPki;
+import io.github.smtpclient.tls.validation.ValidationReason;
+import io.github.smtpclient.tls.validation.ValidationStatus;
 
 class TlsHandshakerTests {
 
@@ -34,7 +37,7 @@ class TlsHandshakerTests {
     private final List<NotificationEvent> notifications = new CopyOnWriteArrayList<>();
     private final CompletableFuture<List<String>> requestedServerNames = new CompletableFuture<>();
     private LoopbackServer server;
-    private SSLSocket client;
+    private TlsLayer client;
 
     @AfterEach
     void closeAll() throws Exception {
@@ -52,13 +55,15 @@ class TlsHandshakerTests {
 
         client = handshake("localhost", trusting(LOCALHOST), recording());
 
-        TlsConnectionInfo info = TlsConnectionInfo.of(client.getSession());
+        TlsConnectionInfo info = client.info();
         assertThat(info.protocol()).isEqualTo("TLSv1.3");
         assertThat(info.cipherSuite()).startsWith("TLS_");
         assertThat(info.peerCertificates()).first().isEqualTo(LOCALHOST.serverCertificate());
+        assertThat(info.validation().status()).isEqualTo(ValidationStatus.VALID);
+        assertThat(info.isServerAuthenticated()).isTrue();
         assertThat(validations).singleElement().satisfies(event -> {
             assertThat(event.host()).isEqualTo("localhost");
-            assertThat(event.validationFailure()).isEmpty();
+            assertThat(event.validation().status()).isEqualTo(ValidationStatus.VALID);
             assertThat(event.isAccepted()).isTrue();
         });
     }
@@ -69,7 +74,7 @@ class TlsHandshakerTests {
 
         client = handshake("127.0.0.1", trusting(LOCALHOST), recording());
 
-        assertThat(client.getSession().isValid()).isTrue();
+        assertThat(client.info().validation().logText()).contains("'127.0.0.1' matches");
     }
 
     @Test
@@ -79,11 +84,13 @@ class TlsHandshakerTests {
         assertThatThrownBy(() -> handshake("localhost", new TlsSettings(), recording()))
                 .isInstanceOfSatisfying(SmtpException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CERTIFICATE_REJECTED);
-                    assertThat(e.getMessage()).contains("localhost:" + server.port(),
-                            "not issued by a certificate authority this client trusts", "setTrustedCertificates");
+                    assertThat(e.getMessage()).contains("localhost:" + server.port(), "[UNKNOWN_CA]",
+                            "root CA, which is not trusted", "setTrustedCertificates");
+                    assertThat(((CertificateRejectedException) e).validation().reasons())
+                            .containsExactly(ValidationReason.UNKNOWN_CA);
                 });
         assertThat(validations).singleElement().satisfies(event -> {
-            assertThat(event.validationFailure()).isPresent();
+            assertThat(event.validation().status()).isEqualTo(ValidationStatus.INVALID);
             assertThat(event.isAccepted()).isFalse();
         });
     }
@@ -92,24 +99,41 @@ class TlsHandshakerTests {
     void withoutSystemTrustOnlyTheTrustedCertificatesCount() throws Exception {
         startServer(LOCALHOST);
         TlsSettings settings = trusting(LOCALHOST);
-        settings.setUseSystemTrust(false);
+        settings.setUseSystemCertificates(false);
 
         client = handshake("localhost", settings, recording());
 
-        assertThat(client.getSession().isValid()).isTrue();
+        assertThat(client.info().validation().path()).last().isEqualTo(LOCALHOST.caCertificate());
     }
 
     @Test
     void noTrustAnchorsAtAllIsAConfigurationError() throws Exception {
         startServer(LOCALHOST);
         TlsSettings settings = new TlsSettings();
-        settings.setUseSystemTrust(false);
+        settings.setUseSystemCertificates(false);
 
         assertThatThrownBy(() -> handshake("localhost", settings, recording()))
                 .isInstanceOfSatisfying(SmtpException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.INVALID_ARGUMENT);
-                    assertThat(e.getMessage()).contains("tls().useSystemTrust", "tls().trustedCertificates");
+                    assertThat(e.getMessage()).contains("tls().useSystemCertificates", "tls().trustedCertificates");
                 });
+    }
+
+    @Test
+    void ignoringSystemTrustLeavesOnlyTheTrustedCertificatesAsAnchors() throws Exception {
+        startServer(LOCALHOST);
+        TlsSettings settings = new TlsSettings();
+        settings.setIgnoreSystemTrust(true);
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(SmtpException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("tls().ignoreSystemTrust");
+                });
+        TlsSettings trustingOurCa = trusting(LOCALHOST);
+        trustingOurCa.setIgnoreSystemTrust(true);
+        client = handshake("localhost", trustingOurCa, recording());
+        assertThat(client.info().isServerAuthenticated()).isTrue();
     }
 
     @Test
@@ -127,8 +151,10 @@ class TlsHandshakerTests {
 
         client = handshake("localhost", new TlsSettings(), pinning);
 
-        assertThat(client.getSession().isValid()).isTrue();
-        assertThat(validations).singleElement().satisfies(event -> assertThat(event.validationFailure()).isPresent());
+        assertThat(client.info().validation().status()).isEqualTo(ValidationStatus.VALID_BY_LISTENER);
+        assertThat(client.info().isServerAuthenticated()).isFalse();
+        assertThat(validations).singleElement()
+                .satisfies(event -> assertThat(event.validation().reasons()).contains(ValidationReason.UNKNOWN_CA));
     }
 
     @Test
@@ -145,6 +171,8 @@ class TlsHandshakerTests {
                 .isInstanceOfSatisfying(SmtpException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CERTIFICATE_REJECTED);
                     assertThat(e.getMessage()).contains("SmtpListener rejected");
+                    assertThat(((CertificateRejectedException) e).validation().reasons())
+                            .containsExactly(ValidationReason.REJECTED_BY_LISTENER);
                 });
     }
 
@@ -161,7 +189,7 @@ class TlsHandshakerTests {
 
         client = handshake("localhost", trusting(LOCALHOST), throwing);
 
-        assertThat(client.getSession().isValid()).isTrue();
+        assertThat(client.info().validation().status()).isEqualTo(ValidationStatus.VALID);
     }
 
     @Test
@@ -171,7 +199,26 @@ class TlsHandshakerTests {
         assertThatThrownBy(() -> handshake("localhost", trusting(OTHER_HOST), recording()))
                 .isInstanceOfSatisfying(SmtpException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CERTIFICATE_REJECTED);
-                    assertThat(e.getMessage()).contains("not valid for the host name 'localhost'", "mail.other.test");
+                    assertThat(e.getMessage()).contains("[NAME_MISMATCH]", "not valid for [localhost]",
+                            "mail.other.test");
+                });
+    }
+
+    @Test
+    void aCertificateNamingTheHostOnlyInItsCommonNameIsRejected() throws Exception {
+        TestPki.Issued root = TestPki.root("CN-only Root");
+        TestPki.Issued cnOnly = root.issue(TestPki.leaf("localhost"));
+        server = LoopbackServer.tls(cnOnly.serverContext(), socket -> {
+            ((SSLSocket) socket).startHandshake();
+            LoopbackServer.drain(socket);
+        });
+        TlsSettings settings = new TlsSettings();
+        settings.setTrustedCertificates(List.of(root.certificate()));
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(CertificateRejectedException.class, e -> {
+                    assertThat(e.validation().reasons()).containsExactly(ValidationReason.NAME_MISMATCH);
+                    assertThat(e.getMessage()).contains("the common name is not used");
                 });
     }
 
@@ -183,7 +230,8 @@ class TlsHandshakerTests {
 
         client = handshake("localhost", settings, recording());
 
-        assertThat(client.getSession().isValid()).isTrue();
+        assertThat(client.info().isServerAuthenticated()).isTrue();
+        assertThat(client.info().validation().logText()).contains("not checked");
     }
 
     @Test
@@ -194,7 +242,8 @@ class TlsHandshakerTests {
 
         client = handshake("localhost", settings, recording());
 
-        assertThat(client.getSession().isValid()).isTrue();
+        assertThat(client.info().validation().status()).isEqualTo(ValidationStatus.NOT_VALIDATED);
+        assertThat(client.info().isServerAuthenticated()).isFalse();
         assertThat(notifications).singleElement()
                 .satisfies(n -> assertThat(n.kind()).isEqualTo(NotificationEvent.Kind.CERTIFICATE_VALIDATION_DISABLED));
         assertThat(validations).singleElement().satisfies(event -> assertThat(event.isAccepted()).isTrue());
@@ -228,7 +277,7 @@ class TlsHandshakerTests {
 
         client = handshake("localhost", trusting(LOCALHOST), recording());
 
-        assertThat(client.getSession().getProtocol()).isEqualTo("TLSv1.2");
+        assertThat(client.info().protocol()).isEqualTo("TLSv1.2");
     }
 
     @Test
@@ -264,6 +313,8 @@ class TlsHandshakerTests {
         client = handshake("localhost", settings, recording());
 
         assertThat(validations).singleElement().satisfies(event -> assertThat(event.chain()).isNotEmpty());
+        assertThat(client.info().validation().status()).isEqualTo(ValidationStatus.VALID);
+        assertThat(client.info().validation().logText()).contains("application's SSLContext");
     }
 
     @Test
@@ -310,7 +361,7 @@ class TlsHandshakerTests {
         }, protocols);
     }
 
-    private SSLSocket handshake(String host, TlsSettings settings, SmtpListener listener) throws Exception {
+    private TlsLayer handshake(String host, TlsSettings settings, SmtpListener listener) throws Exception {
         return new TlsHandshaker(settings, listener).handshake(connect(), host, server.port(), true);
     }
 

@@ -76,7 +76,8 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         client.tls().setValidateCertificates(tls.isValidateCertificates());
         client.tls().setVerifyHostname(tls.isVerifyHostname());
         client.tls().setTrustedCertificates(trustedCertificates);
-        client.tls().setUseSystemTrust(tls.isUseSystemTrust());
+        client.tls().setUseSystemCertificates(tls.isUseSystemCertificates());
+        client.tls().setIgnoreSystemTrust(tls.isIgnoreSystemTrust());
         client.tls().setSslContext(sslContext);
         PropertyCheck.set("smtp.client.tls.sni-host-name", tls.getSniHostName(), client.tls()::setSniHostName);
 

@@ -190,8 +190,11 @@ public class SmtpClientProperties {
         /** PEM files of certificates to trust in addition to the JDK's trust store, such as a private CA. For instance, 'classpath:smtp-ca.pem'. */
         private List<Resource> trustedCertificates = new ArrayList<>();
 
-        /** Whether the JDK's default trust store is trusted; false trusts only 'trusted-certificates'. */
-        private boolean useSystemTrust = true;
+        /** Whether the JDK's default trust store is consulted at all; false trusts only 'trusted-certificates'. */
+        private boolean useSystemCertificates = true;
+
+        /** Whether the JDK's trust store only completes chains instead of being trusted; then only 'trusted-certificates' are trusted. */
+        private boolean ignoreSystemTrust;
 
         /** Name of a Spring Boot SSL bundle ('spring.ssl.bundle.*') whose SSLContext decides which servers are trusted. */
         private @Nullable String sslBundle;
@@ -247,12 +250,20 @@ public class SmtpClientProperties {
             this.trustedCertificates = trustedCertificates;
         }
 
-        public boolean isUseSystemTrust() {
-            return useSystemTrust;
+        public boolean isUseSystemCertificates() {
+            return useSystemCertificates;
         }
 
-        public void setUseSystemTrust(boolean useSystemTrust) {
-            this.useSystemTrust = useSystemTrust;
+        public void setUseSystemCertificates(boolean useSystemCertificates) {
+            this.useSystemCertificates = useSystemCertificates;
+        }
+
+        public boolean isIgnoreSystemTrust() {
+            return ignoreSystemTrust;
+        }
+
+        public void setIgnoreSystemTrust(boolean ignoreSystemTrust) {
+            this.ignoreSystemTrust = ignoreSystemTrust;
         }
 
         public @Nullable String getSslBundle() {
