@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.tls.validation.ChainTolerance;
 
 /** The reference's class settings by name, through {@link SmtpClient#config(String)}. */
 class ClientConfigTests {
@@ -54,9 +55,24 @@ class ClientConfigTests {
     void unknownAndInapplicableSettingsAreRefusedWithTheReason() {
         assertThatThrownBy(() -> client.config("NoSuchSetting=1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Unknown setting").hasMessageContaining("BinaryMode");
-        for (String name : List.of("LogLevel", "UseMicrosoftCTL", "Cookies", "UseSystemRandom", "TolerateMinorChainIssues")) {
+        for (String name : List.of("LogLevel", "UseMicrosoftCTL", "Cookies", "UseSystemRandom")) {
             assertThatThrownBy(() -> client.config(name + "=1")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(name).hasMessageContaining("no meaning");
         }
+    }
+
+    @Test
+    void tolerateMinorChainIssuesTakesTrueFalseOrTheNamesOfTolerances() {
+        assertThat(client.config("TolerateMinorChainIssues")).isEqualTo("false");
+        client.config("TolerateMinorChainIssues=true");
+        assertThat(client.tls().getTolerances()).containsExactlyInAnyOrder(ChainTolerance.values());
+        client.config("TolerateMinorChainIssues=expired_trusted_root, LEAF_WITHOUT_SERVER_AUTH");
+        assertThat(client.tls().getTolerances()).containsExactlyInAnyOrder(ChainTolerance.EXPIRED_TRUSTED_ROOT,
+                ChainTolerance.LEAF_WITHOUT_SERVER_AUTH);
+        assertThat(client.config("TolerateMinorChainIssues")).isEqualTo("EXPIRED_TRUSTED_ROOT,LEAF_WITHOUT_SERVER_AUTH");
+        assertThatThrownBy(() -> client.config("TolerateMinorChainIssues=SOMETIMES"))
+                .hasMessageContaining("TolerateMinorChainIssues").hasMessageContaining("EXPIRED_TRUSTED_ROOT");
+        client.config("TolerateMinorChainIssues=false");
+        assertThat(client.tls().getTolerances()).isEmpty();
     }
 }

@@ -2,16 +2,19 @@ package io.github.smtpclient.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.TransferSettings;
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.tls.validation.ChainTolerance;
 
 /**
  * The reference's class settings by name, for code migrating from it: {@code config("Name=Value")} sets,
@@ -42,6 +45,8 @@ public final class ClientConfig {
                 value -> transfer.setTempPath(value.isEmpty() ? null : Path.of(value)));
         add("IgnoreSystemTrust", () -> Boolean.toString(client.tls().isIgnoreSystemTrust()),
                 value -> client.tls().setIgnoreSystemTrust(bool("IgnoreSystemTrust", value)));
+        add("TolerateMinorChainIssues", () -> tolerances(client.tls().getTolerances()),
+                value -> client.tls().setTolerances(tolerances(value)));
         add("UseSystemCertificates", () -> Boolean.toString(client.tls().isUseSystemCertificates()),
                 value -> client.tls().setUseSystemCertificates(bool("UseSystemCertificates", value)));
     }
@@ -87,6 +92,35 @@ public final class ClientConfig {
         }
     }
 
+    /** {@code true} (every tolerance), {@code false} (none), or tolerance names separated by commas. */
+    private static Set<ChainTolerance> tolerances(String value) {
+        String trimmed = value.trim();
+        if (trimmed.equalsIgnoreCase("true")) {
+            return EnumSet.allOf(ChainTolerance.class);
+        }
+        Set<ChainTolerance> tolerances = EnumSet.noneOf(ChainTolerance.class);
+        if (trimmed.equalsIgnoreCase("false")) {
+            return tolerances;
+        }
+        for (String name : trimmed.split("[,;\\s]+")) {
+            try {
+                tolerances.add(ChainTolerance.valueOf(name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("TolerateMinorChainIssues must be true, false or names from "
+                        + List.of(ChainTolerance.values()) + ", was '" + name + "'", e);
+            }
+        }
+        return tolerances;
+    }
+
+    private static String tolerances(Set<ChainTolerance> tolerances) {
+        if (tolerances.isEmpty()) {
+            return "false";
+        }
+        return tolerances.size() == ChainTolerance.values().length ? "true"
+                : String.join(",", tolerances.stream().sorted().map(Enum::name).toList());
+    }
+
     private static List<AuthMechanism> mechanisms(String value) {
         List<AuthMechanism> result = new ArrayList<>();
         for (String name : value.split("[,;\\s]+")) {
@@ -123,8 +157,6 @@ public final class ClientConfig {
         }
         reasons.put("ocsphashalgorithm", "revocation checking is done by the JVM's PKIX validator");
         reasons.put("useowndnsresolver", "host names are resolved by the JVM's resolver (InetAddress)");
-        reasons.put("tolerateminorchainissues", "certificate chains are validated by the JVM's PKIX validator,"
-                + " which has no such tolerance; accept a specific chain in the CertificateValidate event instead");
         return Map.copyOf(reasons);
     }
 

@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.smtpclient.tls.validation.CertificateInfo;
 import io.github.smtpclient.tls.validation.ValidationResult;
 
 /**
@@ -15,6 +16,7 @@ public final class TlsConnectionInfo {
     private final String protocol;
     private final String cipherSuite;
     private final List<X509Certificate> peerCertificates;
+    private final List<CertificateInfo> certificates;
     private final ValidationResult validation;
 
     TlsConnectionInfo(String protocol, String cipherSuite, List<X509Certificate> peerCertificates,
@@ -22,6 +24,7 @@ public final class TlsConnectionInfo {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.cipherSuite = Objects.requireNonNull(cipherSuite, "cipherSuite");
         this.peerCertificates = List.copyOf(peerCertificates);
+        this.certificates = this.peerCertificates.stream().map(CertificateInfo::of).toList();
         this.validation = Objects.requireNonNull(validation, "validation");
     }
 
@@ -38,6 +41,14 @@ public final class TlsConnectionInfo {
     /** The chain the server presented, leaf first; empty if it presented none (ServerCertBytes, ServerCertCount). */
     public List<X509Certificate> peerCertificates() {
         return peerCertificates;
+    }
+
+    /**
+     * A readable view of each certificate the server presented, leaf first: fingerprints, key, key usage, key
+     * identifiers, names and RDNs, serial, signature algorithm, validity (the reference's ServerCert* values).
+     */
+    public List<CertificateInfo> certificates() {
+        return certificates;
     }
 
     /**

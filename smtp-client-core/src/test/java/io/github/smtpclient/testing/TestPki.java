@@ -67,7 +67,7 @@ public final class TestPki {
     /** A self-signed certificate made from {@code spec}. */
     public static Issued selfSigned(Spec spec) {
         KeyPair keys = spec.keys();
-        return new Issued(sign(spec, keys, spec.subject, keys, null), keys);
+        return new Issued(sign(spec, keys, new X500Name(spec.subject), keys, null), keys);
     }
 
     /** The spec of a CA certificate (cA true, keyCertSign and cRLSign). */
@@ -87,13 +87,22 @@ public final class TestPki {
         return spec;
     }
 
+    /** The spec of a server certificate with the full subject name given, for example {@code C=DE,O=Example,CN=mail}. */
+    public static Spec leafWithSubject(String subject) {
+        Spec spec = new Spec(subject);
+        spec.keyUsage = KeyUsage.digitalSignature | KeyUsage.keyEncipherment;
+        spec.extendedKeyUsage = List.of(KeyPurposeId.id_kp_serverAuth);
+        return spec;
+    }
+
     /** A certificate and its key pair. */
     public record Issued(X509Certificate certificate, KeyPair keys) {
 
         /** A certificate signed by this one. */
         public Issued issue(Spec spec) {
             KeyPair subjectKeys = spec.keys();
-            return new Issued(sign(spec, subjectKeys, certificate.getSubjectX500Principal().getName(), keys, certificate),
+            return new Issued(sign(spec, subjectKeys,
+                    X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()), keys, certificate),
                     subjectKeys);
         }
 
@@ -254,11 +263,11 @@ public final class TestPki {
         }
     }
 
-    private static X509Certificate sign(Spec spec, KeyPair subjectKeys, String issuer, KeyPair issuerKeys,
+    private static X509Certificate sign(Spec spec, KeyPair subjectKeys, X500Name issuer, KeyPair issuerKeys,
             X509Certificate issuerCertificate) {
         try {
             BigInteger serial = spec.serial != null ? spec.serial : BigInteger.valueOf(SERIALS.incrementAndGet());
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer), serial,
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial,
                     Date.from(spec.notBefore), Date.from(spec.notAfter), new X500Name(spec.subject),
                     subjectKeys.getPublic());
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,8 @@ import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.testing.LoopbackServer;
 import io.github.smtpclient.testing.TestCertificates;
 import io.github.smtpclient.testing.TestPki;
+import io.github.smtpclient.tls.validation.CertificateInfo;
+import io.github.smtpclient.tls.validation.Fingerprints;
 import io.github.smtpclient.tls.validation.ValidationReason;
 import io.github.smtpclient.tls.validation.ValidationStatus;
 
@@ -205,13 +208,59 @@ class TlsHandshakerTests {
     }
 
     @Test
+    void aServerSendingOnlyItsLeafIsCompletedByAKnownIntermediate() throws Exception {
+        TestPki.Issued root = TestPki.root("Known Test Root");
+        TestPki.Issued intermediate = root.issue(TestPki.ca("Known Test Intermediate"));
+        TestPki.Issued leaf = intermediate.issue(TestPki.leaf("localhost", "localhost"));
+        startServer(leaf.serverContext());
+        TlsSettings settings = new TlsSettings();
+        settings.setTrustedCertificates(List.of(root.certificate()));
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(CertificateRejectedException.class,
+                        e -> assertThat(e.validation().reasons()).containsExactly(ValidationReason.UNKNOWN_CA));
+        settings.setKnownCertificates(List.of(intermediate.certificate()));
+        client = handshake("localhost", settings, recording());
+
+        assertThat(client.info().peerCertificates()).containsExactly(leaf.certificate());
+        assertThat(client.info().validation().path()).containsExactly(leaf.certificate(), intermediate.certificate(),
+                root.certificate());
+        assertThat(client.info().isServerAuthenticated()).isTrue();
+    }
+
+    @Test
+    void aBlockedServerCertificateIsRefusedAlthoughTheChainIsValid() throws Exception {
+        startServer(LOCALHOST);
+        TlsSettings settings = trusting(LOCALHOST);
+        settings.setBlockedCertificates(List.of(LOCALHOST.serverCertificate()));
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(CertificateRejectedException.class, e -> {
+                    assertThat(e.validation().reasons()).containsExactly(ValidationReason.BLOCKED);
+                    assertThat(e.getMessage()).contains("tls().blockedCertificates");
+                });
+    }
+
+    @Test
+    void theConnectionInfoDescribesEveryCertificateOfTheChain() throws Exception {
+        startServer(LOCALHOST);
+
+        client = handshake("localhost", trusting(LOCALHOST), recording());
+
+        assertThat(client.info().certificates()).hasSize(2);
+        CertificateInfo leaf = client.info().certificates().get(0);
+        assertThat(leaf.subject()).isEqualTo("localhost");
+        assertThat(leaf.issuer()).isEqualTo("smtp-client test CA");
+        assertThat(leaf.fingerprint()).isEqualTo(Fingerprints.sha256(LOCALHOST.serverCertificate()));
+        assertThat(leaf.keyBits()).hasValue(2048);
+        assertThat(client.info().certificates().get(1).isSelfSigned()).isTrue();
+    }
+
+    @Test
     void aCertificateNamingTheHostOnlyInItsCommonNameIsRejected() throws Exception {
         TestPki.Issued root = TestPki.root("CN-only Root");
         TestPki.Issued cnOnly = root.issue(TestPki.leaf("localhost"));
-        server = LoopbackServer.tls(cnOnly.serverContext(), socket -> {
-            ((SSLSocket) socket).startHandshake();
-            LoopbackServer.drain(socket);
-        });
+        startServer(cnOnly.serverContext());
         TlsSettings settings = new TlsSettings();
         settings.setTrustedCertificates(List.of(root.certificate()));
 
@@ -352,7 +401,11 @@ class TlsHandshakerTests {
     }
 
     private void startServer(TestCertificates certificates, String... protocols) throws Exception {
-        server = LoopbackServer.tls(certificates.serverContext(), socket -> {
+        startServer(certificates.serverContext(), protocols);
+    }
+
+    private void startServer(SSLContext context, String... protocols) throws Exception {
+        server = LoopbackServer.tls(context, socket -> {
             SSLSocket ssl = (SSLSocket) socket;
             ssl.startHandshake();
             requestedServerNames.complete(((ExtendedSSLSession) ssl.getSession()).getRequestedServerNames().stream()
