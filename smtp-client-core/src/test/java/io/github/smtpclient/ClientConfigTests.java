@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.tls.revocation.OcspHashAlgorithm;
 import io.github.smtpclient.tls.validation.ChainTolerance;
 
 /** The reference's class settings by name, through {@link SmtpClient#config(String)}. */
@@ -74,5 +75,14 @@ class ClientConfigTests {
                 .hasMessageContaining("TolerateMinorChainIssues").hasMessageContaining("EXPIRED_TRUSTED_ROOT");
         client.config("TolerateMinorChainIssues=false");
         assertThat(client.tls().getTolerances()).isEmpty();
+    }
+
+    @Test
+    void ocspHashAlgorithmChoosesTheCertIdHash() {
+        assertThat(client.config("OCSPHashAlgorithm")).isEqualTo("SHA1");
+        client.config("OCSPHashAlgorithm=SHA-256");
+        assertThat(client.tls().revocation().getOcspHashAlgorithm()).isEqualTo(OcspHashAlgorithm.SHA256);
+        assertThatThrownBy(() -> client.config("OCSPHashAlgorithm=MD5")).hasMessageContaining("OCSPHashAlgorithm")
+                .hasMessageContaining("SHA512");
     }
 }

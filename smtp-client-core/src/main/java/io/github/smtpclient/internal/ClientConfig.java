@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.TransferSettings;
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.tls.revocation.OcspHashAlgorithm;
 import io.github.smtpclient.tls.validation.ChainTolerance;
 
 /**
@@ -45,6 +46,8 @@ public final class ClientConfig {
                 value -> transfer.setTempPath(value.isEmpty() ? null : Path.of(value)));
         add("IgnoreSystemTrust", () -> Boolean.toString(client.tls().isIgnoreSystemTrust()),
                 value -> client.tls().setIgnoreSystemTrust(bool("IgnoreSystemTrust", value)));
+        add("OCSPHashAlgorithm", () -> client.tls().revocation().getOcspHashAlgorithm().name(),
+                value -> client.tls().revocation().setOcspHashAlgorithm(ocspHash(value)));
         add("TolerateMinorChainIssues", () -> tolerances(client.tls().getTolerances()),
                 value -> client.tls().setTolerances(tolerances(value)));
         add("UseSystemCertificates", () -> Boolean.toString(client.tls().isUseSystemCertificates()),
@@ -89,6 +92,16 @@ public final class ClientConfig {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number of bytes, was '" + value + "'", e);
+        }
+    }
+
+    /** {@code SHA1}, {@code SHA256}, {@code SHA-256}..., case-insensitive. */
+    private static OcspHashAlgorithm ocspHash(String value) {
+        try {
+            return OcspHashAlgorithm.valueOf(value.replace("-", "").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("OCSPHashAlgorithm must be one of " + List.of(OcspHashAlgorithm.values())
+                    + ", was '" + value + "'", e);
         }
     }
 
@@ -155,7 +168,6 @@ public final class ClientConfig {
                 "maxasn1treedepth", "usesystemoaepandpss", "usesystemrandom", "enableclientsidesslffdhe")) {
             reasons.put(name, jce);
         }
-        reasons.put("ocsphashalgorithm", "revocation checking is done by the JVM's PKIX validator");
         reasons.put("useowndnsresolver", "host names are resolved by the JVM's resolver (InetAddress)");
         return Map.copyOf(reasons);
     }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 import io.github.smtpclient.event.CertificateValidateEvent;
+import io.github.smtpclient.event.NotificationEvent;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.tls.validation.ChainValidator;
+import io.github.smtpclient.tls.validation.ValidationReason;
 import io.github.smtpclient.tls.validation.ValidationResult;
 
 /**
@@ -46,10 +48,14 @@ final class HandshakeVerdict {
         this.listener = listener;
     }
 
-    /** Judges {@code chain}; returns whether the handshake may go on. Records the result either way. */
-    boolean decide(List<X509Certificate> chain) {
+    /**
+     * Judges {@code chain}; returns whether the handshake may go on. Records the result either way.
+     *
+     * @param staples the OCSP responses the server stapled, if any
+     */
+    boolean decide(List<X509Certificate> chain, List<byte[]> staples) {
         ValidationResult judged = switch (mode) {
-            case FULL -> validator.validate(chain, referenceNames);
+            case FULL -> validator.validate(chain, referenceNames, staples);
             case TRUSTED_BY_CONTEXT -> validator.validateTrusted(chain, referenceNames);
             case OFF -> ValidationResult.notValidated(chain);
         };
@@ -59,6 +65,10 @@ final class HandshakeVerdict {
         result = judged.withListenerDecision(accepted);
         if (!accepted) {
             rejection = CertificateRejection.of(host, port, result);
+        } else if (result.warnings().contains(ValidationReason.REVOCATION_UNKNOWN)) {
+            ListenerCalls.deliver(listener::notification, new NotificationEvent(NotificationEvent.Kind.REVOCATION_UNKNOWN,
+                    "the revocation status of the certificate of " + host + ":" + port + " could not be established; "
+                            + "accepted because tls().revocation().softFail is on"));
         }
         return accepted;
     }

@@ -48,7 +48,7 @@ final class JsseEngine {
         }
         SSLSession session = ssl.getSession();
         List<X509Certificate> chain = x509Chain(session);
-        if (!verdict.hasDecided() && !verdict.decide(chain)) {
+        if (!verdict.hasDecided() && !verdict.decide(chain, List.of())) {
             closeQuietly(ssl);
             throw verdict.rejection().orElseThrow();
         }

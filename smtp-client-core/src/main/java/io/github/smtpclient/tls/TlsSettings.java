@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 
+import io.github.smtpclient.tls.revocation.RevocationSettings;
 import io.github.smtpclient.tls.validation.ChainTolerance;
 
 /**
@@ -21,7 +22,7 @@ import io.github.smtpclient.tls.validation.ChainTolerance;
  * <p>The defaults are secure: STARTTLS required (implicit TLS on port 465), TLS 1.3 and 1.2 only, the JDK's
  * default cipher suites, full certificate validation against the JDK's trust store, and the server identity check
  * of RFC 9525: the host name or IP address must be in the certificate's subjectAltName (a wildcard only as the whole
- * left-most label; the common name is never used).
+ * left-most label; the common name is never used). Revocation is not checked unless {@link #revocation()} says so.
  */
 public final class TlsSettings {
 
@@ -44,6 +45,7 @@ public final class TlsSettings {
     private boolean useSystemCertificates = true;
     private boolean ignoreSystemTrust;
     private Set<ChainTolerance> tolerances = Set.of();
+    private RevocationSettings revocation = new RevocationSettings();
     private SSLContext sslContext;
     private String sniHostName;
 
@@ -234,6 +236,11 @@ public final class TlsSettings {
         this.tolerances = tolerances.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(tolerances));
     }
 
+    /** How revocation of the server's certificates is checked: OCSP, stapling, CRLs; off by default. */
+    public RevocationSettings revocation() {
+        return revocation;
+    }
+
     /** The application's own SSLContext, or {@code null} when one is built from these settings. */
     public SSLContext getSslContext() {
         return sslContext;
@@ -288,6 +295,7 @@ public final class TlsSettings {
         copy.useSystemCertificates = useSystemCertificates;
         copy.ignoreSystemTrust = ignoreSystemTrust;
         copy.tolerances = tolerances;
+        copy.revocation = revocation.copy();
         copy.sslContext = sslContext;
         copy.sniHostName = sniHostName;
         return copy;
@@ -306,7 +314,7 @@ public final class TlsSettings {
                 + ", validateCertificates=" + validateCertificates + ", verifyHostname=" + verifyHostname
                 + ", trustedCertificates=" + trustedCertificates.size() + ", knownCertificates=" + knownCertificates.size()
                 + ", blockedCertificates=" + blockedCertificates.size() + ", useSystemCertificates=" + useSystemCertificates
-                + ", ignoreSystemTrust=" + ignoreSystemTrust + ", tolerances=" + tolerances
+                + ", ignoreSystemTrust=" + ignoreSystemTrust + ", tolerances=" + tolerances + ", revocation=" + revocation
                 + ", sslContext=" + (sslContext == null ? "built-in" : sslContext.getProtocol() + "/" + sslContext.getProvider().getName())
                 + ", sniHostName=" + (sniHostName == null ? "host" : sniHostName) + "]";
     }

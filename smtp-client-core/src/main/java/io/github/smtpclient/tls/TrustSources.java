@@ -39,7 +39,7 @@ final class TrustSources {
         }
         return ValidationPolicy.builder().anchors(anchors).intermediates(intermediates)
                 .blocked(settings.getBlockedCertificates()).tolerances(settings.getTolerances())
-                .checkIdentity(settings.isVerifyHostname()).build();
+                .checkIdentity(settings.isVerifyHostname()).revocation(settings.revocation()).build();
     }
 
     /** The JDK's default trust store (cacerts, or javax.net.ssl.trustStore), read once. */

@@ -5,7 +5,10 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -24,21 +27,26 @@ final class ValidatingTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        decide(chain);
+        decide(chain, socket instanceof SSLSocket ssl ? staples(ssl.getHandshakeSession()) : List.of());
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        decide(chain);
+        decide(chain, staples(engine.getHandshakeSession()));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        decide(chain);
+        decide(chain, List.of());
     }
 
-    private void decide(X509Certificate[] chain) throws CertificateException {
-        if (!verdict.decide(List.of(chain))) {
+    /** The OCSP responses the server stapled (SunJSSE asks for them with status_request, in TLS 1.2 and 1.3). */
+    private static List<byte[]> staples(SSLSession handshakeSession) {
+        return handshakeSession instanceof ExtendedSSLSession extended ? extended.getStatusResponses() : List.of();
+    }
+
+    private void decide(X509Certificate[] chain, List<byte[]> staples) throws CertificateException {
+        if (!verdict.decide(List.of(chain), staples)) {
             throw new CertificateException(verdict.rejection().map(Exception::getMessage).orElse("rejected"));
         }
     }

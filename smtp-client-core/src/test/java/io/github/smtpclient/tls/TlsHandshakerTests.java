@@ -26,6 +26,8 @@ import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.testing.LoopbackServer;
 import io.github.smtpclient.testing.TestCertificates;
 import io.github.smtpclient.testing.TestPki;
+import io.github.smtpclient.testing.TestRevocationServer;
+import io.github.smtpclient.tls.revocation.RevocationCheck;
 import io.github.smtpclient.tls.validation.CertificateInfo;
 import io.github.smtpclient.tls.validation.Fingerprints;
 import io.github.smtpclient.tls.validation.ValidationReason;
@@ -254,6 +256,50 @@ class TlsHandshakerTests {
         assertThat(leaf.fingerprint()).isEqualTo(Fingerprints.sha256(LOCALHOST.serverCertificate()));
         assertThat(leaf.keyBits()).hasValue(2048);
         assertThat(client.info().certificates().get(1).isSelfSigned()).isTrue();
+    }
+
+    @Test
+    void aRevokedServerCertificateIsRefusedWhenRevocationIsChecked() throws Exception {
+        TestPki.Issued root = TestPki.root("Revocation Handshake Root");
+        try (TestRevocationServer responder = TestRevocationServer.start(root)) {
+            TestPki.Issued leaf = root.issue(TestPki.leaf("localhost", "localhost").ocspUrl(responder.ocspUrl()));
+            responder.revoke(leaf.certificate());
+            startServer(leaf.serverContext());
+            TlsSettings settings = new TlsSettings();
+            settings.setTrustedCertificates(List.of(root.certificate()));
+
+            client = handshake("localhost", settings, recording());
+            assertThat(client.info().isServerAuthenticated()).isTrue();
+            client.close();
+            settings.revocation().setCheck(RevocationCheck.OCSP);
+
+            assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                    .isInstanceOfSatisfying(CertificateRejectedException.class, e -> {
+                        assertThat(e.validation().reasons()).containsExactly(ValidationReason.REVOKED);
+                        assertThat(e.getMessage()).contains("keyCompromise", "install a new certificate");
+                    });
+        }
+    }
+
+    @Test
+    void softFailAcceptsAnUnknownStatusWithANotification() throws Exception {
+        TestPki.Issued root = TestPki.root("Soft Fail Root");
+        TestPki.Issued leaf = root.issue(TestPki.leaf("localhost", "localhost")
+                .ocspUrl(TestRevocationServer.unreachableUrl()));
+        startServer(leaf.serverContext());
+        TlsSettings settings = new TlsSettings();
+        settings.setTrustedCertificates(List.of(root.certificate()));
+        settings.revocation().setCheck(RevocationCheck.OCSP);
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(CertificateRejectedException.class, e -> assertThat(e.validation().reasons())
+                        .containsExactly(ValidationReason.REVOCATION_UNKNOWN));
+        settings.revocation().setSoftFail(true);
+        client = handshake("localhost", settings, recording());
+
+        assertThat(client.info().validation().warnings()).containsExactly(ValidationReason.REVOCATION_UNKNOWN);
+        assertThat(notifications).singleElement()
+                .satisfies(n -> assertThat(n.kind()).isEqualTo(NotificationEvent.Kind.REVOCATION_UNKNOWN));
     }
 
     @Test

@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.github.smtpclient.tls.revocation.RevocationAnswer;
+import io.github.smtpclient.tls.revocation.RevocationChecker;
+
 /**
  * Judges a server's certificate chain by a {@link ValidationPolicy}, the same way on every TLS engine: it builds a
  * path to a trust anchor (completing an incomplete chain from the known intermediates), runs the RFC 5280 checks,
- * refuses blocked certificates, and checks the server's identity per RFC 9525 (subjectAltName only, no common-name
- * fallback). It never throws: every outcome, an internal error included, is a {@link ValidationResult} with a log.
+ * refuses blocked certificates, checks the server's identity per RFC 9525 (subjectAltName only, no common-name
+ * fallback), and, as the policy says, whether any certificate of the path is revoked (OCSP, stapled or online, and
+ * CRLs). It never throws: every outcome, an internal error included, is a {@link ValidationResult} with a log.
  * Thread-safe.
  */
 public final class ChainValidator {
@@ -31,6 +35,17 @@ public final class ChainValidator {
      *                       differs); the leaf must match one of them
      */
     public ValidationResult validate(List<X509Certificate> chain, List<String> referenceNames) {
+        return validate(chain, referenceNames, List.of());
+    }
+
+    /**
+     * Judges {@code chain}, using the OCSP responses the server stapled to the handshake for its certificate.
+     *
+     * @param chain          the chain the server presented, leaf first
+     * @param referenceNames the names the server must be known by
+     * @param staples        DER OCSP responses from the handshake's status_request extension; may be empty
+     */
+    public ValidationResult validate(List<X509Certificate> chain, List<String> referenceNames, List<byte[]> staples) {
         ValidationLog log = new ValidationLog();
         List<X509Certificate> path = chain;
         try {
@@ -45,6 +60,7 @@ public final class ChainValidator {
             new PathChecks(policy.tolerances(), policy.clock().instant(), log).run(built);
             checkBlocked(chain, path, log);
             checkIdentity(chain.get(0), referenceNames, log);
+            checkRevocation(built, staples, log);
             return log.result(path);
         } catch (RuntimeException e) {
             return log.failure(path, e);
@@ -69,6 +85,41 @@ public final class ChainValidator {
             return log.result(chain);
         } catch (RuntimeException e) {
             return log.failure(chain, e);
+        }
+    }
+
+    /** Asks about every certificate of the path but the anchor, once the chain is otherwise acceptable. */
+    private void checkRevocation(CertificationPath built, List<byte[]> staples, ValidationLog log) {
+        RevocationChecker checker = policy.revocationChecker();
+        if (!checker.isEnabled()) {
+            return;
+        }
+        if (log.hasFailed()) {
+            log.info("revocation", null, "not checked: the chain is already invalid");
+            return;
+        }
+        List<X509Certificate> path = built.certificates();
+        for (int i = 0; i + 1 < path.size(); i++) {
+            X509Certificate certificate = path.get(i);
+            RevocationAnswer answer = checker.check(certificate, path.get(i + 1), i == 0 ? staples : List.of());
+            answer.attempts().forEach(attempt -> log.info("revocation", certificate, attempt));
+            switch (answer.status()) {
+                case GOOD -> log.pass("revocation", certificate, "not revoked, according to the " + answer.source());
+                case REVOKED -> log.fail(ValidationReason.REVOKED, "revocation", certificate, "revoked"
+                        + (answer.revokedAt() == null ? "" : " at " + answer.revokedAt())
+                        + (answer.reason() == null ? "" : " (" + answer.reason() + ")") + ", according to the "
+                        + answer.source());
+                case UNKNOWN -> {
+                    String message = "the revocation status could not be established ("
+                            + policy.revocation().getCheck() + ")";
+                    if (checker.isSoftFail()) {
+                        log.warn(ValidationReason.REVOCATION_UNKNOWN, "revocation", certificate,
+                                message + "; accepted because soft fail is on");
+                    } else {
+                        log.fail(ValidationReason.REVOCATION_UNKNOWN, "revocation", certificate, message);
+                    }
+                }
+            }
         }
     }
 

@@ -8,9 +8,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.smtpclient.tls.revocation.RevocationCache;
+import io.github.smtpclient.tls.revocation.RevocationChecker;
+import io.github.smtpclient.tls.revocation.RevocationSettings;
+
 /**
  * What a {@link ChainValidator} accepts: the trust anchors, the intermediates it may use to complete a chain, the
- * certificates it refuses, the tolerated chain issues, whether the server's name is checked, and the clock.
+ * certificates it refuses, the tolerated chain issues, whether the server's name is checked, how revocation is
+ * checked, and the clock.
  * Immutable; made with {@link #builder()}.
  */
 public final class ValidationPolicy {
@@ -20,6 +25,8 @@ public final class ValidationPolicy {
     private final Set<String> blockedFingerprints;
     private final Set<ChainTolerance> tolerances;
     private final boolean checkIdentity;
+    private final RevocationSettings revocation;
+    private final RevocationCache revocationCache;
     private final Clock clock;
 
     private ValidationPolicy(Builder builder) {
@@ -28,6 +35,8 @@ public final class ValidationPolicy {
         this.blockedFingerprints = builder.blocked.stream().map(Fingerprints::sha256).collect(Collectors.toUnmodifiableSet());
         this.tolerances = builder.tolerances.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(builder.tolerances));
         this.checkIdentity = builder.checkIdentity;
+        this.revocation = builder.revocation.copy();
+        this.revocationCache = builder.revocationCache;
         this.clock = builder.clock;
     }
 
@@ -61,6 +70,16 @@ public final class ValidationPolicy {
         return checkIdentity;
     }
 
+    /** How revocation is checked (a copy). */
+    public RevocationSettings revocation() {
+        return revocation.copy();
+    }
+
+    /** The checker of revocation, applying {@link #revocation()} with this policy's cache and clock. */
+    RevocationChecker revocationChecker() {
+        return new RevocationChecker(revocation, revocationCache, clock);
+    }
+
     /** The clock validity is judged by. */
     public Clock clock() {
         return clock;
@@ -74,6 +93,8 @@ public final class ValidationPolicy {
         private List<X509Certificate> blocked = List.of();
         private Set<ChainTolerance> tolerances = Set.of();
         private boolean checkIdentity = true;
+        private RevocationSettings revocation = new RevocationSettings();
+        private RevocationCache revocationCache = RevocationCache.shared();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -106,6 +127,18 @@ public final class ValidationPolicy {
         /** Whether the leaf must name the server. */
         public Builder checkIdentity(boolean checkIdentity) {
             this.checkIdentity = checkIdentity;
+            return this;
+        }
+
+        /** How revocation is checked; by default not at all. */
+        public Builder revocation(RevocationSettings revocation) {
+            this.revocation = revocation.copy();
+            return this;
+        }
+
+        /** Where verified OCSP responses and CRLs are kept; by default {@link RevocationCache#shared()}. */
+        public Builder revocationCache(RevocationCache revocationCache) {
+            this.revocationCache = Objects.requireNonNull(revocationCache, "revocationCache");
             return this;
         }
 
