@@ -8,7 +8,8 @@
 set -euo pipefail
 
 # libnet-ssleay-perl: swaks needs it for STARTTLS and --tls-on-connect (only a Recommends of swaks).
-packages=(postfix dovecot-core dante-server tinyproxy swaks libnet-ssleay-perl openssl)
+# python3 serves the PKI test bed's CRLs (http.server); iproute2 gives ss, its readiness check (start-pki.sh).
+packages=(postfix dovecot-core dante-server tinyproxy swaks libnet-ssleay-perl openssl python3 iproute2)
 
 missing=()
 for package in "${packages[@]}"; do
