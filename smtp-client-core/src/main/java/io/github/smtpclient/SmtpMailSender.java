@@ -24,6 +24,7 @@ import io.github.smtpclient.pool.PoolSettings;
 import io.github.smtpclient.pool.PoolStats;
 import io.github.smtpclient.pool.PooledConnection;
 import io.github.smtpclient.pool.SmtpConnectionPool;
+import io.github.smtpclient.tls.TlsSessionCache;
 
 /**
  * Sends mail to one server over pooled connections, from any number of threads. Each send borrows a connection,
@@ -60,7 +61,9 @@ public final class SmtpMailSender implements AutoCloseable {
         String host = builder.host;
         int port = builder.port;
         Consumer<SmtpClient> configurer = builder.clientConfigurer;
-        this.pool = new SmtpConnectionPool(target, () -> open(host, port, configurer), builder.poolSettings);
+        // One TLS session cache for every pooled connection, so a new connection resumes an earlier one's session.
+        TlsSessionCache sessions = new TlsSessionCache();
+        this.pool = new SmtpConnectionPool(target, () -> open(host, port, sessions, configurer), builder.poolSettings);
         if (builder.executor != null) {
             this.executor = builder.executor;
             this.ownedExecutor = null;
@@ -75,8 +78,10 @@ public final class SmtpMailSender implements AutoCloseable {
         return new Builder(host, port);
     }
 
-    private static SmtpClient open(String host, int port, Consumer<SmtpClient> configurer) throws SmtpException {
+    private static SmtpClient open(String host, int port, TlsSessionCache sessions, Consumer<SmtpClient> configurer)
+            throws SmtpException {
         SmtpClient client = new SmtpClient();
+        client.tls().setSessionCache(sessions);
         configurer.accept(client);
         client.connect(host, port);
         return client;

@@ -7,6 +7,10 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
+
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
@@ -38,7 +42,7 @@ final class HandshakeFailures {
     /** A likely explanation with advice, or {@code null} when the JSSE message is all there is to say. */
     private static String reason(IOException failure, String server, TlsSettings settings, boolean implicitTls) {
         String message = String.valueOf(failure.getMessage());
-        if (message.contains("Unsupported or unrecognized SSL message")) {
+        if (message.contains("Unsupported or unrecognized SSL message") || isNotATlsRecord(failure)) {
             return implicitTls
                     ? server + " answered in plaintext, not TLS: the port looks like a plaintext or STARTTLS port "
                             + "(such as 25 or 587). Use STARTTLS with client.tls().setMode(TlsMode.EXPLICIT), or connect "
@@ -58,6 +62,13 @@ final class HandshakeFailures {
                     + (implicitTls ? "; check that this port speaks implicit TLS." : ".");
         }
         return null;
+    }
+
+    /** Bouncy Castle's word for a first record that is no TLS record at all (plaintext such as "220 ..."). */
+    private static boolean isNotATlsRecord(IOException failure) {
+        return failure instanceof TlsFatalAlert alert && !(failure instanceof TlsFatalAlertReceived)
+                && alert.getAlertDescription() == AlertDescription.unexpected_message
+                && String.valueOf(failure.getMessage()).contains("Unsupported");
     }
 
     private static String cipherSuiteNote(TlsSettings settings) {

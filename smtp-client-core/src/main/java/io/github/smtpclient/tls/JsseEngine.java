@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -16,18 +15,18 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
 /**
  * TLS on the JDK's provider (JSSE, SunJSSE): an {@link SSLSocket} layered over the connected socket, with the
- * server's chain judged by our {@link ValidatingTrustManager}, or by an application's own SSLContext.
+ * server's chain judged by our {@link ValidatingTrustManager}, or by an application's own SSLContext. Sessions resume
+ * through the SSLContext a {@link TlsSessionCache} keeps per destination.
  */
 final class JsseEngine {
 
-    private static final String PROTOCOL = "TLS";
+    private static final String TLS_13 = "TLSv1.3";
 
     private final TlsSettings settings;
 
@@ -36,8 +35,13 @@ final class JsseEngine {
     }
 
     TlsLayer handshake(Socket connected, HandshakeRequest request, HandshakeVerdict verdict) throws SmtpException {
-        SSLContext context = settings.getSslContext() != null ? settings.getSslContext() : ownContext(verdict);
-        SSLSocket ssl = layer(context, connected, request.host(), request.port());
+        JsseContext shared = settings.getSslContext() == null ? sharedContext(request, connected) : null;
+        SSLSocket ssl = layer(shared == null ? settings.getSslContext() : shared.sslContext(), connected,
+                request.host(), request.port());
+        JsseHandshake handshake = new JsseHandshake(verdict);
+        if (shared != null) {
+            shared.register(ssl, handshake);
+        }
         try {
             ssl.startHandshake();
         } catch (IOException e) {
@@ -45,26 +49,38 @@ final class JsseEngine {
                 throw verdict.rejection().get();
             }
             throw HandshakeFailures.describe(e, request, settings, List.of());
+        } finally {
+            if (shared != null) {
+                shared.unregister(ssl);
+            }
         }
+        // Our trust manager sees every full handshake; a resumed one presents no certificate, so it is judged now.
+        boolean fullHandshake = verdict.hasDecided();
         SSLSession session = ssl.getSession();
         List<X509Certificate> chain = x509Chain(session);
         if (!verdict.hasDecided() && !verdict.decide(chain, List.of())) {
             closeQuietly(ssl);
             throw verdict.rejection().orElseThrow();
         }
-        return new JsseLayer(ssl, new TlsConnectionInfo(session.getProtocol(), session.getCipherSuite(), chain,
-                verdict.result()));
+        boolean watched = shared != null;
+        return new JsseLayer(ssl, TlsConnectionInfo.builder(TlsEngine.JSSE)
+                .negotiated(session.getProtocol(), session.getCipherSuite())
+                .peerCertificates(chain)
+                .validation(verdict.result())
+                .resumedSession(watched ? !fullHandshake : null)
+                .clientAuth(watched ? handshake.clientAuthRequested().get() : null, session.getLocalCertificates() != null)
+                // SunJSSE offers TLS 1.3 resumption only with psk_dhe_ke, so every TLS 1.3 handshake is (EC)DHE.
+                .tls13ForwardSecret(TLS_13.equals(session.getProtocol()) ? Boolean.TRUE : null)
+                .build());
     }
 
-    private static SSLContext ownContext(HandshakeVerdict verdict) throws SmtpException {
-        try {
-            SSLContext context = SSLContext.getInstance(PROTOCOL);
-            context.init(null, new TrustManager[] {new ValidatingTrustManager(verdict)}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new SmtpException(SmtpErrorCode.TLS_HANDSHAKE_FAILED,
-                    "the JDK offers no usable " + PROTOCOL + " SSLContext: " + e.getMessage(), e);
+    /** The context for this destination: from the session cache when resumption is on, else a fresh one. */
+    private JsseContext sharedContext(HandshakeRequest request, Socket connected) {
+        if (!settings.isUseSessionResumption()) {
+            return JsseContext.create();
         }
+        return settings.getSessionCache().jsseContext(request.host(), request.port(), connected.getInetAddress(),
+                settings.isForceResumeIfDestinationChanges(), JsseContext::create);
     }
 
     private SSLSocket layer(SSLContext context, Socket connected, String host, int port) throws SmtpException {

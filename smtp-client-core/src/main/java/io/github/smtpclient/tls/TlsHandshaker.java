@@ -13,7 +13,8 @@ import io.github.smtpclient.tls.validation.ValidationPolicy;
 
 /**
  * Layers TLS over an already connected socket and completes the handshake, for implicit TLS and for STARTTLS
- * alike. Applies the {@link TlsSettings} (versions, cipher suites, SNI) and judges the server's chain with the
+ * alike, on the {@link TlsEngine} the settings choose. Applies the {@link TlsSettings} (versions, cipher suites, SNI,
+ * session resumption) and judges the server's chain with the
  * {@link ChainValidator} (trust, path, RFC 9525 identity), then asks the listener's
  * {@link SmtpListener#certificateValidate} for the final verdict. Used by {@code io.github.smtpclient.net};
  * applications rarely need it directly.
@@ -52,7 +53,12 @@ public final class TlsHandshaker {
 
     private TlsLayer establish(Socket connected, HandshakeRequest request) throws SmtpException {
         warnIfValidationDisabled(request);
-        return new JsseEngine(settings).handshake(connected, request, verdict(request));
+        HandshakeVerdict verdict = verdict(request);
+        // An application's SSLContext is a JSSE object: with one, the connection runs on JSSE.
+        if (settings.getEngine() == TlsEngine.JSSE || settings.getSslContext() != null) {
+            return new JsseEngine(settings).handshake(connected, request, verdict);
+        }
+        return new BcEngine(settings).handshake(connected, request, verdict);
     }
 
     private HandshakeVerdict verdict(HandshakeRequest request) throws SmtpException {

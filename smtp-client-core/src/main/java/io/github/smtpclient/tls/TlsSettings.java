@@ -35,6 +35,10 @@ public final class TlsSettings {
     private static final Pattern CIPHER_SUITE_NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private TlsMode mode;
+    private TlsEngine engine = TlsEngine.BOUNCY_CASTLE;
+    private boolean useSessionResumption = true;
+    private boolean forceResumeIfDestinationChanges;
+    private TlsSessionCache sessionCache = new TlsSessionCache();
     private List<String> versions = DEFAULT_VERSIONS;
     private List<String> cipherSuites = List.of();
     private boolean validateCertificates = true;
@@ -62,6 +66,56 @@ public final class TlsSettings {
     /** The mode used for a connection to {@code port}: the configured mode, or the port's default. */
     public TlsMode effectiveMode(int port) {
         return mode != null ? mode : TlsMode.defaultFor(port);
+    }
+
+    /** The TLS implementation connections run on; {@link TlsEngine#BOUNCY_CASTLE} by default. */
+    public TlsEngine getEngine() {
+        return engine;
+    }
+
+    /**
+     * Chooses the TLS implementation. Both validate certificates the same way; {@link TlsEngine#BOUNCY_CASTLE}
+     * reports every negotiated detail, {@link TlsEngine#JSSE} resumes TLS 1.3 sessions. With
+     * {@link #setSslContext an application SSLContext} the connection always runs on JSSE.
+     */
+    public void setEngine(TlsEngine engine) {
+        this.engine = Objects.requireNonNull(engine, "tls().engine");
+    }
+
+    /** Whether sessions are resumed from {@link #getSessionCache()} (the reference's TLSUseSessionResumption). */
+    public boolean isUseSessionResumption() {
+        return useSessionResumption;
+    }
+
+    /**
+     * Resumes earlier TLS sessions (true, the default: a resumed handshake saves a round trip and the server's
+     * signature) or makes a full handshake every time. The chain of a resumed session is validated again.
+     */
+    public void setUseSessionResumption(boolean useSessionResumption) {
+        this.useSessionResumption = useSessionResumption;
+    }
+
+    /** Whether a session is offered to another address of the same host (the reference's TLSForceResumeIfDestinationChanges). */
+    public boolean isForceResumeIfDestinationChanges() {
+        return forceResumeIfDestinationChanges;
+    }
+
+    /**
+     * With true, a session made with one address of a host name is offered when that name resolves to another address
+     * (a cluster sharing its session keys). By default a session is offered only to the address it was made with.
+     */
+    public void setForceResumeIfDestinationChanges(boolean forceResumeIfDestinationChanges) {
+        this.forceResumeIfDestinationChanges = forceResumeIfDestinationChanges;
+    }
+
+    /** Where sessions are kept for resumption; each settings object starts with one of its own. */
+    public TlsSessionCache getSessionCache() {
+        return sessionCache;
+    }
+
+    /** Shares a session cache, for example between the clients of a pool (an {@code SmtpMailSender} does this itself). */
+    public void setSessionCache(TlsSessionCache sessionCache) {
+        this.sessionCache = Objects.requireNonNull(sessionCache, "tls().sessionCache");
     }
 
     /** The enabled TLS versions, in preference order (the reference's TLSVersions). */
@@ -281,10 +335,14 @@ public final class TlsSettings {
         this.sniHostName = sniHostName;
     }
 
-    /** An independent copy; the certificate lists are immutable and shared. */
+    /** An independent copy; the certificate lists are immutable and shared, and so is the session cache. */
     public TlsSettings copy() {
         TlsSettings copy = new TlsSettings();
         copy.mode = mode;
+        copy.engine = engine;
+        copy.useSessionResumption = useSessionResumption;
+        copy.forceResumeIfDestinationChanges = forceResumeIfDestinationChanges;
+        copy.sessionCache = sessionCache;
         copy.versions = versions;
         copy.cipherSuites = cipherSuites;
         copy.validateCertificates = validateCertificates;
@@ -309,7 +367,9 @@ public final class TlsSettings {
 
     @Override
     public String toString() {
-        return "TlsSettings[mode=" + (mode == null ? "by port" : mode) + ", versions=" + versions
+        return "TlsSettings[mode=" + (mode == null ? "by port" : mode) + ", engine=" + engine
+                + ", useSessionResumption=" + useSessionResumption + ", forceResumeIfDestinationChanges="
+                + forceResumeIfDestinationChanges + ", versions=" + versions
                 + ", cipherSuites=" + (cipherSuites.isEmpty() ? "provider defaults" : cipherSuites)
                 + ", validateCertificates=" + validateCertificates + ", verifyHostname=" + verifyHostname
                 + ", trustedCertificates=" + trustedCertificates.size() + ", knownCertificates=" + knownCertificates.size()

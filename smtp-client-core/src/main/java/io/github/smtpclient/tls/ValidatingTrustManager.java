@@ -4,6 +4,7 @@ import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLEngine;
@@ -12,32 +13,39 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The JSSE engine's trust manager: hands the server's chain to the handshake's {@link HandshakeVerdict}, so JSSE
- * connections are judged by the same validator, identity check and listener as every other engine. JSSE's own
- * endpoint identification stays off; it would fall back to the common name, which RFC 9525 forbids. It checks
- * server certificates only.
+ * The JSSE engine's trust manager: hands the server's chain to the {@link HandshakeVerdict} of the handshake on that
+ * socket, so JSSE connections are judged by the same validator, identity check and listener as every other engine.
+ * JSSE's own endpoint identification stays off; it would fall back to the common name, which RFC 9525 forbids. It
+ * checks server certificates only, and only for sockets a handshake registered.
  */
 final class ValidatingTrustManager extends X509ExtendedTrustManager {
 
-    private final HandshakeVerdict verdict;
+    private final Function<Socket, JsseHandshake> handshakes;
 
-    ValidatingTrustManager(HandshakeVerdict verdict) {
-        this.verdict = verdict;
+    ValidatingTrustManager(Function<Socket, JsseHandshake> handshakes) {
+        this.handshakes = handshakes;
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        decide(chain, socket instanceof SSLSocket ssl ? staples(ssl.getHandshakeSession()) : List.of());
+        JsseHandshake handshake = handshakes.apply(socket);
+        if (handshake == null) {
+            throw new CertificateException("no handshake of this client is registered for " + socket);
+        }
+        decide(handshake.verdict(), chain, socket instanceof SSLSocket ssl ? staples(ssl.getHandshakeSession())
+                : List.of());
     }
 
+    /** The client layers TLS over sockets only, never over an engine. */
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        decide(chain, staples(engine.getHandshakeSession()));
+        throw new CertificateException("server certificates are checked only with their socket");
     }
 
+    /** JSSE never calls this for an extended trust manager; without a socket the handshake cannot be found. */
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        decide(chain, List.of());
+        throw new CertificateException("server certificates are checked only with their socket");
     }
 
     /** The OCSP responses the server stapled (SunJSSE asks for them with status_request, in TLS 1.2 and 1.3). */
@@ -45,7 +53,8 @@ final class ValidatingTrustManager extends X509ExtendedTrustManager {
         return handshakeSession instanceof ExtendedSSLSession extended ? extended.getStatusResponses() : List.of();
     }
 
-    private void decide(X509Certificate[] chain, List<byte[]> staples) throws CertificateException {
+    private static void decide(HandshakeVerdict verdict, X509Certificate[] chain, List<byte[]> staples)
+            throws CertificateException {
         if (!verdict.decide(List.of(chain), staples)) {
             throw new CertificateException(verdict.rejection().map(Exception::getMessage).orElse("rejected"));
         }

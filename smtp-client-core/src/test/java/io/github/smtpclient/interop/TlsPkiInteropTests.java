@@ -9,7 +9,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Assumptions;
@@ -17,15 +19,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.github.smtpclient.ConnectionInfo;
 import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.event.NotificationEvent;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.tls.CertificateRejectedException;
+import io.github.smtpclient.tls.TlsConnectionInfo;
+import io.github.smtpclient.tls.TlsEngine;
 import io.github.smtpclient.tls.TlsHandshaker;
 import io.github.smtpclient.tls.TlsLayer;
 import io.github.smtpclient.tls.TlsMode;
+import io.github.smtpclient.tls.TlsSessionCache;
 import io.github.smtpclient.tls.TlsSettings;
 import io.github.smtpclient.tls.revocation.RevocationCache;
 import io.github.smtpclient.tls.revocation.RevocationCheck;
@@ -41,7 +49,14 @@ import io.github.smtpclient.tls.validation.ValidationStatus;
  */
 // Guards against hangs only; no test asserts a duration.
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+/** Runs on both TLS engines. */
+@ParameterizedClass
+@EnumSource(TlsEngine.class)
 class TlsPkiInteropTests {
+
+    @Parameter
+    TlsEngine engine;
+
 
     private static PkiTestbed pki;
 
@@ -179,6 +194,66 @@ class TlsPkiInteropTests {
     }
 
     @Test
+    void theNegotiatedDetailsAreWhatPostfixLogs() throws Exception {
+        for (String version : List.of("TLSv1.3", "TLSv1.2")) {
+            long before = establishedLines().size();
+            TlsConnectionInfo info = connect("GOOD", tls -> {
+                tls.setVersions(List.of(version));
+                tls.setUseSessionResumption(false);
+            }).tls().orElseThrow();
+            String logged = awaitEstablishedLine(before);
+
+            // "TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519 server-signature ECDSA ..."
+            assertThat(logged).as(version).contains(version + " with cipher",
+                    "(" + info.symmetricKeyBits().orElseThrow() + "/");
+            assertThat(info.aeadCipher()).as(version).contains(logged.contains("GCM") || logged.contains("CHACHA"));
+            assertThat(info.pfsCipher()).as(version).contains(true);
+            assertThat(info.publicKeyBits()).as(version).hasValue(256);
+            if (version.equals("TLSv1.3")) {
+                assertThat(logged).contains("with cipher " + info.cipherSuite() + " ");
+            } else {
+                // OpenSSL names the TLS 1.2 suite its own way: ECDHE-ECDSA-AES256-GCM-SHA384.
+                assertThat(logged).contains("with cipher ECDHE-ECDSA-"
+                        + info.encryptionAlgorithm().orElseThrow().replaceFirst("AES_(\\d+)_", "AES$1-").replace('_', '-'));
+                assertThat(info.keyExchangeAlgorithm()).contains("ECDHE_ECDSA");
+            }
+            if (engine == TlsEngine.BOUNCY_CASTLE) {
+                assertThat(info.signatureAlgorithm()).as(version).contains("ecdsa_secp256r1_sha256");
+                assertThat(info.connectionId()).as(version).isPresent();
+                if (version.equals("TLSv1.3")) {
+                    assertThat(logged).contains("key-exchange " + info.namedGroup().orElseThrow().toUpperCase(Locale.ROOT));
+                    assertThat(logged).contains("server-signature ECDSA (prime256v1) server-digest SHA256");
+                }
+            } else {
+                assertThat(info.namedGroup()).as(version).isEmpty();
+                assertThat(info.signatureAlgorithm()).as(version).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aSecondConnectionResumesTheSessionWithPostfix() throws Exception {
+        TlsSessionCache cache = new TlsSessionCache();
+        for (String version : List.of("TLSv1.2", "TLSv1.3")) {
+            cache.clear();
+            Consumer<TlsSettings> sharing = tls -> {
+                tls.setSessionCache(cache);
+                tls.setVersions(List.of(version));
+                tls.revocation().setCheck(RevocationCheck.OCSP);
+            };
+            TlsConnectionInfo first = connect("GOOD", sharing).tls().orElseThrow();
+            TlsConnectionInfo second = connect("GOOD", sharing).tls().orElseThrow();
+
+            assertThat(first.resumedSession()).as(version).contains(false);
+            // Bouncy Castle 1.84 ignores TLS 1.3 tickets, so only JSSE resumes a TLS 1.3 session.
+            boolean resumes = version.equals("TLSv1.2") || engine == TlsEngine.JSSE;
+            assertThat(second.resumedSession()).as(version).contains(resumes);
+            assertThat(second.isServerAuthenticated()).as(version).isTrue();
+            assertThat(second.peerCertificates()).as(version).first().isEqualTo(pki.goodLeaf());
+        }
+    }
+
+    @Test
     void aStapledResponseIsUsedWhenTheResponderIsUnreachable() throws Exception {
         for (String version : List.of("TLSv1.3", "TLSv1.2")) {
             try (TlsLayer layer = handshake("STAPLE_GOOD", version)) {
@@ -194,6 +269,7 @@ class TlsPkiInteropTests {
 
     private ConnectionInfo connect(String listener, Consumer<TlsSettings> configure) throws Exception {
         try (SmtpClient client = new SmtpClient()) {
+            client.tls().setEngine(engine);
             client.tls().setMode(TlsMode.IMPLICIT);
             client.tls().setTrustedCertificates(List.of(pki.root()));
             client.tls().setUseSystemCertificates(false);
@@ -207,6 +283,7 @@ class TlsPkiInteropTests {
     /** A bare TLS handshake with an {@code openssl s_server}, which speaks no SMTP. */
     private TlsLayer handshake(String listener, String version) throws Exception {
         TlsSettings settings = new TlsSettings();
+        settings.setEngine(engine);
         settings.setTrustedCertificates(List.of(pki.root()));
         settings.setVersions(List.of(version));
         settings.revocation().setCheck(RevocationCheck.OCSP);
@@ -214,6 +291,24 @@ class TlsPkiInteropTests {
         socket.setSoTimeout(10_000);
         return new TlsHandshaker(settings, recordingNotifications()).handshake(socket, pki.host(), pki.port(listener),
                 true);
+    }
+
+    private List<String> establishedLines() throws IOException {
+        return Files.readAllLines(Path.of(pki.settings().get("SMTP_PKI_POSTFIX_LOG"))).stream()
+                .filter(line -> line.contains("TLS connection established")).toList();
+    }
+
+    /** Postfix logs through postlogd, a moment after the handshake. */
+    private String awaitEstablishedLine(long before) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            List<String> lines = establishedLines();
+            if (lines.size() > before) {
+                return lines.get(lines.size() - 1);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Postfix logged no new TLS connection within 10 s");
     }
 
     private SmtpListener recordingNotifications() {

@@ -17,6 +17,9 @@ import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
@@ -33,7 +36,13 @@ import io.github.smtpclient.tls.validation.Fingerprints;
 import io.github.smtpclient.tls.validation.ValidationReason;
 import io.github.smtpclient.tls.validation.ValidationStatus;
 
+/** Every test runs on both TLS engines. */
+@ParameterizedClass
+@EnumSource(TlsEngine.class)
 class TlsHandshakerTests {
+
+    @Parameter
+    TlsEngine engine;
 
     private static final TestCertificates LOCALHOST = TestCertificates.forLocalhost();
     private static final TestCertificates OTHER_HOST = TestCertificates.forNames("mail.other.test");
@@ -440,7 +449,9 @@ class TlsHandshakerTests {
         startServer(LOCALHOST);
         Socket plain = connect();
 
-        assertThatThrownBy(() -> new TlsHandshaker(new TlsSettings(), recording()).handshake(plain, "localhost",
+        TlsSettings settings = new TlsSettings();
+        settings.setEngine(engine);
+        assertThatThrownBy(() -> new TlsHandshaker(settings, recording()).handshake(plain, "localhost",
                 server.port(), true)).isInstanceOf(SmtpException.class);
 
         assertThat(plain.isClosed()).isTrue();
@@ -461,6 +472,7 @@ class TlsHandshakerTests {
     }
 
     private TlsLayer handshake(String host, TlsSettings settings, SmtpListener listener) throws Exception {
+        settings.setEngine(engine);
         return new TlsHandshaker(settings, listener).handshake(connect(), host, server.port(), true);
     }
 
