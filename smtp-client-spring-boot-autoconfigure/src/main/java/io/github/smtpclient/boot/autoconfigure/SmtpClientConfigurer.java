@@ -1,12 +1,5 @@
 package io.github.smtpclient.boot.autoconfigure;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -15,13 +8,11 @@ import javax.net.ssl.SSLContext;
 
 import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.event.SmtpListener;
-import io.github.smtpclient.tls.TlsMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.core.io.Resource;
 
 /**
  * Applies {@code smtp.client.*}, the connection details, an SSL bundle, a token supplier, the listeners and the
@@ -33,7 +24,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
 
     private final SmtpClientProperties properties;
     private final SmtpConnectionDetails connection;
-    private final List<X509Certificate> trustedCertificates;
+    private final TlsSettingsMapper tls;
     private final @Nullable SSLContext sslContext;
     private final @Nullable SmtpOAuth2TokenSupplier tokenSupplier;
     private final Supplier<SmtpListener> listeners;
@@ -44,7 +35,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
             Supplier<SmtpListener> listeners, List<SmtpClientCustomizer> customizers) {
         this.properties = properties;
         this.connection = connection;
-        this.trustedCertificates = loadCertificates(properties.getTls().getTrustedCertificates());
+        this.tls = new TlsSettingsMapper(properties.getTls());
         this.sslContext = sslContext(properties.getTls().getSslBundle(), sslBundles);
         this.tokenSupplier = tokenSupplier;
         this.listeners = listeners;
@@ -68,18 +59,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
 
     private void applyProperties(SmtpClient client) {
         PropertyCheck.set("smtp.client.domain", properties.getDomain(), client::setDomain);
-        SmtpClientProperties.Tls tls = properties.getTls();
-        TlsMode mode = connection.getTlsMode();
-        client.tls().setMode(mode != null ? mode : tls.getMode());
-        PropertyCheck.set("smtp.client.tls.versions", tls.getVersions(), client.tls()::setVersions);
-        PropertyCheck.set("smtp.client.tls.cipher-suites", tls.getCipherSuites(), client.tls()::setCipherSuites);
-        client.tls().setValidateCertificates(tls.isValidateCertificates());
-        client.tls().setVerifyHostname(tls.isVerifyHostname());
-        client.tls().setTrustedCertificates(trustedCertificates);
-        client.tls().setUseSystemCertificates(tls.isUseSystemCertificates());
-        client.tls().setIgnoreSystemTrust(tls.isIgnoreSystemTrust());
-        client.tls().setSslContext(sslContext);
-        PropertyCheck.set("smtp.client.tls.sni-host-name", tls.getSniHostName(), client.tls()::setSniHostName);
+        tls.apply(client.tls(), connection.getTlsMode(), sslContext);
 
         PropertyCheck.set("smtp.client.username", connection.getUsername(), client.auth()::setUsername);
         PropertyCheck.set("smtp.client.password", connection.getPassword(), client.auth()::setPassword);
@@ -116,33 +96,6 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         PropertyCheck.set("smtp.client.send-buffer-size", properties.getSendBufferSize(),
                 size -> client.transfer().setSendBufferSize(PropertyCheck.toInt(size)));
         client.transfer().setTempPath(properties.getTempPath());
-    }
-
-    private static List<X509Certificate> loadCertificates(List<Resource> resources) {
-        List<X509Certificate> certificates = new ArrayList<>();
-        for (int i = 0; i < resources.size(); i++) {
-            Resource resource = resources.get(i);
-            String property = "smtp.client.tls.trusted-certificates[" + i + "]";
-            try (InputStream in = resource.getInputStream()) {
-                int before = certificates.size();
-                for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    certificates.add((X509Certificate) certificate);
-                }
-                if (certificates.size() == before) {
-                    throw new InvalidConfigurationPropertyValueException(property, resource,
-                            "The file holds no certificate; give a PEM file with one or more"
-                                    + " '-----BEGIN CERTIFICATE-----' blocks.");
-                }
-            } catch (IOException e) {
-                throw new InvalidConfigurationPropertyValueException(property, resource,
-                        "The file cannot be read (" + e.getMessage() + "); give a readable PEM file, such as"
-                                + " 'classpath:smtp-ca.pem' or 'file:/etc/ssl/smtp-ca.pem'.");
-            } catch (CertificateException e) {
-                throw new InvalidConfigurationPropertyValueException(property, resource,
-                        "The file is not a PEM or DER X.509 certificate (" + e.getMessage() + ").");
-            }
-        }
-        return List.copyOf(certificates);
     }
 
     private static @Nullable SSLContext sslContext(@Nullable String bundle, @Nullable SslBundles sslBundles) {
