@@ -62,6 +62,7 @@ public final class TestRevocationServer implements AutoCloseable {
     private volatile TestPki.Issued responder;
     private volatile boolean wrongNonce;
     private volatile Duration delay = Duration.ZERO;
+    private volatile Duration drip;
     private volatile int crlPadding;
 
     private TestRevocationServer(TestPki.Issued ca) throws IOException {
@@ -122,6 +123,11 @@ public final class TestRevocationServer implements AutoCloseable {
     /** Waits this long before answering. */
     public void delay(Duration delay) {
         this.delay = delay;
+    }
+
+    /** Sends the headers at once, then the body one byte per {@code interval}. */
+    public void drip(Duration interval) {
+        this.drip = interval;
     }
 
     /** Pads the CRL with this many revoked made-up serials (to make it large). */
@@ -237,11 +243,24 @@ public final class TestRevocationServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, String type, byte[] body) throws IOException {
+    private void send(HttpExchange exchange, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(200, body.length);
+        Duration interval = drip;
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            if (interval == null) {
+                out.write(body);
+                return;
+            }
+            for (byte b : body) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(interval.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException clientGaveUp) {
+            // The client abandoned the exchange, which is what a dripping server tests.
         }
     }
 

@@ -115,6 +115,20 @@ class RevocationCheckerTests {
     }
 
     @Test
+    void aResponderDrippingItsAnswerIsAbandonedAtTheTimeout() {
+        server.drip(Duration.ofMillis(100));
+
+        long started = System.nanoTime();
+        RevocationAnswer answer = checker(RevocationCheck.OCSP, settings -> settings.setTimeout(Duration.ofMillis(500)))
+                .check(leaf, ca.certificate(), List.of());
+
+        assertThat(answer.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(answer.attempts()).singleElement().asString().contains("did not answer within PT0.5S");
+        // The answer has hundreds of bytes, so it would take tens of seconds to arrive.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void aCertificateWithoutLocationsHasNoSource() {
         X509Certificate bare = issue(spec -> spec);
 
