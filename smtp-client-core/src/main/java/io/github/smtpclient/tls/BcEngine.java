@@ -139,7 +139,18 @@ final class BcEngine {
         return version.getName().replace("TLS ", "TLSv").replace("SSL ", "SSLv");
     }
 
+    /**
+     * The size of the group's field in bits (256 for secp256r1, 2048 for ffdhe2048). For the RFC 7748 curves Bouncy
+     * Castle's table gives the bits of the group order (252 for x25519, 446 for x448), so their field sizes, which
+     * name those curves, are given here: 255 and 448.
+     */
     private static int groupBits(int group) {
+        if (group == NamedGroup.x25519) {
+            return 255;
+        }
+        if (group == NamedGroup.x448) {
+            return 448;
+        }
         return NamedGroup.isFiniteField(group) ? NamedGroup.getFiniteFieldBits(group) : NamedGroup.getCurveBits(group);
     }
 

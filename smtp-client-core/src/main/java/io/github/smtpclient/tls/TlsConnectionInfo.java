@@ -167,7 +167,12 @@ public final class TlsConnectionInfo {
         return keyExchangeAlgorithm;
     }
 
-    /** The size of the key exchange's group in bits, for example 255 for x25519 (ConnInfoKeyExchangeKeyBits). */
+    /**
+     * The size of the key exchange's key in bits (ConnInfoKeyExchangeKeyBits): the field size of the negotiated
+     * curve (255 for x25519, 256 for secp256r1), the modulus of a finite-field group (2048 for ffdhe2048), or the
+     * server key's size for an RSA key exchange. Bouncy Castle engine only; empty on JSSE and for groups of no
+     * fixed size, such as the ML-KEM hybrids.
+     */
     public OptionalInt keyExchangeKeyBits() {
         return keyExchangeKeyBits;
     }

@@ -19,6 +19,8 @@ import java.util.function.UnaryOperator;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSequence;
@@ -108,17 +110,39 @@ public final class TestPki {
 
         /** A server SSLContext presenting this certificate followed by {@code chain}. */
         public SSLContext serverContext(X509Certificate... chain) {
+            return context(null, chain);
+        }
+
+        /**
+         * An SSLContext presenting this certificate followed by {@code chain}, and trusting only {@code anchor}: a
+         * client with a client certificate, or a server that checks its clients' certificates.
+         */
+        public SSLContext contextTrusting(X509Certificate anchor, X509Certificate... chain) {
+            return context(anchor, chain);
+        }
+
+        private SSLContext context(X509Certificate anchor, X509Certificate... chain) {
             List<X509Certificate> all = new ArrayList<>();
             all.add(certificate);
             all.addAll(List.of(chain));
             try {
                 KeyStore keyStore = KeyStore.getInstance("PKCS12");
                 keyStore.load(null, null);
-                keyStore.setKeyEntry("server", keys.getPrivate(), PASSWORD, all.toArray(X509Certificate[]::new));
-                KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                factory.init(keyStore, PASSWORD);
+                keyStore.setKeyEntry("own", keys.getPrivate(), PASSWORD, all.toArray(X509Certificate[]::new));
+                KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keyManagers.init(keyStore, PASSWORD);
+                TrustManager[] trustManagers = null;
+                if (anchor != null) {
+                    KeyStore trustStore = KeyStore.getInstance("PKCS12");
+                    trustStore.load(null, null);
+                    trustStore.setCertificateEntry("anchor", anchor);
+                    TrustManagerFactory factory = TrustManagerFactory.getInstance(
+                            TrustManagerFactory.getDefaultAlgorithm());
+                    factory.init(trustStore);
+                    trustManagers = factory.getTrustManagers();
+                }
                 SSLContext context = SSLContext.getInstance("TLS");
-                context.init(factory.getKeyManagers(), null, null);
+                context.init(keyManagers.getKeyManagers(), trustManagers, null);
                 return context;
             } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalStateException(e);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -33,6 +34,8 @@ class TlsConnectionDetailsTests {
     private static final TestPki.Issued ROOT = TestPki.root("Details Root");
     private static final TestPki.Issued EC_LEAF = ROOT.issue(TestPki.leaf("localhost", "localhost"));
     private static final TestPki.Issued RSA_LEAF = ROOT.issue(TestPki.leaf("localhost", "localhost").rsa(2048));
+    private static final TestPki.Issued CLIENT = ROOT.issue(TestPki.leaf("client")
+            .extendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
 
     @Parameter
     TlsEngine engine;
@@ -71,7 +74,7 @@ class TlsConnectionDetailsTests {
             if (engine == TlsEngine.BOUNCY_CASTLE) {
                 assertThat(info.namedGroup()).isPresent();
                 assertThat(info.keyExchangeAlgorithm()).contains("ECDHE");
-                assertThat(info.keyExchangeKeyBits()).isNotEmpty();
+                assertThat(info.keyExchangeKeyBits()).hasValue(fieldBits(info.namedGroup().orElseThrow()));
                 assertThat(info.signatureAlgorithm()).contains("ecdsa_secp256r1_sha256");
                 assertThat(info.digestAlgorithm()).contains(info.cipherSuite().endsWith("SHA384") ? "SHA384" : "SHA256");
                 assertThat(info.connectionId()).hasValueSatisfying(id -> assertThat(id).hasSize(32));
@@ -104,11 +107,13 @@ class TlsConnectionDetailsTests {
             assertThat(info.publicKeyBits()).hasValue(2048);
             if (engine == TlsEngine.BOUNCY_CASTLE) {
                 assertThat(info.namedGroup()).isPresent();
+                assertThat(info.keyExchangeKeyBits()).hasValue(fieldBits(info.namedGroup().orElseThrow()));
                 assertThat(info.signatureAlgorithm()).hasValueSatisfying(scheme -> assertThat(scheme).startsWith("rsa_"));
                 assertThat(info.digestAlgorithm()).contains("SHA256");
                 assertThat(info.connectionId()).isPresent();
             } else {
                 assertThat(info.namedGroup()).isEmpty();
+                assertThat(info.keyExchangeKeyBits()).isEmpty();
                 assertThat(info.signatureAlgorithm()).isEmpty();
             }
         }
@@ -142,6 +147,29 @@ class TlsConnectionDetailsTests {
     }
 
     @Test
+    void aClientCertificateFromTheApplicationsSslContextIsReported() throws Exception {
+        server = LoopbackServer.tls(EC_LEAF.contextTrusting(ROOT.certificate()), socket -> {
+            SSLSocket ssl = (SSLSocket) socket;
+            ssl.setNeedClientAuth(true);
+            ssl.startHandshake();
+            serverSessions.add(ssl.getSession());
+            LoopbackServer.drain(ssl);
+        });
+        TlsSettings settings = new TlsSettings();
+        settings.setEngine(engine);
+        settings.setSslContext(CLIENT.contextTrusting(ROOT.certificate()));
+
+        try (TlsLayer layer = handshake(settings)) {
+            SSLSession serverSide = serverSessions.poll(10, TimeUnit.SECONDS);
+            assertThat(serverSide.getPeerCertificates()[0]).isEqualTo(CLIENT.certificate());
+            // An application's SSLContext is a JSSE object, so such a connection runs on JSSE whatever the engine.
+            assertThat(layer.info().engine()).isEqualTo(TlsEngine.JSSE);
+            assertThat(layer.info().clientAuthenticated()).isTrue();
+            assertThat(layer.info().clientAuthRequested()).isEmpty();
+        }
+    }
+
+    @Test
     void everyConnectionHasItsOwnId() throws Exception {
         start(EC_LEAF, false);
 
@@ -162,6 +190,18 @@ class TlsConnectionDetailsTests {
             serverSessions.add(ssl.getSession());
             LoopbackServer.drain(ssl);
         }, protocols);
+    }
+
+    /** The size of the group's field, as {@link TlsConnectionInfo#keyExchangeKeyBits()} reports it. */
+    private static int fieldBits(String group) {
+        return switch (group) {
+            case "x25519" -> 255;
+            case "x448" -> 448;
+            case "secp256r1" -> 256;
+            case "secp384r1" -> 384;
+            case "secp521r1" -> 521;
+            default -> Integer.parseInt(group.replace("ffdhe", ""));
+        };
     }
 
     private TlsSettings settings() {

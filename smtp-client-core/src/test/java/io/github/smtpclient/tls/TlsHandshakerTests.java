@@ -240,6 +240,27 @@ class TlsHandshakerTests {
     }
 
     @Test
+    void aPinnedServerCertificateIsTrustedWithoutItsCa() throws Exception {
+        startServer(LOCALHOST);
+        TlsSettings pinned = new TlsSettings();
+        pinned.setUseSystemCertificates(false);
+        pinned.setTrustedCertificates(List.of(LOCALHOST.serverCertificate()));
+
+        client = handshake("localhost", pinned, recording());
+
+        assertThat(client.info().isServerAuthenticated()).isTrue();
+        assertThat(client.info().validation().path()).containsExactly(LOCALHOST.serverCertificate());
+        client.close();
+        client = null;
+        TlsSettings otherPin = new TlsSettings();
+        otherPin.setUseSystemCertificates(false);
+        otherPin.setTrustedCertificates(List.of(OTHER_HOST.serverCertificate()));
+        assertThatThrownBy(() -> handshake("localhost", otherPin, recording()))
+                .isInstanceOfSatisfying(CertificateRejectedException.class,
+                        e -> assertThat(e.validation().reasons()).contains(ValidationReason.UNKNOWN_CA));
+    }
+
+    @Test
     void aBlockedServerCertificateIsRefusedAlthoughTheChainIsValid() throws Exception {
         startServer(LOCALHOST);
         TlsSettings settings = trusting(LOCALHOST);

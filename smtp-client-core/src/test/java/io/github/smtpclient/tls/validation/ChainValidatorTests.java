@@ -3,8 +3,11 @@ package io.github.smtpclient.tls.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +38,12 @@ class ChainValidatorTests {
                 .contains("chain", "path", "validity", "key", "signature", "CA", "RFC 5280", "blocked", "identity");
         assertThat(result.log()).noneMatch(entry -> entry.outcome() == ValidationLogEntry.Outcome.FAIL);
         assertThat(result.logText()).contains("PASS identity", "'mail.example.test' matches");
+        String leafSubject = LEAF.certificate().getSubjectX500Principal().getName();
+        assertThat(result.log()).filteredOn(entry -> entry.check().equals("identity"))
+                .singleElement().satisfies(entry -> assertThat(entry.certificate()).isEqualTo(leafSubject));
+        assertThat(result.log()).filteredOn(entry -> entry.check().equals("path"))
+                .singleElement().satisfies(entry -> assertThat(entry.certificate())
+                        .isEqualTo(ROOT.certificate().getSubjectX500Principal().getName()));
     }
 
     @Test
@@ -251,6 +260,33 @@ class ChainValidatorTests {
         ValidationResult result = new ChainValidator(policy().build()).validate(List.of(), List.of(HOST));
 
         assertThat(result.reasons()).containsExactly(ValidationReason.MALFORMED);
+    }
+
+    @Test
+    void anInternalErrorIsAFailureThatRefusesTheChain() {
+        Clock broken = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                throw new IllegalStateException("no time source");
+            }
+        };
+
+        ValidationResult result = validate(policy().clock(broken), LEAF, INTERMEDIATE);
+
+        assertThat(result.status()).isEqualTo(ValidationStatus.FAILED);
+        assertThat(result.status().isAccepted()).isFalse();
+        assertThat(result.reasons()).containsExactly(ValidationReason.VALIDATION_ERROR);
+        assertThat(result.logText()).contains("FAIL validation", "no time source");
     }
 
     @Test
