@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,19 +45,17 @@ import io.github.smtpclient.tls.validation.ValidationStatus;
 /**
  * Certificate validation against real peers: Postfix serving leaves of a PKI made by openssl, {@code openssl ocsp}
  * answering good, revoked and unknown (and a responder that is not there), CRLs over HTTP, and {@code openssl s_server}
- * stapling OCSP responses; all started by {@code scripts/testbed/start-pki.sh}. Skipped when the PKI is not running,
- * failed instead under the {@code interop} profile.
+ * stapling OCSP responses; all started by {@code scripts/testbed/start-pki.sh}. Every test runs on both TLS engines.
+ * Skipped when the PKI is not running, failed instead under the {@code interop} profile.
  */
 // Guards against hangs only; no test asserts a duration.
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-/** Runs on both TLS engines. */
 @ParameterizedClass
 @EnumSource(TlsEngine.class)
 class TlsPkiInteropTests {
 
     @Parameter
     TlsEngine engine;
-
 
     private static PkiTestbed pki;
 
@@ -253,6 +252,28 @@ class TlsPkiInteropTests {
         }
     }
 
+    /** {@code openssl s_server -www} says on its status page whether it resumed the session: the server's own view. */
+    @Test
+    void theServerAgreesWhetherTheSessionWasResumed() throws Exception {
+        for (String version : List.of("TLSv1.2", "TLSv1.3")) {
+            TlsSettings settings = new TlsSettings();
+            settings.setEngine(engine);
+            settings.setTrustedCertificates(List.of(pki.root()));
+            settings.setVersions(List.of(version));
+
+            StatusPage first = statusPage("STAPLE_GOOD", settings);
+            StatusPage second = statusPage("STAPLE_GOOD", settings);
+
+            assertThat(first.serverLine()).as(version).startsWith("New, " + version);
+            assertThat(first.client().resumedSession()).as(version).contains(false);
+            // Bouncy Castle 1.84 offers a session only in a ClientHello without TLS 1.3, and ignores TLS 1.3 tickets.
+            boolean resumes = version.equals("TLSv1.2") || engine == TlsEngine.JSSE;
+            assertThat(second.serverLine()).as(version).startsWith((resumes ? "Reused, " : "New, ") + version);
+            assertThat(second.client().resumedSession()).as(version).contains(resumes);
+            assertThat(second.client().isServerAuthenticated()).as(version).isTrue();
+        }
+    }
+
     @Test
     void aStapledResponseIsUsedWhenTheResponderIsUnreachable() throws Exception {
         for (String version : List.of("TLSv1.3", "TLSv1.2")) {
@@ -291,6 +312,24 @@ class TlsPkiInteropTests {
         socket.setSoTimeout(10_000);
         return new TlsHandshaker(settings, recordingNotifications()).handshake(socket, pki.host(), pki.port(listener),
                 true);
+    }
+
+    /** What the client reported, and the line of {@code s_server -www}'s page that says "New" or "Reused". */
+    private record StatusPage(TlsConnectionInfo client, String serverLine) {
+    }
+
+    private StatusPage statusPage(String listener, TlsSettings settings) throws Exception {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), pki.port(listener));
+        socket.setSoTimeout(10_000);
+        try (TlsLayer layer = new TlsHandshaker(settings, recordingNotifications()).handshake(socket, pki.host(),
+                pki.port(listener), true)) {
+            layer.output().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            layer.output().flush();
+            String page = new String(layer.input().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return new StatusPage(layer.info(), page.lines()
+                    .filter(line -> line.startsWith("New, ") || line.startsWith("Reused, ")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no New/Reused line on the s_server page:\n" + page)));
+        }
     }
 
     private List<String> establishedLines() throws IOException {
