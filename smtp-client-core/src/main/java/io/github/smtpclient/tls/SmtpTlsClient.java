@@ -187,7 +187,7 @@ final class SmtpTlsClient extends DefaultTlsClient {
                 : List.of();
     }
 
-    /** struct { CertificateStatusType status_type = ocsp(1); opaque OCSPResponse<1..2^24-1>; } */
+    /** {@code struct { CertificateStatusType status_type = ocsp(1); opaque OCSPResponse<1..2^24-1>; }} */
     private static List<byte[]> tls13Staple(byte[] data) {
         if (data.length < 4 || data[0] != CertificateStatusType.ocsp) {
             return List.of();

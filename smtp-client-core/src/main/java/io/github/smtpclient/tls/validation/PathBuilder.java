@@ -124,6 +124,7 @@ final class PathBuilder {
     static byte[] authorityKeyIdentifier(X509Certificate certificate) {
         byte[] value = certificate.getExtensionValue(Extension.authorityKeyIdentifier.getId());
         return value == null ? null
-                : AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(value).getOctets()).getKeyIdentifier();
+                : AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(value).getOctets())
+                        .getKeyIdentifierOctets();
     }
 }
