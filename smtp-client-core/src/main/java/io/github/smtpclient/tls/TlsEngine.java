@@ -10,9 +10,10 @@ public enum TlsEngine {
     /**
      * Bouncy Castle's own TLS API ({@code org.bouncycastle.tls}: {@code TlsClientProtocol} with {@code BcTlsCrypto}),
      * the default. It reports every negotiated detail: named group, key exchange size, the server's signature scheme,
-     * resumption, and a connection ID from the exporter. It resumes TLS 1.2 sessions by session ID; Bouncy Castle
-     * 1.84 does not resume TLS 1.3 sessions (it ignores NewSessionTicket), so a TLS 1.3 connection always makes a full
-     * handshake.
+     * resumption, and a connection ID from the exporter. It resumes TLS 1.2 sessions by session ID only, so only
+     * with servers that keep a session cache: Bouncy Castle 1.84 sends no session-ticket extension, offers a saved
+     * session only in a ClientHello that includes TLS 1.2, and discards TLS 1.3 NewSessionTicket messages, so a
+     * TLS 1.3 connection always makes a full handshake.
      */
     BOUNCY_CASTLE,
 

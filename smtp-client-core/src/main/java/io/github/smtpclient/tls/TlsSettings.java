@@ -19,10 +19,12 @@ import io.github.smtpclient.tls.validation.ChainTolerance;
  * Mutable and not thread-safe: configure it before connecting. A connection works on a {@link #copy()}, so later
  * changes affect only later connections.
  *
- * <p>The defaults are secure: STARTTLS required (implicit TLS on port 465), TLS 1.3 and 1.2 only, the JDK's
- * default cipher suites, full certificate validation against the JDK's trust store, and the server identity check
- * of RFC 9525: the host name or IP address must be in the certificate's subjectAltName (a wildcard only as the whole
- * left-most label; the common name is never used). Revocation is not checked unless {@link #revocation()} says so.
+ * <p>The defaults are secure: STARTTLS required (implicit TLS on port 465), TLS 1.3 and 1.2 only, the engine's
+ * default cipher suites (on {@link TlsEngine#BOUNCY_CASTLE} only forward-secret ones: ECDHE and DHE with AES-GCM,
+ * ChaCha20-Poly1305 and AES-CBC), full certificate validation against the JDK's trust store, and the server
+ * identity check of RFC 9525: the host name or IP address must be in the certificate's subjectAltName (a wildcard
+ * only as the whole left-most label; the common name is never used). Revocation is not checked unless
+ * {@link #revocation()} says so.
  */
 public final class TlsSettings {
 
@@ -88,8 +90,10 @@ public final class TlsSettings {
     }
 
     /**
-     * Resumes earlier TLS sessions (true, the default: a resumed handshake saves a round trip and the server's
-     * signature) or makes a full handshake every time. The chain of a resumed session is validated again.
+     * Resumes earlier TLS sessions (true, the default) or makes a full handshake every time. A resumed TLS 1.2
+     * handshake takes one round trip instead of two; a resumed TLS 1.3 one takes one round trip as a full one does,
+     * but without the server's certificate and signature. The chain of a resumed session is validated again. Which
+     * sessions each engine can resume: {@link TlsEngine}.
      */
     public void setUseSessionResumption(boolean useSessionResumption) {
         this.useSessionResumption = useSessionResumption;
@@ -144,7 +148,7 @@ public final class TlsSettings {
         this.versions = List.copyOf(new LinkedHashSet<>(versions));
     }
 
-    /** The enabled cipher suites (the reference's TLSCiphersuites); empty means the TLS provider's defaults. */
+    /** The enabled cipher suites (the reference's TLSCiphersuites); empty means the engine's defaults. */
     public List<String> getCipherSuites() {
         return cipherSuites;
     }
