@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-server test bed needs: Postfix (MTA), Dovecot (SASL for Postfix), dante (SOCKS proxy),
-# tinyproxy (HTTP CONNECT proxy) and swaks
+# tinyproxy (HTTP CONNECT proxy), dnsmasq and squid (the network test bed) and swaks
 # (hand checks). Idempotent: returns at once when everything is already there.
 #
 # We only want the binaries. Our own Postfix and Dovecot instances run from private config directories
@@ -8,8 +8,14 @@
 set -euo pipefail
 
 # libnet-ssleay-perl: swaks needs it for STARTTLS and --tls-on-connect (only a Recommends of swaks).
-# python3 serves the PKI test bed's CRLs (http.server); iproute2 gives ss, its readiness check (start-pki.sh).
-packages=(postfix dovecot-core dante-server tinyproxy swaks libnet-ssleay-perl openssl python3 iproute2)
+packages=(postfix dovecot-core dante-server tinyproxy swaks libnet-ssleay-perl openssl)
+# The outbox's crash test and benchmarks: a private PostgreSQL 15 cluster (start-postgres.sh).
+packages+=(postgresql-15 postgresql-client-15)
+# The network test bed (start-network.sh): dnsmasq's binary, squid (Digest, NTLM-fake and https_port), and python3
+# for its delaying DNS stub.
+packages+=(dnsmasq-base squid python3)
+# The PKI test bed (start-pki.sh): python3 serves its CRLs (http.server); iproute2 gives ss, its readiness check.
+packages+=(iproute2)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -169,6 +169,11 @@ for entry in "${users[@]}"; do
   # Created up front so a test can watch new/ before the first delivery.
   mkdir -p "$maildir_root/$user"/{new,cur,tmp}
 done
+# Mailboxes without a login: the outbox's crash test delivers thousands of messages into its own.
+for mailbox in outbox; do
+  echo "$mailbox@$domain $mailbox/" >>"$maildir_map"
+  mkdir -p "$maildir_root/$mailbox"/{new,cur,tmp}
+done
 chown -R "$mailbox_uid:$mailbox_gid" "$maildir_root"
 
 cat >"$recipient_access_map" <<MAP
@@ -335,6 +340,7 @@ SMTP_TESTBED_USER2=bob@$domain
 SMTP_TESTBED_PASSWORD2=bob-secret
 SMTP_TESTBED_REJECT_RECIPIENT=reject550@$domain
 SMTP_TESTBED_DEFER_RECIPIENT=defer450@$domain
+SMTP_TESTBED_OUTBOX_RECIPIENT=outbox@$domain
 SMTP_TESTBED_MESSAGE_SIZE_LIMIT=$message_size_limit
 SMTP_TESTBED_CA_CERT=$tls_dir/ca.pem
 SMTP_TESTBED_MAILDIR_ROOT=$maildir_root

@@ -25,7 +25,14 @@ public final class Envelope {
 
     /** When a delivery status notification is wanted for a recipient (RFC 3461 {@code NOTIFY}). */
     public enum DsnNotify {
-        NEVER, SUCCESS, FAILURE, DELAY
+        /** No notification at all; cannot be combined with the others. */
+        NEVER,
+        /** When the message was delivered. */
+        SUCCESS,
+        /** When delivery failed. */
+        FAILURE,
+        /** When delivery is delayed. */
+        DELAY
     }
 
     /**
@@ -36,6 +43,7 @@ public final class Envelope {
      * @param originalRecipient the original recipient (RFC 3461 {@code ORCPT}, as {@code rfc822;address}), or null
      */
     public record Recipient(String address, Set<DsnNotify> dsnNotify, String originalRecipient) {
+        /** Checks the address is given and that {@code NEVER} stands alone. */
         public Recipient {
             Objects.requireNonNull(address, "address");
             dsnNotify = dsnNotify.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dsnNotify));
@@ -44,6 +52,7 @@ public final class Envelope {
             }
         }
 
+        /** A recipient with no DSN parameters. */
         public static Recipient of(String address) {
             return new Recipient(address, Set.of(), null);
         }
@@ -53,6 +62,7 @@ public final class Envelope {
     private final List<Recipient> recipients;
     private final DsnReturn dsnReturn;
     private final String envelopeId;
+    private final RecipientPolicy recipientPolicy;
 
     private Envelope(Builder builder) {
         this.sender = Objects.requireNonNull(builder.sender, "sender (use \"\" for the null reverse-path <>)");
@@ -62,6 +72,7 @@ public final class Envelope {
         }
         this.dsnReturn = builder.dsnReturn;
         this.envelopeId = builder.envelopeId;
+        this.recipientPolicy = builder.recipientPolicy;
     }
 
     /** An envelope from {@code sender} to {@code recipients}, without DSN parameters. */
@@ -76,6 +87,7 @@ public final class Envelope {
         return builder.build();
     }
 
+    /** A builder for an envelope with DSN parameters; {@link #of(String, String...)} is enough without. */
     public static Builder builder() {
         return new Builder();
     }
@@ -85,6 +97,7 @@ public final class Envelope {
         return sender;
     }
 
+    /** The forward-paths, in the order RCPT TO is sent; never empty. */
     public List<Recipient> recipients() {
         return recipients;
     }
@@ -97,6 +110,14 @@ public final class Envelope {
     /** RFC 3461 {@code ENVID}, when given. */
     public Optional<String> envelopeId() {
         return Optional.ofNullable(envelopeId);
+    }
+
+    /**
+     * What the send of this message does when the server refuses some of its recipients; empty means the client's
+     * setting ({@link TransferSettings#getRecipientPolicy()}).
+     */
+    public Optional<RecipientPolicy> recipientPolicy() {
+        return Optional.ofNullable(recipientPolicy);
     }
 
     /** Whether any DSN parameter is set, so the server must offer DSN. */
@@ -114,7 +135,8 @@ public final class Envelope {
 
     /** A builder starting from this envelope. */
     public Builder toBuilder() {
-        Builder builder = builder().sender(sender).dsnReturn(dsnReturn).envelopeId(envelopeId);
+        Builder builder = builder().sender(sender).dsnReturn(dsnReturn).envelopeId(envelopeId)
+                .recipientPolicy(recipientPolicy);
         recipients.forEach(builder::recipient);
         return builder;
     }
@@ -130,34 +152,51 @@ public final class Envelope {
         private final List<Recipient> recipients = new ArrayList<>();
         private DsnReturn dsnReturn;
         private String envelopeId;
+        private RecipientPolicy recipientPolicy;
 
         private Builder() {
         }
 
+        /** Sets the reverse-path; {@code ""} is the null reverse-path {@code <>}. */
         public Builder sender(String sender) {
             this.sender = sender;
             return this;
         }
 
+        /** Adds a recipient without DSN parameters. */
         public Builder recipient(String address) {
             return recipient(Recipient.of(address));
         }
 
+        /** Adds a recipient. */
         public Builder recipient(Recipient recipient) {
             recipients.add(Objects.requireNonNull(recipient, "recipient"));
             return this;
         }
 
+        /** Sets RFC 3461 {@code RET}; null for none. */
         public Builder dsnReturn(DsnReturn dsnReturn) {
             this.dsnReturn = dsnReturn;
             return this;
         }
 
+        /** Sets RFC 3461 {@code ENVID}; null for none. */
         public Builder envelopeId(String envelopeId) {
             this.envelopeId = envelopeId;
             return this;
         }
 
+        /**
+         * Delivers this message to every recipient or to none ({@link RecipientPolicy#ALL_OR_NOTHING}), or to those
+         * the server accepts ({@link RecipientPolicy#PARTIAL}), whatever the client's setting; null follows the
+         * client's {@link TransferSettings#getRecipientPolicy()}.
+         */
+        public Builder recipientPolicy(RecipientPolicy recipientPolicy) {
+            this.recipientPolicy = recipientPolicy;
+            return this;
+        }
+
+        /** The envelope; it needs a sender and at least one recipient. */
         public Envelope build() {
             return new Envelope(this);
         }

@@ -25,6 +25,7 @@ public interface MessageContent {
     /** The size in bytes when known in advance (used for the SIZE parameter and progress), else -1. */
     long size();
 
+    /** What the bytes may contain, which decides the BODY parameter and whether BDAT is needed. */
     Encoding encoding();
 
     /** Whether the content itself needs SMTPUTF8 (UTF-8 in header addresses). */

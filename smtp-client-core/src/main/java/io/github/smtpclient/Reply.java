@@ -3,16 +3,19 @@ package io.github.smtpclient;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.smtpclient.text.PrintableText;
+
 /**
  * One complete server reply: a three-digit code and one or more text lines (without the code and separator).
  * The enhanced status code (RFC 3463) is taken from the first line when the server offers ENHANCEDSTATUSCODES
  * or when the text plainly starts with one.
  *
  * @param code  the reply code, 200-599 (RFC 5321 4.2)
- * @param lines the text after "NNN-" / "NNN " of each line, in order; never empty
+ * @param lines the text after "NNN-" / "NNN " of each line, in order, raw as the server sent it; never empty
  */
 public record Reply(int code, List<String> lines) {
 
+    /** Checks the code is 200-599 and that there is at least one line. */
     public Reply {
         if (code < 200 || code > 599) {
             throw new IllegalArgumentException("reply code must be 200-599, was " + code);
@@ -53,7 +56,10 @@ public record Reply(int code, List<String> lines) {
         return EnhancedStatusCode.parsePrefix(lines.get(0));
     }
 
-    /** The text of all lines joined with a space. */
+    /**
+     * The text of all lines joined with a space, exactly as the server sent it: it may contain control and bidi
+     * characters. {@link #toString()} is the form to show to people.
+     */
     public String text() {
         return String.join(" ", lines);
     }
@@ -70,8 +76,9 @@ public record Reply(int code, List<String> lines) {
         return out.toString();
     }
 
+    /** Code and text for people: control, format (bidi) and separator characters escaped, see {@link PrintableText}. */
     @Override
     public String toString() {
-        return code + " " + text();
+        return code + " " + PrintableText.escape(text());
     }
 }

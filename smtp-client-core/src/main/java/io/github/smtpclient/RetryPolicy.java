@@ -10,11 +10,15 @@ import java.util.Objects;
  * a connection that could not be opened ({@link SmtpErrorCode#CONNECT_FAILED}, {@link SmtpErrorCode#TIMEOUT},
  * {@link SmtpErrorCode#CONNECTION_CLOSED}, {@link SmtpErrorCode#SERVICE_UNAVAILABLE}), a session that was lost or
  * answered 421 before the end of data (the same codes), and a temporary (4xx) refusal of the sender or of every
- * recipient ({@link SmtpErrorCode#SENDER_REJECTED}, {@link SmtpErrorCode#ALL_RECIPIENTS_REJECTED}). Nothing after
+ * recipient ({@link SmtpErrorCode#SENDER_REJECTED}, {@link SmtpErrorCode#ALL_RECIPIENTS_REJECTED}, or
+ * {@link SmtpErrorCode#RECIPIENT_REJECTED} under all-or-nothing delivery). Nothing after
  * the end of data is retried, because the server may have taken the message: not
  * {@link SmtpErrorCode#OUTCOME_UNKNOWN}, not {@link SmtpErrorCode#MESSAGE_REJECTED} (a 421 to the final dot
- * included). Neither are permanent (5xx) refusals, failed authentication or TLS, invalid input, cancellation, nor a
- * {@link io.github.smtpclient.pool.PoolSettings#getBorrowTimeout() borrow timeout} (which has already waited).
+ * included). Neither are permanent (5xx) refusals, failed authentication or TLS, a TLS mode that does not fit the
+ * port ({@link SmtpErrorCode#TLS_MODE_MISMATCH}), protocol violations, invalid input, cancellation, a
+ * {@link io.github.smtpclient.pool.PoolSettings#getBorrowTimeout() borrow timeout} (which has already waited), nor
+ * {@link SmtpErrorCode#CIRCUIT_OPEN} (the pool's circuit breaker says the server keeps failing: such a send fails
+ * at once, which is the breaker's point).
  *
  * @param maxAttempts tries in all, at least 1 (1 means no retry)
  * @param backoff     the pause before the second try
@@ -48,6 +52,6 @@ public record RetryPolicy(int maxAttempts, Duration backoff, double multiplier) 
             throw new IllegalArgumentException("attempt must be 2 or more, was " + attempt);
         }
         double nanos = backoff.toNanos() * Math.pow(multiplier, attempt - 2.0);
-        return Duration.ofNanos((long) Math.min(nanos, Duration.ofHours(1).toNanos()));
+        return Duration.ofNanos((long) Math.min(nanos, (double) Duration.ofHours(1).toNanos()));
     }
 }

@@ -15,14 +15,17 @@ import java.util.Optional;
  */
 public record SendResult(Optional<String> messageId, List<RecipientResult> recipients, Reply finalReply, long bytesSent) {
 
+    /** Copies the recipients. */
     public SendResult {
         recipients = List.copyOf(recipients);
     }
 
+    /** The recipients the server accepted, in envelope order. */
     public List<RecipientResult> acceptedRecipients() {
         return recipients.stream().filter(RecipientResult::isAccepted).toList();
     }
 
+    /** The recipients the server refused, in envelope order. */
     public List<RecipientResult> rejectedRecipients() {
         return recipients.stream().filter(r -> !r.isAccepted()).toList();
     }

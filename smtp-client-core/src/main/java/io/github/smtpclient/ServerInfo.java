@@ -99,10 +99,12 @@ public final class ServerInfo {
         return supports("AUTH");
     }
 
+    /** The reference's ServerInfoAuthPlainSupported: AUTH PLAIN is advertised. */
     public boolean isAuthPlainSupported() {
         return authMechanisms().contains("PLAIN");
     }
 
+    /** The reference's ServerInfoAuthLoginSupported: AUTH LOGIN is advertised. */
     public boolean isAuthLoginSupported() {
         return authMechanisms().contains("LOGIN");
     }

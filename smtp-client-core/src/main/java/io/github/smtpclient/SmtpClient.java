@@ -1,6 +1,5 @@
 package io.github.smtpclient;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,15 +8,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 import io.github.smtpclient.auth.AuthSettings;
+import io.github.smtpclient.event.ConnectedEvent;
 import io.github.smtpclient.event.ErrorEvent;
+import io.github.smtpclient.event.ForwardingSmtpListener;
+import io.github.smtpclient.event.MessageFailedEvent;
+import io.github.smtpclient.event.MessageSentEvent;
+import io.github.smtpclient.event.MessageStartedEvent;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.internal.ClientConfig;
 import io.github.smtpclient.internal.LocalDomain;
 import io.github.smtpclient.internal.MessageComposer;
 import io.github.smtpclient.internal.RawMessageContent;
+import io.github.smtpclient.log.LogLevel;
+import io.github.smtpclient.log.LogSettings;
+import io.github.smtpclient.log.WireLog;
+import io.github.smtpclient.message.BodyType;
 import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.message.MessageDraft;
 import io.github.smtpclient.message.PreparedMessage;
@@ -26,9 +35,11 @@ import io.github.smtpclient.net.Connector;
 import io.github.smtpclient.net.ProxySettings;
 import io.github.smtpclient.net.SocketSettings;
 import io.github.smtpclient.net.SocketWire;
+import io.github.smtpclient.protocol.ReplyTimeouts;
 import io.github.smtpclient.protocol.SessionSettings;
 import io.github.smtpclient.protocol.SmtpSession;
 import io.github.smtpclient.protocol.StartTlsPolicy;
+import io.github.smtpclient.text.PrintableText;
 import io.github.smtpclient.tls.TlsConnectionInfo;
 import io.github.smtpclient.tls.TlsMode;
 import io.github.smtpclient.tls.TlsSettings;
@@ -48,7 +59,8 @@ import io.github.smtpclient.tls.TlsSettings;
  * }</pre>
  *
  * <p>Settings are grouped: {@link #tls()}, {@link #auth()}, {@link #socket()}, {@link #proxy()},
- * {@link #transfer()}; the reference's class settings are also reachable by name through {@link #config(String)}.
+ * {@link #transfer()}, {@link #log()}; the reference's class settings are also reachable by name through
+ * {@link #config(String)}.
  * Settings are read at {@link #connect}; changing them later affects the next connection.
  */
 public class SmtpClient implements AutoCloseable {
@@ -63,16 +75,25 @@ public class SmtpClient implements AutoCloseable {
     private final SocketSettings socket = new SocketSettings();
     private final ProxySettings proxy = new ProxySettings();
     private final TransferSettings transfer = new TransferSettings();
+    private final LogSettings log = new LogSettings();
     private final ClientConfig config = new ClientConfig(this);
     private final MessageDraft message = new MessageDraft();
     private SmtpListener listener = SmtpListener.NONE;
     /** {@link #listener} as the engine calls it: a throwing listener is logged, never allowed to break a send. */
     private SmtpListener events = SmtpListener.NONE;
+    /** The protocol log of the current connection, or {@code null} while {@link #log} is off. */
+    private WireLog wireLog;
     private String domain;
     private String ehloName;
+    /** Which try of a pooled send the next messages are; set by {@link SmtpMailSender}, 1 otherwise. */
+    private int attempt = 1;
 
     private SocketWire wire;
     private SmtpSession session;
+
+    /** A client with default settings, not connected yet: configure it, then {@link #connect(String, int)}. */
+    public SmtpClient() {
+    }
 
     /** TLS settings: mode, versions, trust, certificate validation. */
     public TlsSettings tls() {
@@ -84,12 +105,12 @@ public class SmtpClient implements AutoCloseable {
         return auth;
     }
 
-    /** Socket settings: timeouts, local address, IPv6. */
+    /** Socket settings: timeouts, local address, IP versions, speed limits, DNS resolver. */
     public SocketSettings socket() {
         return socket;
     }
 
-    /** Proxy settings: SOCKS 4/4a/5 or HTTP CONNECT, host, port, credentials; none by default. */
+    /** Proxy settings: SOCKS 4/4a/5, HTTP or HTTPS CONNECT, host, port, credentials; none by default. */
     public ProxySettings proxy() {
         return proxy;
     }
@@ -97,6 +118,14 @@ public class SmtpClient implements AutoCloseable {
     /** Data transfer settings: binary mode, chunk size, Bcc removal, buffer size, temporary files. */
     public TransferSettings transfer() {
         return transfer;
+    }
+
+    /**
+     * The built-in protocol log: the conversation, secrets masked, to the SLF4J logger {@value WireLog#LOGGER_NAME};
+     * off ({@link LogLevel#NONE}) by default.
+     */
+    public LogSettings log() {
+        return log;
     }
 
     /** The name sent in EHLO; null means the default (local host name, else the local address as a literal). */
@@ -107,12 +136,13 @@ public class SmtpClient implements AutoCloseable {
     /** Sets the EHLO name: a domain ({@code client.example.com}) or an address literal ({@code [192.0.2.1]}). */
     public void setDomain(String domain) {
         if (domain != null && !DOMAIN_OR_LITERAL.matcher(domain).matches()) {
-            throw new IllegalArgumentException("Domain '" + domain.replaceAll("[\\x00-\\x1f]", "?") + "' is not a"
+            throw new IllegalArgumentException("Domain '" + PrintableText.excerpt(domain) + "' is not a"
                     + " domain name or an address literal such as [192.0.2.1]");
         }
         this.domain = domain;
     }
 
+    /** The listener set with {@link #setListener(SmtpListener)}; {@link SmtpListener#NONE} by default. */
     public SmtpListener getListener() {
         return listener;
     }
@@ -120,7 +150,19 @@ public class SmtpClient implements AutoCloseable {
     /** Receives this client's events; see {@link SmtpListener}. */
     public void setListener(SmtpListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener (use SmtpListener.NONE for none)");
-        this.events = listener == SmtpListener.NONE ? SmtpListener.NONE : SmtpListener.of(List.of(listener));
+        this.events = composed();
+    }
+
+    /** The protocol log of the connection (when on) before the application's listener, as the engine calls them. */
+    private SmtpListener composed() {
+        List<SmtpListener> all = new ArrayList<>(2);
+        if (wireLog != null) {
+            all.add(wireLog);
+        }
+        if (listener != SmtpListener.NONE) {
+            all.add(listener);
+        }
+        return all.isEmpty() ? SmtpListener.NONE : SmtpListener.of(all);
     }
 
     /**
@@ -135,14 +177,31 @@ public class SmtpClient implements AutoCloseable {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1-65535, was " + port);
         }
+        wireLog = log.getLevel() == LogLevel.NONE ? null : WireLog.forConnection(log);
+        events = composed();
         try {
-            wire = CONNECTOR.connect(host, port, socket, tls, proxy, events);
-            session = SmtpSession.open(wire, sessionSettings(port), host, port, events);
+            wire = CONNECTOR.connect(host, port, connectionSettings(socket, transfer), tls, proxy, events);
+            events.connected(new ConnectedEvent(connectionInfo()));
+            session = SmtpSession.open(wire, sessionSettings(port), host, port,
+                    new AttemptNumbering(events, () -> attempt));
         } catch (SmtpException e) {
             wire = null;
             session = null;
             throw reported(e);
         }
+    }
+
+    /**
+     * The socket settings a connection uses: the reference's SendBufferSize sizes the socket's buffer too, when it is
+     * set to anything but the default. The default leaves the system's buffer alone, which Linux grows on its own
+     * for fast, distant servers; fixing SO_SNDBUF would switch that growth off.
+     */
+    static SocketSettings connectionSettings(SocketSettings socket, TransferSettings transfer) {
+        SocketSettings connection = socket.copy();
+        if (transfer.getSendBufferSize() != TransferSettings.DEFAULT_SEND_BUFFER_SIZE) {
+            connection.setSendBufferSize(transfer.getSendBufferSize());
+        }
+        return connection;
     }
 
     private SessionSettings sessionSettings(int port) {
@@ -153,8 +212,18 @@ public class SmtpClient implements AutoCloseable {
             case NONE, IMPLICIT -> StartTlsPolicy.NEVER;
         };
         ehloName = domain != null ? domain : LocalDomain.forConnection(wire.localAddress().getAddress());
-        return new SessionSettings(ehloName, policy, auth.copy(), transfer.isBinaryMode(), transfer.getBinaryChunkSize(),
-                transfer.getSendBufferSize());
+        ReplyTimeouts timeouts = new ReplyTimeouts(socket.getTimeout(), socket.getGreetingTimeout(),
+                socket.getDataTerminationTimeout());
+        return new SessionSettings(ehloName, policy, auth.copy(), transfer.isBinaryMode(),
+                transfer.getBinaryChunkSize(), transfer.getSendBufferSize(), timeouts, transfer.getRecipientPolicy());
+    }
+
+    /**
+     * Numbers the message events of the sends that follow as try {@code attempt} of a pooled send, for
+     * {@link SmtpMailSender}, which owns the client while it sends.
+     */
+    void setAttempt(int attempt) {
+        this.attempt = attempt;
     }
 
     /** Whether a session is open and usable. False after any failure that closed the connection. */
@@ -192,8 +261,12 @@ public class SmtpClient implements AutoCloseable {
         if (!isConnected()) {
             return Optional.empty();
         }
-        return Optional.of(new ConnectionInfo(wire.remoteAddress(), wire.localAddress(), wire.tlsInfo(),
-                wire.bytesSent(), wire.bytesReceived()));
+        return Optional.of(connectionInfo());
+    }
+
+    private ConnectionInfo connectionInfo() {
+        return new ConnectionInfo(wire.remoteAddress(), wire.localAddress(), wire.tlsInfo(), wire.bytesSent(),
+                wire.bytesReceived(), wire.serverAddress(), wire.proxy());
     }
 
     /**
@@ -234,7 +307,7 @@ public class SmtpClient implements AutoCloseable {
      * own outcome.
      */
     public List<SendOutcome> sendMessages(List<MailMessage> mails) throws SmtpException {
-        SmtpSession current = requireSession();
+        requireSession();
         MessageComposer composer = composer();
         List<PreparedMessage> prepared = new ArrayList<>(mails.size());
         List<Submission> submissions = new ArrayList<>(mails.size());
@@ -268,34 +341,51 @@ public class SmtpClient implements AutoCloseable {
         }
     }
 
-    /** Sends a ready-made RFC 5322 message; the envelope comes from its headers. */
+    /**
+     * Sends a ready-made RFC 5322 message; the envelope comes from its headers. The message is scanned first and
+     * declared as what it is (7-bit, 8BITMIME or BINARYMIME); one this server cannot carry is refused before MAIL.
+     */
     public SendResult sendBytes(byte[] message) throws SmtpException {
         return sendBytes(null, message);
     }
 
-    /** Sends a ready-made RFC 5322 message with an explicit envelope (null: from the headers). */
+    /** Sends a ready-made RFC 5322 message with an explicit envelope (null: from the headers); see {@link #sendBytes(byte[])}. */
     public SendResult sendBytes(Envelope envelope, byte[] message) throws SmtpException {
         Objects.requireNonNull(message, "message");
-        return sendRaw(envelope, new ByteArrayInputStream(message), message.length);
+        SmtpSession current = requireSession();
+        try {
+            MessageContent.Encoding encoding = RawMessageContent.encodingOf(message, getServerInfo(), transfer);
+            return sendRaw(current, envelope, RawMessage.of(message), message.length, encoding);
+        } catch (SmtpException e) {
+            throw reported(e);
+        }
     }
 
-    /** Sends a message stored in a file, streamed; the envelope comes from its headers. */
+    /** Sends a message stored in a file, streamed; the envelope comes from its headers. See {@link #sendFile(Envelope, Path)}. */
     public SendResult sendFile(Path file) throws SmtpException {
         return sendFile(null, file);
     }
 
-    /** Sends a message stored in a file, streamed; the envelope comes from its headers. */
+    /** Sends a message stored in a file, streamed; the envelope comes from its headers. See {@link #sendFile(Envelope, Path)}. */
     public SendResult sendFile(String file) throws SmtpException {
         return sendFile(null, Path.of(file));
     }
 
-    /** Sends a message stored in a file with an explicit envelope (null: from the headers). */
+    /**
+     * Sends a message stored in a file with an explicit envelope (null: from the headers). The file is read twice:
+     * once to find what it must be declared as (7-bit, 8BITMIME or BINARYMIME; one this server cannot carry is
+     * refused before MAIL), then to send it.
+     */
     public SendResult sendFile(Envelope envelope, Path file) throws SmtpException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return sendRaw(envelope, in, Files.size(file));
+        SmtpSession current = requireSession();
+        try {
+            MessageContent.Encoding encoding = RawMessageContent.encodingOf(file, getServerInfo(), transfer);
+            try (InputStream in = Files.newInputStream(file)) {
+                return sendRaw(current, envelope, RawMessage.read(in), Files.size(file), encoding);
+            }
         } catch (SmtpException e) {
-            throw e;
-        } catch (IOException e) {
+            throw reported(e);
+        } catch (IOException | RuntimeException e) {
             throw reported(new SmtpException(SmtpErrorCode.IO_ERROR, "Cannot read the message file " + file + ": "
                     + e.getMessage(), e));
         }
@@ -306,25 +396,44 @@ public class SmtpClient implements AutoCloseable {
         return sendStream(null, message);
     }
 
-    /** Sends a message read from a stream with an explicit envelope (null: from the headers). The stream is not closed. */
+    /**
+     * Sends a message read from a stream with an explicit envelope (null: from the headers). The stream is not
+     * closed. It is declared 8-bit when the server offers 8BITMIME, else 7-bit, and checked while it streams: a NUL,
+     * a line over 998 octets or (7-bit) an 8-bit octet abandons the message with the connection, so it fails and is
+     * not delivered. Use {@link #sendStream(Envelope, InputStream, BodyType)} to declare another type.
+     */
     public SendResult sendStream(Envelope envelope, InputStream message) throws SmtpException {
-        return sendRaw(envelope, Objects.requireNonNull(message, "message"), -1);
+        return sendStream(envelope, message, null);
     }
 
-    private SendResult sendRaw(Envelope envelope, InputStream source, long size) throws SmtpException {
+    /**
+     * Sends a message read from a stream, declared as {@code bodyType}: {@link BodyType#BINARY_MIME} sends it
+     * unchanged with BDAT (binary mode and a server offering CHUNKING and BINARYMIME are needed; else it is refused
+     * before MAIL), the other types are checked while the message streams, as {@link #sendStream(Envelope, InputStream)}
+     * says. The stream is not closed.
+     *
+     * @param bodyType what the message holds; null for the default of {@link #sendStream(Envelope, InputStream)}
+     */
+    public SendResult sendStream(Envelope envelope, InputStream message, BodyType bodyType) throws SmtpException {
+        Objects.requireNonNull(message, "message");
         SmtpSession current = requireSession();
         try {
-            RawMessage raw = RawMessage.read(source);
-            Envelope effective = envelope != null ? envelope : raw.envelope();
-            Submission submission = new Submission(effective,
-                    new RawMessageContent(raw.content(transfer.isRemoveBcc()), size), raw.messageId().orElse(null),
-                    raw.headerValues("Subject").stream().findFirst().orElse(null));
-            return current.send(submission);
+            MessageContent.Encoding encoding = RawMessageContent.encodingOfStream(bodyType, getServerInfo(), transfer);
+            return sendRaw(current, envelope, RawMessage.read(message), -1, encoding);
         } catch (SmtpException e) {
             throw reported(e);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw reported(new SmtpException(SmtpErrorCode.IO_ERROR, "Cannot read the message: " + e.getMessage(), e));
         }
+    }
+
+    private SendResult sendRaw(SmtpSession current, Envelope envelope, RawMessage raw, long size,
+            MessageContent.Encoding encoding) throws SmtpException {
+        Envelope effective = envelope != null ? envelope : raw.envelope();
+        Submission submission = new Submission(effective,
+                new RawMessageContent(raw.content(transfer.isRemoveBcc()), size, encoding),
+                raw.messageId().orElse(null), raw.headerValues("Subject").stream().findFirst().orElse(null));
+        return current.send(submission);
     }
 
     /**
@@ -378,5 +487,31 @@ public class SmtpClient implements AutoCloseable {
     private SmtpException reported(SmtpException e) {
         events.error(new ErrorEvent(e));
         return e;
+    }
+
+    /** Gives the message events of a session the number of the try they belong to. */
+    private static final class AttemptNumbering extends ForwardingSmtpListener {
+
+        private final IntSupplier attempt;
+
+        AttemptNumbering(SmtpListener events, IntSupplier attempt) {
+            super(events);
+            this.attempt = attempt;
+        }
+
+        @Override
+        public void messageStarted(MessageStartedEvent event) {
+            delegate().messageStarted(event.withAttempt(attempt.getAsInt()));
+        }
+
+        @Override
+        public void messageSent(MessageSentEvent event) {
+            delegate().messageSent(event.withAttempt(attempt.getAsInt()));
+        }
+
+        @Override
+        public void messageFailed(MessageFailedEvent event) {
+            delegate().messageFailed(event.withAttempt(attempt.getAsInt()));
+        }
     }
 }

@@ -17,11 +17,15 @@ public enum SmtpErrorCode {
     TIMEOUT,
     /** The server closed the connection unexpectedly. */
     CONNECTION_CLOSED,
-    /** The server sent something that is not valid SMTP. */
+    /**
+     * The server sent something that is not valid SMTP: a malformed reply, a reply code RFC 5321 does not allow for
+     * the command, or more replies than its commands asked for (which could be forged). The connection was closed.
+     */
     PROTOCOL_VIOLATION,
     /**
-     * The server answered 421: it is closing the session. In a send this happens before the end of the message
-     * data, so nothing was committed; a 421 to the data itself is reported as {@link #MESSAGE_REJECTED}.
+     * The server answered 421: it is closing the session (also when it sends the 421 unasked, or answers a command
+     * other than QUIT with 221). In a send this happens before the end of the message data, so nothing was committed;
+     * a 421 to the data itself is reported as {@link #MESSAGE_REJECTED}, a 221 there as {@link #OUTCOME_UNKNOWN}.
      */
     SERVICE_UNAVAILABLE,
     /** The greeting was negative (554) or missing. */
@@ -40,6 +44,12 @@ public enum SmtpErrorCode {
     AUTH_REQUIRES_ENCRYPTION,
     /** The server rejected the credentials. */
     AUTH_FAILED,
+    /**
+     * The proxy (not the SMTP server) rejected the proxy credentials, or requires credentials and none are set, or
+     * offers no authentication scheme the client speaks; check {@code proxy().username}, {@code password} and
+     * {@code authentication}.
+     */
+    PROXY_AUTH_FAILED,
     /** The server kept sending 334 challenges beyond any reasonable exchange. */
     AUTH_CHALLENGE_LIMIT,
     /** The server rejected the envelope sender (MAIL FROM). */
@@ -55,12 +65,38 @@ public enum SmtpErrorCode {
     /** A command was refused with a negative reply outside the cases above. */
     COMMAND_REJECTED,
     /**
-     * The connection failed after the message data was completely sent and before the server's final reply
-     * arrived: the message may or may not have been delivered. Do not blindly retry.
+     * The message data was completely sent and no verdict the client can trust came back: the connection failed, the
+     * reply timed out, or the server answered with a code the RFC does not allow there or with more replies than it
+     * owed. The message may or may not have been delivered. Do not blindly retry.
      */
     OUTCOME_UNKNOWN,
     /** A listener cancelled the operation. */
     CANCELLED,
     /** An I/O error not covered above (for example reading the message source). */
-    IO_ERROR
+    IO_ERROR,
+    /**
+     * The submission's {@link EndOfDataHook} refused to let the message be ended, so the connection was closed
+     * before the end of the data: the server discarded the message, nothing was delivered.
+     */
+    ABORTED_BEFORE_END_OF_DATA,
+    /**
+     * The TLS mode does not fit the port: a plaintext or STARTTLS client reached a port that expects TLS from the
+     * first byte (the server never greets and answers a TLS ClientHello, or answers with a TLS record), or an
+     * implicit-TLS client reached a plaintext port (the handshake met plaintext such as a {@code 220} greeting). The
+     * message names the setting to change ({@link io.github.smtpclient.tls.TlsMode#SETTING}). Retrying cannot help.
+     */
+    TLS_MODE_MISMATCH,
+    /**
+     * All-or-nothing delivery was asked for ({@link RecipientPolicy#ALL_OR_NOTHING}) and the server refused some of
+     * the recipients: the transaction was reset and no message data was sent, so nobody received the message. The
+     * exception's reply is a permanent refusal when there was one, so {@link SmtpException#isTransient()} holds only
+     * when every refusal was temporary.
+     */
+    RECIPIENT_REJECTED,
+    /**
+     * The pooled sender did not try to connect: the last connection attempts to the server failed one after another,
+     * so its circuit breaker is open for a while (see {@link io.github.smtpclient.pool.CircuitBreakerSettings}).
+     * Nothing was sent. The message names the last failure, which is also the cause. Not retried by the sender.
+     */
+    CIRCUIT_OPEN
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -14,12 +15,22 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import io.github.smtpclient.auth.Credentials;
+import io.github.smtpclient.event.SendFinishedEvent;
+import io.github.smtpclient.event.SendRetryingEvent;
+import io.github.smtpclient.event.SendStartedEvent;
+import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.internal.ReadTrackingInputStream;
 import io.github.smtpclient.internal.RetryableFailures;
+import io.github.smtpclient.internal.SenderRateLimit;
+import io.github.smtpclient.message.BodyType;
 import io.github.smtpclient.message.MailMessage;
+import io.github.smtpclient.pool.ConnectionFactory;
 import io.github.smtpclient.pool.PoolSettings;
 import io.github.smtpclient.pool.PoolStats;
 import io.github.smtpclient.pool.PooledConnection;
@@ -43,6 +54,14 @@ import io.github.smtpclient.tls.TlsSessionCache;
  * }
  * }</pre>
  *
+ * <p>When the server keeps failing (connect refused, a 421 greeting, TLS failing), the pool's circuit breaker
+ * stops connecting for a while, and sends fail at once with {@link SmtpErrorCode#CIRCUIT_OPEN}; see
+ * {@link io.github.smtpclient.pool.CircuitBreakerSettings}.
+ *
+ * <p>One sender can send as several SMTP accounts of the same server: {@link #withCredentials(Credentials)} gives a
+ * view that authenticates as other credentials, with connections of its own that are never lent to a send as
+ * anyone else.
+ *
  * <p>{@link #close()} closes the connections and makes every later send fail with
  * {@link SmtpErrorCode#NOT_CONNECTED}.
  */
@@ -51,19 +70,29 @@ public final class SmtpMailSender implements AutoCloseable {
     private final SmtpConnectionPool pool;
     private final RetryPolicy retryPolicy;
     private final Executor executor;
+    /** The sender's own threads, shut down by the sender that was built; null for a view or a given executor. */
     private final ExecutorService ownedExecutor;
     private final String target;
-    private volatile boolean closed;
+    private final SmtpListener listener;
+    private final AtomicLong sends;
+    /** Shared by the sender that was built and every view of it. */
+    private final AtomicBoolean closed;
+    /** Whom this sender's sends authenticate as; null for the clients' own configuration. */
+    private final Credentials credentials;
+    private final SenderRateLimit rateLimit;
 
     private SmtpMailSender(Builder builder) {
         this.target = builder.host + ":" + builder.port;
         this.retryPolicy = builder.retryPolicy;
-        String host = builder.host;
-        int port = builder.port;
-        Consumer<SmtpClient> configurer = builder.clientConfigurer;
+        this.listener = builder.listener == SmtpListener.NONE ? SmtpListener.NONE
+                : SmtpListener.of(List.of(builder.listener));
+        this.sends = new AtomicLong();
+        this.closed = new AtomicBoolean();
+        this.credentials = null;
+        this.rateLimit = builder.rateLimit;
         // One TLS session cache for every pooled connection, so a new connection resumes an earlier one's session.
-        TlsSessionCache sessions = new TlsSessionCache();
-        this.pool = new SmtpConnectionPool(target, () -> open(host, port, sessions, configurer), builder.poolSettings);
+        this.pool = new SmtpConnectionPool(target, new ClientOpener(builder.host, builder.port, new TlsSessionCache(),
+                builder.clientConfigurer.andThen(rateLimit::applyTo)), builder.poolSettings);
         if (builder.executor != null) {
             this.executor = builder.executor;
             this.ownedExecutor = null;
@@ -73,18 +102,83 @@ public final class SmtpMailSender implements AutoCloseable {
         }
     }
 
+    /** A view of {@code origin} that authenticates as {@code credentials}. */
+    private SmtpMailSender(SmtpMailSender origin, Credentials credentials) {
+        this.pool = origin.pool;
+        this.retryPolicy = origin.retryPolicy;
+        this.executor = origin.executor;
+        this.ownedExecutor = null;
+        this.target = origin.target;
+        this.listener = origin.listener;
+        this.sends = origin.sends;
+        this.closed = origin.closed;
+        this.rateLimit = origin.rateLimit;
+        this.credentials = credentials;
+    }
+
     /** Starts building a sender for the server at {@code host:port}. */
     public static Builder builder(String host, int port) {
         return new Builder(host, port);
     }
 
-    private static SmtpClient open(String host, int port, TlsSessionCache sessions, Consumer<SmtpClient> configurer)
-            throws SmtpException {
-        SmtpClient client = new SmtpClient();
-        client.tls().setSessionCache(sessions);
-        configurer.accept(client);
-        client.connect(host, port);
-        return client;
+    /**
+     * A sender for the same server that authenticates as {@code credentials} instead of the configured account:
+     * for an application that sends for several accounts (tenants, users) through one pool. Each client is
+     * configured as usual, then its user name and secret are replaced by these credentials (a password or token
+     * configured for another account is cleared, never sent).
+     *
+     * <p>The view shares this sender's pool, circuit breaker, threads, retry policy and listener. Its connections
+     * are its own: a connection authenticated as one account is never lent to a send as another, and the pool's
+     * maximum size counts every account's connections together (an idle connection of another account is closed
+     * to make room when the pool is full). Equal credentials share connections, so keep one {@link Credentials}
+     * (or one token supplier) per account. {@link #close()} on the view closes only its idle connections; closing
+     * the sender that was built closes every view.
+     *
+     * @param credentials the account to send as
+     * @return a view sending as {@code credentials}
+     */
+    public SmtpMailSender withCredentials(Credentials credentials) {
+        return new SmtpMailSender(this, Objects.requireNonNull(credentials, "credentials"));
+    }
+
+    /**
+     * Opens the pool's connections: a new client, configured, given the view's credentials if any, connected. Run
+     * by the pool on the borrowing thread (or its maintenance thread), so the configurer must be thread-safe.
+     */
+    private static final class ClientOpener implements ConnectionFactory {
+
+        private final String host;
+        private final int port;
+        private final TlsSessionCache sessions;
+        private final Consumer<SmtpClient> configurer;
+
+        ClientOpener(String host, int port, TlsSessionCache sessions, Consumer<SmtpClient> configurer) {
+            this.host = host;
+            this.port = port;
+            this.sessions = sessions;
+            this.configurer = configurer;
+        }
+
+        @Override
+        public SmtpClient open() throws SmtpException {
+            return connect(null);
+        }
+
+        @Override
+        public SmtpClient open(Credentials credentials) throws SmtpException {
+            return connect(credentials);
+        }
+
+        private SmtpClient connect(Credentials credentials) throws SmtpException {
+            SmtpClient client = new SmtpClient();
+            client.tls().setSessionCache(sessions);
+            configurer.accept(client);
+            if (credentials != null) {
+                credentials.applyTo(client.auth());
+            }
+            client.connect(host, port);
+            return client;
+        }
     }
 
     /** Sends a ready-made RFC 5322 message; the envelope comes from its headers. */
@@ -123,8 +217,16 @@ public final class SmtpMailSender implements AutoCloseable {
      * {@link #sendFile} or {@link #sendBytes} when the message can be read again.
      */
     public SendResult sendStream(Envelope envelope, InputStream message) throws SmtpException {
+        return sendStream(envelope, message, null);
+    }
+
+    /**
+     * {@link #sendStream(Envelope, InputStream)} with the body type declared, as
+     * {@link SmtpClient#sendStream(Envelope, InputStream, BodyType)} says (null: the default).
+     */
+    public SendResult sendStream(Envelope envelope, InputStream message, BodyType bodyType) throws SmtpException {
         ReadTrackingInputStream tracked = new ReadTrackingInputStream(Objects.requireNonNull(message, "message"));
-        return send(client -> client.sendStream(envelope, tracked), tracked::isUntouched);
+        return send(client -> client.sendStream(envelope, tracked, bodyType), tracked::isUntouched);
     }
 
     /** {@link #sendBytes(byte[])} on the sender's executor. The future fails with the {@link SmtpException}. */
@@ -171,7 +273,7 @@ public final class SmtpMailSender implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
-            future.completeExceptionally(closed ? closedFailure() : new SmtpException(SmtpErrorCode.CANCELLED,
+            future.completeExceptionally(closed.get() ? closedFailure() : new SmtpException(SmtpErrorCode.CANCELLED,
                     "The executor refused the send: " + e.getMessage(), e));
         }
         return future;
@@ -204,28 +306,39 @@ public final class SmtpMailSender implements AutoCloseable {
 
     /** Only obtaining the connection is retried: once the batch started, its messages may be in flight. */
     private List<SendOutcome> sendBatch(int size, BatchSend send) throws SmtpException {
+        rateLimit.beforeMessages(size);
         AtomicBoolean started = new AtomicBoolean();
-        return withRetry(connection -> {
+        return withRetry(size, connection -> {
             started.set(true);
             connection.countMessages(size);
             List<SendOutcome> outcomes = send.send(connection.client());
             outcomes.forEach(outcome -> outcome.failure().ifPresent(connection::failed));
             return outcomes;
-        }, () -> !started.get());
+        }, () -> !started.get(), Function.identity());
     }
 
-    /** Connections lent, idle and awaited right now. */
+    /**
+     * Connections lent, idle and awaited right now, and the circuit breaker's state; for every account's
+     * connections together, also on a view.
+     */
     public PoolStats stats() {
         return pool.stats();
     }
 
     /**
      * Closes the idle connections with QUIT (connections in use are closed when their send ends) and stops the
-     * sender's own executor. Every later send fails with {@link SmtpErrorCode#NOT_CONNECTED}.
+     * sender's own executor. Every later send fails with {@link SmtpErrorCode#NOT_CONNECTED}, through any view too.
+     *
+     * <p>On a view made by {@link #withCredentials(Credentials)} it closes only the view's idle connections, for an
+     * account that is no longer used; the sender stays open, and a later send as the account opens new ones.
      */
     @Override
     public void close() {
-        closed = true;
+        if (credentials != null) {
+            pool.closeIdle(credentials);
+            return;
+        }
+        closed.set(true);
         pool.close();
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
@@ -250,15 +363,20 @@ public final class SmtpMailSender implements AutoCloseable {
     }
 
     private SendResult send(ClientSend send, BooleanSupplier replayable) throws SmtpException {
-        return withRetry(connection -> {
+        rateLimit.beforeMessages(1);
+        return withRetry(1, connection -> {
             connection.countMessages(1);
             return send.send(connection.client());
-        }, replayable);
+        }, replayable, result -> List.of(SendOutcome.success(result)));
     }
 
-    /** Borrows a connection, runs the work, and gives the connection back unless the work put it in doubt. */
-    private <T> T withConnection(ConnectionWork<T> work) throws SmtpException {
-        try (PooledConnection connection = pool.borrow()) {
+    /**
+     * Borrows a connection (of this sender's credentials), numbers its messages with the try, runs the work, and
+     * gives the connection back unless the work put it in doubt.
+     */
+    private <T> T withConnection(int attempt, ConnectionWork<T> work) throws SmtpException {
+        try (PooledConnection connection = credentials == null ? pool.borrow() : pool.borrow(credentials)) {
+            connection.client().setAttempt(attempt);
             try {
                 return work.run(connection);
             } catch (SmtpException | RuntimeException e) {
@@ -268,20 +386,50 @@ public final class SmtpMailSender implements AutoCloseable {
         }
     }
 
+    /**
+     * One send as the listener sees it: started, then the tries (see {@link #tries}), then exactly one finished
+     * event, whatever ended it.
+     */
+    private <T> T withRetry(int messages, ConnectionWork<T> work, BooleanSupplier replayable,
+            Function<T, List<SendOutcome>> outcomes) throws SmtpException {
+        long send = sends.incrementAndGet();
+        listener.sendStarted(new SendStartedEvent(send, messages,
+                Optional.ofNullable(credentials).map(Credentials::username)));
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            T result = tries(send, attempts, work, replayable);
+            listener.sendFinished(new SendFinishedEvent(send, attempts.get(), outcomes.apply(result), Optional.empty()));
+            return result;
+        } catch (SmtpException failure) {
+            listener.sendFinished(new SendFinishedEvent(send, attempts.get(), List.of(), Optional.of(failure)));
+            throw failure;
+        } catch (RuntimeException failure) {
+            // Thrown to the caller as it is; the event still ends the send, with the failure wrapped to fit it.
+            listener.sendFinished(new SendFinishedEvent(send, attempts.get(), List.of(),
+                    Optional.of(new SmtpException(SmtpErrorCode.IO_ERROR, "The send failed unexpectedly: " + failure,
+                            failure))));
+            throw failure;
+        }
+    }
+
     /** Runs the work on a lent connection; after a failure the policy allows to retry, again on whatever the pool lends. */
-    private <T> T withRetry(ConnectionWork<T> work, BooleanSupplier replayable) throws SmtpException {
-        for (int number = 1; ; number++) {
-            if (closed) {
+    private <T> T tries(long send, AtomicInteger attempts, ConnectionWork<T> work, BooleanSupplier replayable)
+            throws SmtpException {
+        while (true) {
+            int attempt = attempts.incrementAndGet();
+            if (closed.get()) {
                 throw closedFailure();
             }
             try {
-                return withConnection(work);
+                return withConnection(attempt, work);
             } catch (SmtpException failure) {
-                if (number >= retryPolicy.maxAttempts() || closed || !replayable.getAsBoolean()
+                if (attempt >= retryPolicy.maxAttempts() || closed.get() || !replayable.getAsBoolean()
                         || !RetryableFailures.isRetryable(failure)) {
                     throw failure;
                 }
-                pause(retryPolicy.backoffBefore(number + 1), failure);
+                Duration pause = retryPolicy.backoffBefore(attempt + 1);
+                listener.sendRetrying(new SendRetryingEvent(send, attempt, failure, pause));
+                pause(pause, failure);
             }
         }
     }
@@ -322,6 +470,8 @@ public final class SmtpMailSender implements AutoCloseable {
         private PoolSettings poolSettings = new PoolSettings();
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Executor executor;
+        private SmtpListener listener = SmtpListener.NONE;
+        private SenderRateLimit rateLimit = SenderRateLimit.NONE;
 
         private Builder(String host, int port) {
             Objects.requireNonNull(host, "host");
@@ -365,7 +515,40 @@ public final class SmtpMailSender implements AutoCloseable {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the pool settings are inconsistent */
+        /**
+         * Limits the whole sender, all its connections together, as a provider limits an account: at most
+         * {@code messagesPerSecond} messages start per second (a batch counts as its messages; a retry is not counted
+         * again) and at most {@code bytesPerSecond} bytes are written per second (commands and data, above TLS). 0
+         * leaves that one unlimited, the default for both. Each connection's own limit is
+         * {@code socket().setOutgoingSpeedLimit}.
+         *
+         * @throws IllegalArgumentException if a value is negative or not finite
+         */
+        public Builder rateLimit(double messagesPerSecond, long bytesPerSecond) {
+            this.rateLimit = SenderRateLimit.of(messagesPerSecond, bytesPerSecond);
+            return this;
+        }
+
+        /**
+         * Receives the sender's own events: {@link SmtpListener#sendStarted}, {@link SmtpListener#sendRetrying} and
+         * {@link SmtpListener#sendFinished}, one start/end pair per send around all its tries. The clients' events
+         * go to the listener set on them in {@link #configureClients}; set the same listener there to hear both.
+         * Called on the sending thread; a listener that throws is logged and skipped.
+         *
+         * @param listener the listener; default {@link SmtpListener#NONE}
+         * @return this builder
+         */
+        public Builder listener(SmtpListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener (use SmtpListener.NONE for none)");
+            return this;
+        }
+
+        /**
+         * Builds the sender and its pool, which opens connections as sends need them (and, in the background, enough
+         * to keep {@link PoolSettings#getMinIdle()} idle).
+         *
+         * @throws IllegalArgumentException if the pool settings are inconsistent
+         */
         public SmtpMailSender build() {
             return new SmtpMailSender(this);
         }

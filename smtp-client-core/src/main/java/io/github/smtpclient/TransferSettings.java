@@ -1,10 +1,12 @@
 package io.github.smtpclient;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * How message data is sent: the reference's BinaryMode, BinaryChunkSize, RemoveBCC, SendBufferSize and
- * TempPath settings. Reached as {@link SmtpClient#transfer()}.
+ * TempPath settings, and whether it is sent when the server refuses some recipients ({@link RecipientPolicy}).
+ * Reached as {@link SmtpClient#transfer()}.
  */
 public final class TransferSettings {
 
@@ -19,12 +21,18 @@ public final class TransferSettings {
     private boolean removeBcc = true;
     private int sendBufferSize = DEFAULT_SEND_BUFFER_SIZE;
     private Path tempPath;
+    private RecipientPolicy recipientPolicy = RecipientPolicy.PARTIAL;
+
+    /** Settings with the defaults each getter describes. */
+    public TransferSettings() {
+    }
 
     /** Whether BDAT (RFC 3030 CHUNKING) is used when the server offers it. Default false: DATA. */
     public boolean isBinaryMode() {
         return binaryMode;
     }
 
+    /** Sets whether BDAT is used when the server offers it. */
     public void setBinaryMode(boolean binaryMode) {
         this.binaryMode = binaryMode;
     }
@@ -34,6 +42,7 @@ public final class TransferSettings {
         return binaryChunkSize;
     }
 
+    /** Sets the size of each BDAT chunk, 1 byte to 64 MiB. */
     public void setBinaryChunkSize(int binaryChunkSize) {
         if (binaryChunkSize < 1 || binaryChunkSize > 64 * 1024 * 1024) {
             throw new IllegalArgumentException("BinaryChunkSize must be between 1 and 67108864 bytes, was "
@@ -47,15 +56,21 @@ public final class TransferSettings {
         return removeBcc;
     }
 
+    /** Sets whether Bcc and Resent-Bcc are removed from raw messages. */
     public void setRemoveBcc(boolean removeBcc) {
         this.removeBcc = removeBcc;
     }
 
-    /** Size in bytes of the buffer commands and data are written through. */
+    /**
+     * Size in bytes of the buffer commands and data are written through. A value other than the default also sets
+     * the socket's send buffer (SO_SNDBUF) before connecting; the default leaves the system's, which Linux grows on
+     * its own (a fixed SO_SNDBUF would stop that).
+     */
     public int getSendBufferSize() {
         return sendBufferSize;
     }
 
+    /** Sets the size of the send buffer, 512 bytes to 16 MiB. */
     public void setSendBufferSize(int sendBufferSize) {
         if (sendBufferSize < 512 || sendBufferSize > 16 * 1024 * 1024) {
             throw new IllegalArgumentException("SendBufferSize must be between 512 and 16777216 bytes, was "
@@ -69,8 +84,23 @@ public final class TransferSettings {
         return tempPath;
     }
 
+    /** Sets where temporary files may be written; null for the JVM's {@code java.io.tmpdir}. */
     public void setTempPath(Path tempPath) {
         this.tempPath = tempPath;
+    }
+
+    /**
+     * What a send does when the server refuses some recipients: deliver to the others ({@link RecipientPolicy#PARTIAL},
+     * the default) or to nobody ({@link RecipientPolicy#ALL_OR_NOTHING}). An envelope may say otherwise for its
+     * message ({@link Envelope#recipientPolicy()}).
+     */
+    public RecipientPolicy getRecipientPolicy() {
+        return recipientPolicy;
+    }
+
+    /** Sets the recipient policy for this client's sends; see {@link #getRecipientPolicy()}. */
+    public void setRecipientPolicy(RecipientPolicy recipientPolicy) {
+        this.recipientPolicy = Objects.requireNonNull(recipientPolicy, "recipientPolicy");
     }
 
     /** An independent copy, for a sender that snapshots its settings. */
@@ -81,12 +111,14 @@ public final class TransferSettings {
         copy.removeBcc = removeBcc;
         copy.sendBufferSize = sendBufferSize;
         copy.tempPath = tempPath;
+        copy.recipientPolicy = recipientPolicy;
         return copy;
     }
 
     @Override
     public String toString() {
         return "TransferSettings[binaryMode=" + binaryMode + ", binaryChunkSize=" + binaryChunkSize + ", removeBcc="
-                + removeBcc + ", sendBufferSize=" + sendBufferSize + ", tempPath=" + tempPath + "]";
+                + removeBcc + ", sendBufferSize=" + sendBufferSize + ", tempPath=" + tempPath + ", recipientPolicy="
+                + recipientPolicy + "]";
     }
 }

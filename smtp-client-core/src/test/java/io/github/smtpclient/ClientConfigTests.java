@@ -9,6 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.log.LogDetail;
+import io.github.smtpclient.log.LogLevel;
+import io.github.smtpclient.net.DnsMode;
 import io.github.smtpclient.tls.revocation.OcspHashAlgorithm;
 import io.github.smtpclient.tls.validation.ChainTolerance;
 
@@ -43,6 +46,30 @@ class ClientConfigTests {
     }
 
     @Test
+    void theResolverAndTheProtocolLogAreSetByName() {
+        assertThat(client.config("UseOwnDNSResolver")).isEqualTo("false");
+        client.config("UseOwnDNSResolver=true");
+        assertThat(client.socket().dns().getMode()).isEqualTo(DnsMode.OWN);
+        client.socket().dns().setMode(DnsMode.OWN_THEN_JVM);
+        client.config("UseOwnDNSResolver=yes");
+        assertThat(client.socket().dns().getMode()).as("an own resolver with fallback stays so")
+                .isEqualTo(DnsMode.OWN_THEN_JVM);
+        client.config("UseOwnDNSResolver=false");
+        assertThat(client.socket().dns().getMode()).isEqualTo(DnsMode.JVM);
+
+        assertThat(client.config("LogLevel=commands and replies")).isEqualTo("commands-and-replies");
+        assertThat(client.log().getLevel()).isEqualTo(LogLevel.COMMANDS_AND_REPLIES);
+        assertThat(client.config("LogLevel=4")).isEqualTo("data");
+        assertThat(client.config("LogFilters=MAIL,RCPT")).isEqualTo(
+                "commands=MAIL,RCPT;events=connection,notification,error,message");
+        assertThat(client.log().getFilters().commands()).containsExactlyInAnyOrder("MAIL", "RCPT");
+        assertThat(client.config("LogDetails=timestamp,byte-counts")).isEqualTo("timestamp,byte-counts");
+        assertThat(client.log().getDetails()).containsExactlyInAnyOrder(LogDetail.TIMESTAMP, LogDetail.BYTE_COUNTS);
+        assertThatThrownBy(() -> client.config("LogLevel=loud")).hasMessageContaining("LogLevel must be one of");
+        assertThatThrownBy(() -> client.config("LogDetails=colour")).hasMessageContaining("unknown detail 'colour'");
+    }
+
+    @Test
     void badValuesNameTheSettingAndTheAllowedValues() {
         assertThatThrownBy(() -> client.config("BinaryMode=maybe")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("BinaryMode").hasMessageContaining("true or false");
@@ -56,7 +83,7 @@ class ClientConfigTests {
     void unknownAndInapplicableSettingsAreRefusedWithTheReason() {
         assertThatThrownBy(() -> client.config("NoSuchSetting=1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Unknown setting").hasMessageContaining("BinaryMode");
-        for (String name : List.of("LogLevel", "UseMicrosoftCTL", "Cookies", "UseSystemRandom")) {
+        for (String name : List.of("LogFile", "LogRotationMode", "UseMicrosoftCTL", "Cookies", "UseSystemRandom")) {
             assertThatThrownBy(() -> client.config(name + "=1")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(name).hasMessageContaining("no meaning");
         }
@@ -84,5 +111,33 @@ class ClientConfigTests {
         assertThat(client.tls().revocation().getOcspHashAlgorithm()).isEqualTo(OcspHashAlgorithm.SHA256);
         assertThatThrownBy(() -> client.config("OCSPHashAlgorithm=MD5")).hasMessageContaining("OCSPHashAlgorithm")
                 .hasMessageContaining("SHA512");
+    }
+
+    @Test
+    void aValueThatIsEmptyOnceTrimmedIsAnErrorNeverASilentReset() {
+        client.transfer().setTempPath(Path.of("/var/tmp/smtp"));
+        for (String value : List.of("", "   ", "\0", "\t\r\n", " \u0001 ")) {
+            assertThatThrownBy(() -> client.config("TempPath=" + value)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("TempPath needs a value").hasMessageNotContainingAny("\0", "\u0001", "\r");
+        }
+        assertThatThrownBy(() -> client.config("TempPath=\0")).hasMessageContaining("'\\x00'");
+        assertThatThrownBy(() -> client.config("BinaryMode=")).hasMessageContaining("BinaryMode needs a value");
+        assertThat(client.transfer().getTempPath()).isEqualTo(Path.of("/var/tmp/smtp"));
+    }
+
+    @Test
+    void aPathWithANulInsideIsRefusedWithTheNulEscaped() {
+        assertThatThrownBy(() -> client.config("TempPath=/tmp/a\0b")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TempPath '/tmp/a\\x00b' is not a valid path").hasMessageNotContaining("\0");
+    }
+
+    @Test
+    void messagesThatEchoABadValueShowItsControlCharactersEscaped() {
+        assertThatThrownBy(() -> client.config("BinaryMode=yes\u001b[31m")).hasMessageContaining("yes\\x1B[31m")
+                .hasMessageNotContaining("\u001b");
+        assertThatThrownBy(() -> client.config("SendBufferSize=1\r\nX")).hasMessageContaining("1\\x0D\\x0AX");
+        assertThatThrownBy(() -> client.config("No\u202eSuch=1")).hasMessageContaining("No\\u202ESuch")
+                .hasMessageNotContaining("\u202e");
+        assertThatThrownBy(() -> client.setDomain("evil\u0007.example")).hasMessageContaining("evil\\x07.example");
     }
 }

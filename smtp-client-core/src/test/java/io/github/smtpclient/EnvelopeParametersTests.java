@@ -18,6 +18,8 @@ class EnvelopeParametersTests {
     private static final String GREETING = "220 scripted ESMTP\r\n";
     private static final byte[] MESSAGE = "From: a@example.test\r\nTo: b@example.test\r\n\r\nhello\r\n"
             .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EIGHT_BIT_MESSAGE = "From: a@example.test\r\nTo: b@example.test\r\n\r\nGr\u00fc\u00dfe\r\n"
+            .getBytes(StandardCharsets.UTF_8);
 
     private final RecordingListener events = new RecordingListener();
 
@@ -33,14 +35,15 @@ class EnvelopeParametersTests {
                 .dsnReturn(Envelope.DsnReturn.HDRS).envelopeId("id 42+x").build();
         try (ScriptedSmtpServer server = new ScriptedSmtpServer()
                 .send(GREETING).expect("EHLO ").send("250-scripted\r\n250-SIZE 1000\r\n250-8BITMIME\r\n250 DSN\r\n")
-                .expect("MAIL FROM:<a@example.test> SIZE=" + MESSAGE.length + " BODY=8BITMIME RET=HDRS ENVID=id+2042+2Bx")
+                .expect("MAIL FROM:<a@example.test> SIZE=" + EIGHT_BIT_MESSAGE.length
+                        + " BODY=8BITMIME RET=HDRS ENVID=id+2042+2Bx")
                 .send("250 ok\r\n")
                 .expect("RCPT TO:<b@example.test> NOTIFY=FAILURE,DELAY ORCPT=rfc822;b+2Borig+3D1@example.test")
                 .send("250 ok\r\n")
                 .expect("DATA").send("354 go\r\n").expectData().send("250 ok\r\n")
                 .start(); SmtpClient client = client()) {
             client.connect("127.0.0.1", server.port());
-            client.sendBytes(envelope, MESSAGE);
+            client.sendBytes(envelope, EIGHT_BIT_MESSAGE);
             server.awaitCompletion();
         }
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.smtpclient.event.MessageFailedEvent;
+import io.github.smtpclient.event.MessageSentEvent;
+import io.github.smtpclient.event.MessageStartedEvent;
+import io.github.smtpclient.event.SendFinishedEvent;
+import io.github.smtpclient.event.SendRetryingEvent;
+import io.github.smtpclient.event.SendStartedEvent;
+import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.internal.RawMessageContent;
 import io.github.smtpclient.pool.PoolSettings;
 import io.github.smtpclient.pool.PoolStats;
@@ -146,17 +154,7 @@ class SmtpMailSenderTests {
 
     @Test
     void aConnectionLostAfterTheFinalDotIsNotRetried() throws Exception {
-        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer()
-                .send("220 scripted ESMTP\r\n")
-                .expect("EHLO ")
-                .send("250 scripted\r\n")
-                .expect("MAIL FROM:<alice@example.test>")
-                .send("250 2.1.0 ok\r\n")
-                .expect("RCPT TO:<bob@example.test>")
-                .send("250 2.1.5 ok\r\n")
-                .expect("DATA")
-                .send("354 go ahead\r\n")
-                .expectData()
+        try (ScriptedSmtpServer scripted = greetedUpToTheData()
                 .closeConnection()
                 .start()) {
             sender = SmtpMailSender.builder(scripted.host(), scripted.port())
@@ -169,6 +167,175 @@ class SmtpMailSenderTests {
             assertThat(scripted.received()).filteredOn(line -> line.startsWith("MAIL")).hasSize(1);
             assertThat(scripted.messages()).hasSize(1);
         }
+    }
+
+    @Test
+    void aTimeoutWaitingForTheReplyToTheFinalDotIsReportedUnknownAndNotRetried() throws Exception {
+        try (ScriptedSmtpServer scripted = greetedUpToTheData()
+                .sleep(Duration.ofMillis(1500))
+                .start()) {
+            List<SendFinishedEvent> finished = new CopyOnWriteArrayList<>();
+            sender = SmtpMailSender.builder(scripted.host(), scripted.port())
+                    .configureClients(client -> {
+                        plainText(client);
+                        client.socket().setTimeout(Duration.ofMillis(500));
+                    })
+                    .retry(QUICK_RETRIES)
+                    .listener(finishedInto(finished))
+                    .build();
+            assertThatThrownBy(() -> sender.sendBytes(message("alice@example.test", "bob@example.test", "silent")))
+                    .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.isOutcomeUnknown()).isTrue());
+            scripted.awaitCompletion();
+            assertThat(scripted.received()).filteredOn(line -> line.startsWith("MAIL")).hasSize(1);
+            assertThat(finished).singleElement().satisfies(event -> assertThat(event.attempts()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void aBatchWhoseConnectionIsLostAfterAFinalDotIsNotSentAgain() throws Exception {
+        try (ScriptedSmtpServer scripted = oneMoreUpToTheData(greetedUpToTheData()
+                .send("250 2.0.0 queued as FIRST\r\n"))
+                .closeConnection()
+                .start()) {
+            List<SendFinishedEvent> finished = new CopyOnWriteArrayList<>();
+            sender = SmtpMailSender.builder(scripted.host(), scripted.port())
+                    .configureClients(SmtpMailSenderTests::plainText)
+                    .retry(QUICK_RETRIES)
+                    .listener(finishedInto(finished))
+                    .build();
+            List<Submission> batch = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                byte[] bytes = message("alice@example.test", "bob@example.test", "lost-" + i);
+                batch.add(new Submission(Envelope.of("alice@example.test", "bob@example.test"),
+                        new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length,
+                                MessageContent.Encoding.SEVEN_BIT), "<lost-" + i + "@example.test>"));
+            }
+            List<SendOutcome> outcomes = sender.sendAll(batch);
+            scripted.awaitCompletion();
+            assertThat(outcomes.get(0).isSuccess()).isTrue();
+            assertThat(outcomes.get(1).failure()).hasValueSatisfying(e -> assertThat(e.isOutcomeUnknown()).isTrue());
+            assertThat(outcomes.get(2).failure()).hasValueSatisfying(
+                    e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.NOT_CONNECTED));
+            assertThat(scripted.received()).filteredOn(line -> line.startsWith("MAIL")).hasSize(2);
+            assertThat(scripted.messages()).hasSize(2);
+            assertThat(finished).singleElement().satisfies(event -> {
+                assertThat(event.attempts()).isEqualTo(1);
+                assertThat(event.outcomes()).hasSize(3);
+            });
+            assertThat(sender.stats().idle()).as("a connection in doubt is not kept").isZero();
+        }
+    }
+
+    @Test
+    void aBatchMessageAnswered421AfterItsDataIsReportedRejectedAndNothingIsSentAgain() throws Exception {
+        sender(settings -> { });
+        List<Submission> batch = new ArrayList<>();
+        for (String from : List.of("alice", "dropdata-batch", "carol")) {
+            byte[] bytes = message(from + "@example.test", "bob@example.test", from);
+            batch.add(new Submission(Envelope.of(from + "@example.test", "bob@example.test"),
+                    new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length,
+                                MessageContent.Encoding.SEVEN_BIT), "<" + from + "@example.test>"));
+        }
+        List<SendOutcome> outcomes = sender.sendAll(batch);
+        assertThat(outcomes.get(0).isSuccess()).isTrue();
+        assertThat(outcomes.get(1).failure()).hasValueSatisfying(e -> {
+            assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.MESSAGE_REJECTED);
+            assertThat(e.replyCode()).isEqualTo(421);
+            assertThat(e.isOutcomeUnknown()).isFalse();
+        });
+        assertThat(outcomes.get(2).isSuccess()).as("the session was closed by the 421").isFalse();
+        assertThat(server.messageIds()).containsExactly("<alice@example.test>");
+        assertThat(server.sessionsOpened()).isEqualTo(1);
+        assertThat(server.mailCommands()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aRetriedMessageIsOneSendAndItsEventsCarryTheirTry() throws Exception {
+        server = CountingSmtpServer.start();
+        List<String> events = new CopyOnWriteArrayList<>();
+        SmtpListener recorder = new SmtpListener() {
+            @Override
+            public void messageStarted(MessageStartedEvent event) {
+                events.add("message started, try " + event.attempt());
+            }
+
+            @Override
+            public void messageSent(MessageSentEvent event) {
+                events.add("message sent, try " + event.attempt());
+            }
+
+            @Override
+            public void messageFailed(MessageFailedEvent event) {
+                events.add("message failed, try " + event.attempt() + ": " + event.failure().errorCode());
+            }
+
+            @Override
+            public void sendStarted(SendStartedEvent event) {
+                events.add("send " + event.send() + " started, " + event.messages() + " message");
+            }
+
+            @Override
+            public void sendRetrying(SendRetryingEvent event) {
+                events.add("send " + event.send() + " retrying after try " + event.attempt() + " in "
+                        + event.pause().toMillis() + " ms: " + event.failure().errorCode());
+            }
+
+            @Override
+            public void sendFinished(SendFinishedEvent event) {
+                events.add("send " + event.send() + " finished after " + event.attempts() + " tries, "
+                        + (event.failure().isPresent() ? "failed" : event.outcomes().size() + " outcome"));
+            }
+        };
+        sender = SmtpMailSender.builder("localhost", server.port())
+                .configureClients(client -> {
+                    plainText(client);
+                    client.setListener(recorder);
+                })
+                .retry(QUICK_RETRIES)
+                .listener(recorder)
+                .build();
+        sender.sendBytes(message("flaky-events@example.test", "bob@example.test", "events"));
+        sender.sendBytes(message("alice@example.test", "bob@example.test", "events-2"));
+        assertThat(events).containsExactly(
+                "send 1 started, 1 message",
+                "message started, try 1",
+                "message failed, try 1: SERVICE_UNAVAILABLE",
+                "send 1 retrying after try 1 in 5 ms: SERVICE_UNAVAILABLE",
+                "message started, try 2",
+                "message sent, try 2",
+                "send 1 finished after 2 tries, 1 outcome",
+                "send 2 started, 1 message",
+                "message started, try 1",
+                "message sent, try 1",
+                "send 2 finished after 1 tries, 1 outcome");
+    }
+
+    /** A script up to the end of one message's data: greeting, EHLO, MAIL, RCPT and DATA accepted. */
+    private static ScriptedSmtpServer greetedUpToTheData() {
+        return oneMoreUpToTheData(new ScriptedSmtpServer()
+                .send("220 scripted ESMTP\r\n")
+                .expect("EHLO ")
+                .send("250 scripted\r\n"));
+    }
+
+    /** Continues a script with one more transaction up to the end of its data. */
+    private static ScriptedSmtpServer oneMoreUpToTheData(ScriptedSmtpServer script) {
+        return script.expect("MAIL FROM:<alice@example.test>")
+                .send("250 2.1.0 ok\r\n")
+                .expect("RCPT TO:<bob@example.test>")
+                .send("250 2.1.5 ok\r\n")
+                .expect("DATA")
+                .send("354 go ahead\r\n")
+                .expectData();
+    }
+
+    private static SmtpListener finishedInto(List<SendFinishedEvent> finished) {
+        return new SmtpListener() {
+            @Override
+            public void sendFinished(SendFinishedEvent event) {
+                finished.add(event);
+            }
+        };
     }
 
     @Test
@@ -283,7 +450,7 @@ class SmtpMailSenderTests {
             String to = i == 7 ? "reject-batch@example.test" : "bob@example.test";
             byte[] bytes = message("alice@example.test", to, "batch-" + i);
             batch.add(new Submission(Envelope.of("alice@example.test", to),
-                    new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length), "<batch-" + i + "@example.test>"));
+                    new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length, MessageContent.Encoding.SEVEN_BIT), "<batch-" + i + "@example.test>"));
         }
         List<SendOutcome> outcomes = sender.sendAll(batch);
         assertThat(outcomes).hasSize(20);

@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 final class AngusDriver implements Driver<AngusDriver.Prepared> {
 
     /** A parsed message and its envelope. */
+    @SuppressWarnings("ArrayRecordComponent") // never compared or hashed: array identity does not matter
     record Prepared(MimeMessage message, Address[] recipients) {
     }
 
@@ -44,6 +45,7 @@ final class AngusDriver implements Driver<AngusDriver.Prepared> {
     }
 
     @Override
+    @SuppressWarnings("try") // the sender's close() ends a Jakarta Mail Transport, which may throw anything
     public Driver.Sender<Prepared> open(String host, int port) throws Exception {
         Transport transport = mailSession(TestMessages.SENDER).getTransport("smtp");
         transport.connect(host, port, null, null);

@@ -17,6 +17,7 @@ enum Client {
 
     private final String key;
     private final String title;
+    @SuppressWarnings("ImmutableEnumChecker") // constructor references: stateless, so the enum stays immutable
     private final Supplier<Driver<?>> driver;
 
     Client(String key, String title, Supplier<Driver<?>> driver) {

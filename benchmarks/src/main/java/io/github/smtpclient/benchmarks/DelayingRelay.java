@@ -69,6 +69,7 @@ public final class DelayingRelay implements AutoCloseable {
     }
 
     /** Chunk of server data and the time it may be passed on; an empty chunk marks the end. */
+    @SuppressWarnings("ArrayRecordComponent") // never compared or hashed: array identity does not matter
     private record Due(byte[] data, long releaseAt) {
     }
 

@@ -18,6 +18,7 @@ interface Driver<M> {
     Sender<M> open(String host, int port) throws Exception;
 
     /** One thread's sender. */
+    @SuppressWarnings("try") // close() ends a client library's connection, which may throw anything
     interface Sender<M> extends AutoCloseable {
 
         /** Sends every message in order, as the client sends a batch at its best. */

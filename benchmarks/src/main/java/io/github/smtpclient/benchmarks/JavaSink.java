@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * A small, fast discard server for machines without Postfix's smtp-sink: answers every command, offers
@@ -85,7 +86,7 @@ public final class JavaSink implements AutoCloseable {
                 if (line == null) {
                     return;
                 }
-                String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase();
+                String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
                 switch (verb) {
                     case "EHLO" -> out.write(EHLO);
                     case "DATA" -> {

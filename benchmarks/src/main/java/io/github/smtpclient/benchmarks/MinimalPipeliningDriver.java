@@ -19,6 +19,7 @@ final class MinimalPipeliningDriver implements Driver<MinimalPipeliningDriver.Pr
     private static final byte[] TERMINATOR = ".\r\n".getBytes(StandardCharsets.US_ASCII);
 
     /** The commands of one message, their number, and its data already dot-stuffed (null when streamed). */
+    @SuppressWarnings("ArrayRecordComponent") // never compared or hashed: array identity does not matter
     record Prepared(byte[] commands, int commandCount, byte[] data, TestMessage message) {
     }
 

@@ -45,6 +45,7 @@ final class SimpleJavaMailDriver implements Driver<Email> {
         Mailer shared = mailer;
         return new Sender<>() {
             @Override
+            @SuppressWarnings("FutureReturnValueIgnored") // a synchronous mailer: it throws on failure, done on return
             public void send(List<Email> messages) {
                 for (Email email : messages) {
                     shared.sendMail(email);

@@ -23,7 +23,7 @@ final class SinkServer implements AutoCloseable {
     }
 
     static SinkServer start(String kind) throws IOException, InterruptedException {
-        boolean postfix = kind.equals("postfix") || kind.equals("auto") && new java.io.File(SMTP_SINK).canExecute();
+        boolean postfix = kind.equals("postfix") || (kind.equals("auto") && new java.io.File(SMTP_SINK).canExecute());
         if (!postfix) {
             JavaSink sink = new JavaSink();
             return new SinkServer(null, sink, sink.port());
@@ -43,6 +43,7 @@ final class SinkServer implements AutoCloseable {
         return new SinkServer(process, null, port);
     }
 
+    @SuppressWarnings("try") // the socket is opened only to see that the port listens
     private static void awaitListening(int port, Process process) throws IOException, InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
             try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  * @param bytes      the message, or null when it is too large to hold
  * @param stream     opens the message as a fresh stream
  */
+@SuppressWarnings("ArrayRecordComponent") // never compared or hashed: array identity does not matter
 record TestMessage(String sender, List<String> recipients, long size, byte[] bytes, Supplier<InputStream> stream) {
 
     static TestMessage ofBytes(String sender, List<String> recipients, byte[] bytes) {

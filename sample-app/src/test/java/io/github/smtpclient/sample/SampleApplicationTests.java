@@ -11,6 +11,7 @@ import io.github.smtpclient.sample.embedded.ReceivedMessages;
 import io.github.smtpclient.sample.web.ProtocolLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpStatusCode;
@@ -90,6 +93,18 @@ class SampleApplicationTests {
         assertThat(protocolLog.backlog()).extracting(line -> line.direction() + ": " + line.text())
                 .contains("C: STARTTLS", "C: AUTH PLAIN ****", "C: RCPT TO:<erin@example.test>")
                 .noneMatch(line -> line.contains("sample-secret") || line.contains(PLAIN_CREDENTIALS));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theWireLogShowsCommandsAndRepliesWithTheCredentialsMasked(CapturedOutput output) {
+        post(form("frank@example.test", "Wire-logged", null));
+
+        // The pooled connection may be one an earlier test opened, so only this send's lines are certain here.
+        assertThat(output.getOut()).contains("io.github.smtpclient.wire", "C: RCPT TO:<frank@example.test>")
+                .containsPattern("\\[#\\d+] C: MAIL FROM:<sample@example.test>")
+                .containsPattern("\\[#\\d+] S: 250 ")
+                .doesNotContain("sample-secret", PLAIN_CREDENTIALS, "D: Subject: Wire-logged");
     }
 
     @Test

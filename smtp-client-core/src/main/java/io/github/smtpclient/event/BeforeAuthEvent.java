@@ -13,6 +13,7 @@ public final class BeforeAuthEvent {
     private String mechanism;
     private String oauthToken;
 
+    /** An event offering these mechanisms, the first of them chosen. */
     public BeforeAuthEvent(List<String> candidates) {
         this.candidates = List.copyOf(candidates);
         this.mechanism = candidates.isEmpty() ? null : candidates.get(0);

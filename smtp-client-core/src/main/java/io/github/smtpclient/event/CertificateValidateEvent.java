@@ -20,6 +20,8 @@ public final class CertificateValidateEvent {
     private boolean accepted;
 
     /**
+     * An event for this chain, accepted when the built-in validation accepted it.
+     *
      * @param host       the host name the client connected to
      * @param chain      the chain the server presented, leaf first
      * @param validation the built-in validation's verdict
@@ -46,7 +48,7 @@ public final class CertificateValidateEvent {
         return validation;
     }
 
-    /** Whether the chain will be accepted, as things stand. */
+    /** Whether the chain is accepted: the built-in verdict unless a listener changed it. */
     public boolean isAccepted() {
         return accepted;
     }

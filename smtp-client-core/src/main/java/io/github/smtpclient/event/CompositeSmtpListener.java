@@ -33,6 +33,11 @@ final class CompositeSmtpListener implements SmtpListener {
     }
 
     @Override
+    public void connected(ConnectedEvent event) {
+        each("connected", listener -> listener.connected(event));
+    }
+
+    @Override
     public void beforeAuth(BeforeAuthEvent event) {
         each("beforeAuth", listener -> listener.beforeAuth(event));
     }
@@ -85,5 +90,20 @@ final class CompositeSmtpListener implements SmtpListener {
     @Override
     public void messageFailed(MessageFailedEvent event) {
         each("messageFailed", listener -> listener.messageFailed(event));
+    }
+
+    @Override
+    public void sendStarted(SendStartedEvent event) {
+        each("sendStarted", listener -> listener.sendStarted(event));
+    }
+
+    @Override
+    public void sendRetrying(SendRetryingEvent event) {
+        each("sendRetrying", listener -> listener.sendRetrying(event));
+    }
+
+    @Override
+    public void sendFinished(SendFinishedEvent event) {
+        each("sendFinished", listener -> listener.sendFinished(event));
     }
 }

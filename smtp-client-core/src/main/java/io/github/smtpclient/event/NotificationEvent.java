@@ -1,5 +1,7 @@
 package io.github.smtpclient.event;
 
+import io.github.smtpclient.text.PrintableText;
+
 /**
  * A control-flow notice that is not an error.
  *
@@ -7,6 +9,11 @@ package io.github.smtpclient.event;
  * @param text a sentence for a person
  */
 public record NotificationEvent(Kind kind, String text) {
+
+    /** The text is made safe to print: control, format (bidi) and separator characters are escaped. */
+    public NotificationEvent {
+        text = PrintableText.escape(text);
+    }
 
     /** The kinds of notification. */
     public enum Kind {

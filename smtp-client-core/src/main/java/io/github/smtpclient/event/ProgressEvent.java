@@ -9,6 +9,7 @@ public final class ProgressEvent {
     private final long totalBytes;
     private boolean cancelled;
 
+    /** An event for this much of the message sent so far. */
     public ProgressEvent(long bytesSent, long totalBytes) {
         this.bytesSent = bytesSent;
         this.totalBytes = totalBytes;
@@ -32,6 +33,7 @@ public final class ProgressEvent {
         cancelled = true;
     }
 
+    /** Whether a listener asked to stop the transfer. */
     public boolean isCancelled() {
         return cancelled;
     }

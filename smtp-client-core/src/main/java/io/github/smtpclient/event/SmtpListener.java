@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Receives everything an {@link io.github.smtpclient.SmtpClient} does: one method per event of the reference
- * component, plus a start/end pair per message for metrics and tracing. Every method has a no-op default, so
- * implement only what you need.
+ * component, plus a start/end pair per message for metrics and tracing. Given to a pooled
+ * {@link io.github.smtpclient.SmtpMailSender} (its builder's {@code listener}), it also hears a start/end pair per
+ * send, around all of that send's tries. Every method has a no-op default, so implement only what you need.
  *
  * <p>Contract (as OkHttp's {@code EventListener}): methods run on the sending thread, must be fast, and should
  * not throw; an exception thrown by a listener is logged and otherwise ignored (decisions are made through the
@@ -24,6 +25,13 @@ public interface SmtpListener {
      */
     static SmtpListener of(List<? extends SmtpListener> listeners) {
         return new CompositeSmtpListener(List.copyOf(listeners));
+    }
+
+    /**
+     * The connection is open and the greeting not yet read: the server's (and proxy's) address, implicit TLS. Fired
+     * once per connection, before any command or reply event of it.
+     */
+    default void connected(ConnectedEvent event) {
     }
 
     /**
@@ -77,5 +85,20 @@ public interface SmtpListener {
 
     /** A message was not accepted, or its outcome is unknown. */
     default void messageFailed(MessageFailedEvent event) {
+    }
+
+    /**
+     * A pooled sender began a send. Exactly one {@link #sendFinished} with the same send number follows, after the
+     * last try, on the same thread.
+     */
+    default void sendStarted(SendStartedEvent event) {
+    }
+
+    /** A try of a pooled send failed, and the sender will try again after the event's pause. */
+    default void sendRetrying(SendRetryingEvent event) {
+    }
+
+    /** A pooled send ended after its last try, delivered or not: one event per send, however many tries it took. */
+    default void sendFinished(SendFinishedEvent event) {
     }
 }

@@ -1,5 +1,6 @@
 package io.github.smtpclient.internal;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,13 +15,22 @@ import java.util.function.Supplier;
 import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.TransferSettings;
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.log.LogDetail;
+import io.github.smtpclient.log.LogFilters;
+import io.github.smtpclient.log.LogLevel;
+import io.github.smtpclient.log.LogSettings;
+import io.github.smtpclient.net.DnsMode;
+import io.github.smtpclient.net.DnsSettings;
+import io.github.smtpclient.text.PrintableText;
 import io.github.smtpclient.tls.revocation.OcspHashAlgorithm;
 import io.github.smtpclient.tls.validation.ChainTolerance;
 
 /**
  * The reference's class settings by name, for code migrating from it: {@code config("Name=Value")} sets,
  * {@code config("Name")} reads. Each name maps onto a typed setter; settings that cannot mean anything on the
- * JVM are refused with the reason, never silently ignored.
+ * JVM are refused with the reason, never silently ignored. A value that is empty once trimmed (white space and
+ * control characters, {@code "TempPath=\0"} included) is refused too, never taken as a reset; reset through the
+ * typed setter instead. Messages that quote a bad value show its control characters escaped.
  */
 public final class ClientConfig {
 
@@ -43,7 +53,7 @@ public final class ClientConfig {
         add("SendBufferSize", () -> Integer.toString(transfer.getSendBufferSize()),
                 value -> transfer.setSendBufferSize(integer("SendBufferSize", value)));
         add("TempPath", () -> transfer.getTempPath() == null ? "" : transfer.getTempPath().toString(),
-                value -> transfer.setTempPath(value.isEmpty() ? null : Path.of(value)));
+                value -> transfer.setTempPath(path("TempPath", value)));
         add("IgnoreSystemTrust", () -> Boolean.toString(client.tls().isIgnoreSystemTrust()),
                 value -> client.tls().setIgnoreSystemTrust(bool("IgnoreSystemTrust", value)));
         add("OCSPHashAlgorithm", () -> client.tls().revocation().getOcspHashAlgorithm().name(),
@@ -52,6 +62,22 @@ public final class ClientConfig {
                 value -> client.tls().setTolerances(tolerances(value)));
         add("UseSystemCertificates", () -> Boolean.toString(client.tls().isUseSystemCertificates()),
                 value -> client.tls().setUseSystemCertificates(bool("UseSystemCertificates", value)));
+        DnsSettings dns = client.socket().dns();
+        add("UseOwnDNSResolver", () -> Boolean.toString(dns.isOwnResolver()), value -> {
+            boolean own = bool("UseOwnDNSResolver", value);
+            if (!own) {
+                dns.setMode(DnsMode.JVM);
+            } else if (dns.getMode() == DnsMode.JVM) {
+                dns.setMode(DnsMode.OWN);
+            }
+        });
+        LogSettings log = client.log();
+        add("LogLevel", () -> log.getLevel().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                value -> log.setLevel(LogLevel.parse(value)));
+        add("LogFilters", () -> log.getFilters().toString(), value -> log.setFilters(LogFilters.parse(value)));
+        add("LogDetails", () -> String.join(",", log.getDetails().stream().sorted()
+                .map(d -> d.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList()),
+                value -> log.setDetails(LogDetail.parse(value)));
     }
 
     private void add(String name, Supplier<String> getter, Consumer<String> setter) {
@@ -70,11 +96,18 @@ public final class ClientConfig {
             if (reason != null) {
                 throw new IllegalArgumentException("Setting " + name + " has no meaning in smtp-client: " + reason);
             }
-            throw new IllegalArgumentException("Unknown setting '" + name + "'. Known settings: "
+            throw new IllegalArgumentException("Unknown setting '" + PrintableText.excerpt(name) + "'. Known settings: "
                     + settings.values().stream().map(Setting::name).toList());
         }
         if (equals >= 0) {
-            setting.setter().accept(expression.substring(equals + 1).trim());
+            String raw = expression.substring(equals + 1);
+            String value = raw.trim();
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException(setting.name() + " needs a value, but '" + PrintableText.excerpt(raw)
+                        + "' is empty once white space and control characters are trimmed. To read the setting,"
+                        + " call config(\"" + setting.name() + "\"); to reset it, use its typed setter");
+            }
+            setting.setter().accept(value);
         }
         return setting.getter().get();
     }
@@ -83,7 +116,8 @@ public final class ClientConfig {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
+            default -> throw new IllegalArgumentException(name + " must be true or false, was '"
+                    + PrintableText.excerpt(value) + "'");
         };
     }
 
@@ -91,7 +125,17 @@ public final class ClientConfig {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number of bytes, was '" + value + "'", e);
+            throw new IllegalArgumentException(name + " must be a whole number of bytes, was '"
+                    + PrintableText.excerpt(value) + "'", e);
+        }
+    }
+
+    private static Path path(String name, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(name + " '" + PrintableText.excerpt(value) + "' is not a valid path: "
+                    + e.getReason(), e);
         }
     }
 
@@ -141,7 +185,7 @@ public final class ClientConfig {
                 continue;
             }
             result.add(AuthMechanism.fromSaslName(name).orElseThrow(() -> new IllegalArgumentException(
-                    "Authentications: unknown mechanism '" + name + "'; allowed: " + List.of(AuthMechanism.values())
+                    "Authentications: unknown mechanism '" + PrintableText.excerpt(name) + "'; allowed: " + List.of(AuthMechanism.values())
                             .stream().map(AuthMechanism::saslName).toList())));
         }
         return result;
@@ -157,10 +201,11 @@ public final class ClientConfig {
         for (String name : List.of("cookiecaching", "cookies", "globalcookies", "httpuseragent")) {
             reasons.put(name, http);
         }
-        String logging = "smtp-client logs through SLF4J; configure the level and destination in your logging"
-                + " framework, or receive every exchange through SmtpListener";
-        for (String name : List.of("logdestination", "logdetails", "logfile", "logfilters", "logflushmode",
-                "loglevel", "logmaxeventcount", "logrotationmode")) {
+        String logging = "the protocol log is written to the SLF4J logger io.github.smtpclient.wire, and where it"
+                + " goes (file, console), how it is flushed, rotated and bounded is the logging backend's job"
+                + " (logback, log4j2); choose what is logged with LogLevel, LogFilters and LogDetails";
+        for (String name : List.of("logdestination", "logfile", "logflushmode", "logmaxeventcount",
+                "logrotationmode")) {
             reasons.put(name, logging);
         }
         String jce = "cryptography is done by the JVM's providers (JCA/JSSE or Bouncy Castle), configured there";
@@ -168,7 +213,6 @@ public final class ClientConfig {
                 "maxasn1treedepth", "usesystemoaepandpss", "usesystemrandom", "enableclientsidesslffdhe")) {
             reasons.put(name, jce);
         }
-        reasons.put("useowndnsresolver", "host names are resolved by the JVM's resolver (InetAddress)");
         return Map.copyOf(reasons);
     }
 

@@ -33,18 +33,27 @@ public final class MessageComposer {
         this.listener = listener;
     }
 
-    /** Prepares the message; the caller closes it after sending, which deletes any spool file. */
+    /**
+     * Prepares the message; the caller closes it after sending, which deletes any spool file. Every failure is an
+     * {@link SmtpException}: a value the writer cannot write is {@code INVALID_ARGUMENT}, an attachment that cannot
+     * be read or a spool file that cannot be written is {@code IO_ERROR}.
+     */
     public PreparedMessage prepare(MailMessage message) throws SmtpException {
         MimeOptions options = MimeOptions.defaults()
                 .withEightBitMime(server.isEightBitMimeSupported())
-                .withBinaryMime(transfer.isBinaryMode() && server.isChunkingSupported() && server.isBinarySupported())
+                .withBinaryMime(binaryMimeUsable(server, transfer))
                 .withSmtpUtf8(server.isSmtpUtf8Supported())
                 .withDsn(server.isDsnSupported())
                 .withDomain(domain);
         if (transfer.getTempPath() != null) {
             options = options.withTempPath(transfer.getTempPath());
         }
-        PreparedMessage prepared = MimeWriter.prepare(message, options);
+        PreparedMessage prepared;
+        try {
+            prepared = MimeWriter.prepare(message, options);
+        } catch (IllegalArgumentException e) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "Cannot compose the message: " + e.getMessage(), e);
+        }
         if (prepared.deliveryReceiptUnavailable()) {
             listener.notification(new NotificationEvent(NotificationEvent.Kind.DSN_NOT_AVAILABLE, "A delivery receipt"
                     + " was requested but the server does not offer DSN; the message is sent without it"));
@@ -54,7 +63,7 @@ public final class MessageComposer {
                 return prepared.withKnownSize();
             } catch (SmtpException e) {
                 throw e;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 throw new SmtpException(SmtpErrorCode.IO_ERROR, "Cannot spool the message to measure its size in "
                         + (transfer.getTempPath() == null ? "the temporary directory" : transfer.getTempPath())
                         + ": " + e.getMessage() + "; set TempPath to a writable directory", e);
@@ -63,8 +72,13 @@ public final class MessageComposer {
         return prepared;
     }
 
+    /** Whether a message may go out as BINARYMIME: binary mode is on and the server offers CHUNKING and BINARYMIME. */
+    static boolean binaryMimeUsable(ServerInfo server, TransferSettings transfer) {
+        return transfer.isBinaryMode() && server.isChunkingSupported() && server.isBinarySupported();
+    }
+
     public static Submission submission(MailMessage message, PreparedMessage prepared) {
         return new Submission(prepared.envelope(), new ComposedMessageContent(prepared), prepared.messageId(),
-                message.subject().orElse(null));
+                message.subject().orElse(null), message.sensitive());
     }
 }

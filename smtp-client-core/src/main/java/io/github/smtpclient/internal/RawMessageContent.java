@@ -3,12 +3,22 @@ package io.github.smtpclient.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import io.github.smtpclient.MessageContent;
+import io.github.smtpclient.ServerInfo;
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.TransferSettings;
+import io.github.smtpclient.message.BodyType;
 
 /**
- * A ready-made RFC 5322 message sent as it is. It may contain 8-bit bytes, so BODY=8BITMIME is declared when
- * the server offers it; the bytes are streamed, never held.
+ * A ready-made RFC 5322 message sent as it is, streamed, never held. What it declares matches what it holds:
+ * bytes and files are scanned before MAIL ({@link BodyScanner}; a file is read twice), and a message this server
+ * cannot carry is refused before any byte of the transaction. A stream cannot be scanned ahead: it declares what
+ * the caller says it is, or else 8-bit when the server offers 8BITMIME and 7-bit when not, and the data gate checks
+ * it while it streams (a stream that breaks its declaration is abandoned with the connection, never ended).
  */
 public final class RawMessageContent implements MessageContent {
 
@@ -16,10 +26,91 @@ public final class RawMessageContent implements MessageContent {
 
     private final InputStream source;
     private final long size;
+    private final Encoding encoding;
 
-    public RawMessageContent(InputStream source, long size) {
+    /**
+     * @param source   the message bytes, written once
+     * @param size     their number when known, else -1
+     * @param encoding what MAIL FROM declares and the data gate enforces
+     */
+    public RawMessageContent(InputStream source, long size, Encoding encoding) {
         this.source = source;
         this.size = size;
+        this.encoding = encoding;
+    }
+
+    /** The encoding of a message held in memory, checked against what this server and the settings allow. */
+    public static Encoding encodingOf(byte[] message, ServerInfo server, TransferSettings transfer)
+            throws SmtpException {
+        BodyScanner scanner = new BodyScanner();
+        scanner.scan(message, 0, message.length);
+        return checked(scanner, server, transfer);
+    }
+
+    /** The encoding of a message file, read once to find it, checked against what this server and the settings allow. */
+    public static Encoding encodingOf(Path file, ServerInfo server, TransferSettings transfer) throws SmtpException {
+        BodyScanner scanner = new BodyScanner();
+        byte[] buffer = new byte[BUFFER_SIZE];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) >= 0 && scanner.bodyType() != BodyType.BINARY_MIME; ) {
+                scanner.scan(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new SmtpException(SmtpErrorCode.IO_ERROR, "Cannot read the message file " + file + ": "
+                    + e.getMessage(), e);
+        }
+        return checked(scanner, server, transfer);
+    }
+
+    /**
+     * The encoding of a stream: {@code declared}, or when null the widest this server takes without BINARYMIME (8-bit
+     * with 8BITMIME, else 7-bit); refused here when the server or the settings cannot carry it.
+     */
+    public static Encoding encodingOfStream(BodyType declared, ServerInfo server, TransferSettings transfer)
+            throws SmtpException {
+        if (declared == null) {
+            return server.isEightBitMimeSupported() ? Encoding.EIGHT_BIT : Encoding.SEVEN_BIT;
+        }
+        return checked(declared, "the caller declared it " + declared, server, transfer);
+    }
+
+    private static Encoding checked(BodyScanner scanner, ServerInfo server, TransferSettings transfer)
+            throws SmtpException {
+        return checked(scanner.bodyType(), scanner.reason(), server, transfer);
+    }
+
+    private static Encoding checked(BodyType type, String reason, ServerInfo server, TransferSettings transfer)
+            throws SmtpException {
+        boolean binaryMime = MessageComposer.binaryMimeUsable(server, transfer);
+        switch (type) {
+            case SEVEN_BIT -> {
+                return Encoding.SEVEN_BIT;
+            }
+            case EIGHT_BIT_MIME -> {
+                if (!server.isEightBitMimeSupported() && !binaryMime) {
+                    throw new SmtpException(SmtpErrorCode.EXTENSION_NOT_SUPPORTED, "The message has 8-bit data ("
+                            + reason + ") but the server does not offer 8BITMIME, so it was not sent; encode its"
+                            + " 8-bit parts as quoted-printable or base64");
+                }
+                return Encoding.EIGHT_BIT;
+            }
+            default -> {
+                if (!binaryMime) {
+                    throw new SmtpException(SmtpErrorCode.EXTENSION_NOT_SUPPORTED, "The message can only be sent as"
+                            + " BINARYMIME (" + reason + "), which needs binary mode (transfer().setBinaryMode(true))"
+                            + " and a server offering CHUNKING and BINARYMIME" + missing(server, transfer)
+                            + "; it was not sent. Wrap long lines and encode binary parts as base64");
+                }
+                return Encoding.BINARY;
+            }
+        }
+    }
+
+    private static String missing(ServerInfo server, TransferSettings transfer) {
+        if (!transfer.isBinaryMode()) {
+            return " (binary mode is off)";
+        }
+        return server.isChunkingSupported() ? " (this server lacks BINARYMIME)" : " (this server lacks CHUNKING)";
     }
 
     @Override
@@ -38,7 +129,7 @@ public final class RawMessageContent implements MessageContent {
 
     @Override
     public Encoding encoding() {
-        return Encoding.EIGHT_BIT;
+        return encoding;
     }
 
     @Override

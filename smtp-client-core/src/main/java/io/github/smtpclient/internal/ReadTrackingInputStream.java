@@ -11,6 +11,7 @@ public final class ReadTrackingInputStream extends FilterInputStream {
 
     private volatile boolean touched;
 
+    /** @param in the caller's stream, read through */
     public ReadTrackingInputStream(InputStream in) {
         super(in);
     }

@@ -3,6 +3,8 @@ package io.github.smtpclient.message;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.smtpclient.text.PrintableText;
+
 /**
  * Recursive-descent parser for the RFC 5322 {@code address-list}, {@code mailbox} and {@code addr-spec}
  * productions, with RFC 6532 UTF-8 in atoms and quoted strings. Obsolete forms that cannot change which mailbox
@@ -48,7 +50,7 @@ final class AddressParser {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\r' || c == '\n' || c == 0) {
-                throw new IllegalArgumentException("Invalid e-mail address \"" + Mailbox.printable(text)
+                throw new IllegalArgumentException("Invalid e-mail address \"" + PrintableText.excerpt(text)
                         + "\": it contains a line break or NUL character");
             }
         }
@@ -332,7 +334,7 @@ final class AddressParser {
         if (element.isEmpty()) {
             element = text.trim();
         }
-        return new IllegalArgumentException("Invalid e-mail address \"" + Mailbox.printable(element) + "\": " + reason);
+        return new IllegalArgumentException("Invalid e-mail address \"" + PrintableText.excerpt(element) + "\": " + reason);
     }
 
     private record Word(String text, boolean isDot, boolean quoted, boolean spaced) {

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import io.github.smtpclient.text.PrintableText;
+
 /**
  * A file carried by a message: its content (a file, bytes or a stream, read only while the message is written),
  * its file name and its media type. Immutable. An attachment with a content ID can be shown inside the HTML text,
@@ -25,6 +27,7 @@ public final class Attachment {
     /** Opens the content of a streamed attachment; called once each time the message is written. */
     @FunctionalInterface
     public interface Source {
+        /** Opens a fresh stream over the content; the writer closes it. */
         InputStream open() throws IOException;
     }
 
@@ -129,7 +132,7 @@ public final class Attachment {
     private static String checkFileName(String fileName) {
         Objects.requireNonNull(fileName, "fileName");
         if (fileName.isBlank() || fileName.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("Invalid attachment file name \"" + Mailbox.printable(fileName)
+            throw new IllegalArgumentException("Invalid attachment file name \"" + PrintableText.excerpt(fileName)
                     + "\": it must be non-blank and free of line breaks and control characters");
         }
         return fileName;
@@ -139,7 +142,7 @@ public final class Attachment {
         String id = contentId.startsWith("<") && contentId.endsWith(">")
                 ? contentId.substring(1, contentId.length() - 1) : contentId;
         if (id.isEmpty() || !id.chars().allMatch(c -> c > ' ' && c < 0x7f && c != '<' && c != '>' && c != '"')) {
-            throw new IllegalArgumentException("Invalid content ID \"" + Mailbox.printable(contentId)
+            throw new IllegalArgumentException("Invalid content ID \"" + PrintableText.excerpt(contentId)
                     + "\": use printable ASCII without spaces, such as logo@example.com");
         }
         return id;

@@ -1,5 +1,6 @@
 package io.github.smtpclient.message;
 
+import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +15,9 @@ import io.github.smtpclient.SmtpException;
 
 /**
  * An attachment or inline image, streamed from its source through its transfer encoder while the message is
- * written: only a small buffer is ever in memory. A failure to read the source becomes an {@link SmtpException}
- * with {@code IO_ERROR} naming the attachment; a failure to write passes through unchanged.
+ * written: only a small buffer is ever in memory. A failure to open, read or close the source, a RuntimeException
+ * included, becomes an {@link SmtpException} with {@code IO_ERROR} naming the attachment; a failure to write passes
+ * through unchanged.
  */
 final class AttachmentPart implements MimePart {
 
@@ -85,29 +87,40 @@ final class AttachmentPart implements MimePart {
     }
 
     private InputStream open() throws SmtpException {
+        InputStream source;
         try {
-            return attachment.open();
-        } catch (IOException e) {
+            source = attachment.open();
+        } catch (IOException | RuntimeException e) {
             throw readFailed(e);
         }
+        return new FilterInputStream(source) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws SmtpException {
+                try {
+                    return in.read(buffer, offset, length);
+                } catch (IOException | RuntimeException e) {
+                    throw readFailed(e);
+                }
+            }
+
+            @Override
+            public void close() throws SmtpException {
+                try {
+                    in.close();
+                } catch (IOException | RuntimeException e) {
+                    throw readFailed(e);
+                }
+            }
+        };
     }
 
-    private long copy(InputStream in, OutputStream out) throws IOException {
+    private static long copy(InputStream in, OutputStream out) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        while (true) {
-            int n;
-            try {
-                n = in.read(buffer);
-            } catch (IOException e) {
-                throw readFailed(e);
-            }
-            if (n < 0) {
-                return total;
-            }
+        for (int n; (n = in.read(buffer)) >= 0; total += n) {
             out.write(buffer, 0, n);
-            total += n;
         }
+        return total;
     }
 
     /** Passes writes on but not close(): the message stream stays open for the parts that follow. */
@@ -127,8 +140,8 @@ final class AttachmentPart implements MimePart {
         }
     }
 
-    private SmtpException readFailed(IOException cause) {
+    private SmtpException readFailed(Exception cause) {
         return new SmtpException(SmtpErrorCode.IO_ERROR, "Reading the attachment " + attachment.fileName()
-                + " failed: " + cause.getMessage(), cause);
+                + " failed: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), cause);
     }
 }

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.github.smtpclient.text.PrintableText;
+
 /**
  * Guesses a media type from a file name, and checks media types given by callers. The table covers what mail
  * usually carries; anything else falls back to the JDK's table, then to {@code application/octet-stream}.
@@ -60,7 +62,7 @@ final class ContentTypes {
      */
     static String check(String contentType) {
         if (!isValid(contentType)) {
-            throw new IllegalArgumentException("Invalid content type \"" + Mailbox.printable(contentType)
+            throw new IllegalArgumentException("Invalid content type \"" + PrintableText.excerpt(contentType)
                     + "\": give a media type such as application/pdf");
         }
         return contentType.strip();

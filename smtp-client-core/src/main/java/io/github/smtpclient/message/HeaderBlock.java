@@ -1,6 +1,5 @@
 package io.github.smtpclient.message;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,96 +7,170 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
 /**
- * The header block of a raw RFC 5322 message, read from a stream up to and including the empty line that ends
- * it, and the unread rest of that stream. Only the header block is held in memory, and it is bounded. A line that
- * is neither a header field nor a continuation ends the block early (it belongs to the body, which is passed on
- * untouched), so a message without headers still streams through unchanged.
+ * The header block of a raw RFC 5322 message, up to and including the empty line that ends it, and the unread rest
+ * of the message. Lines end where the wire will end them: at CRLF, at a bare LF and at a bare CR, since the data
+ * path turns each of those into CRLF. So {@code "Subject: x\rBcc: y"} is two fields here exactly as it is two lines
+ * for the server, and removing Bcc cannot miss one. The block is kept with every line ending written as CRLF, so it
+ * reads the same whether or not the body is sent as BINARYMIME.
  *
- * @param bytes  the header block exactly as read, including the empty separator line when there was one
- * @param fields its fields in order
- * @param rest   the remaining bytes of the message: the body
+ * <p>Parsing runs over a byte array: the message itself when it is in memory, else blocks read from the stream
+ * (never one byte per call). Only the header block is held, and it is bounded. A line that is neither a header field
+ * nor a continuation ends the block early (it belongs to the body, which is passed on untouched), so a message
+ * without headers still streams through unchanged.
+ *
+ * @param bytes  the header block with CRLF line endings, including the empty separator line when there was one
+ * @param fields its fields in order, their offsets in {@code bytes}
+ * @param rest   the remaining bytes of the message: the body, exactly as in the source
  */
+@SuppressWarnings("ArrayRecordComponent") // never compared or hashed, so the array's identity equality does not matter
 record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
 
+    private static final int BLOCK = 8192;
+
+    /** Parses the header block at the start of {@code message}; the rest is the remainder of the array, not copied. */
+    static HeaderBlock parse(byte[] message, int maxBytes) throws SmtpException {
+        Parser parser = new Parser(maxBytes);
+        int end = parser.run(message, message.length, true);
+        return parser.result(new ByteArrayInputStream(message, end, message.length - end));
+    }
+
+    /** Reads the header block from {@code source} in blocks, leaving the rest of the source unread but for one block. */
     static HeaderBlock read(InputStream source, int maxBytes) throws IOException {
-        InputStream in = new BufferedInputStream(source, 8192);
-        ByteArrayOutputStream header = new ByteArrayOutputStream();
-        List<int[]> spans = new ArrayList<>();
-        int fieldStart = -1;
+        Parser parser = new Parser(maxBytes);
+        byte[] buffer = new byte[BLOCK];
+        int filled = 0;
+        boolean eof = false;
         while (true) {
-            byte[] line = readLine(in, maxBytes - header.size(), maxBytes);
-            if (line.length == 0) {
-                break;
+            int end = parser.run(buffer, filled, eof);
+            if (end >= 0) {
+                InputStream surplus = new ByteArrayInputStream(buffer, end, filled - end);
+                return parser.result(eof ? surplus : new SequenceInputStream(surplus, source));
             }
-            boolean blank = line[0] == '\n' || (line.length == 2 && line[0] == '\r' && line[1] == '\n');
-            boolean continuation = fieldStart >= 0 && (line[0] == ' ' || line[0] == '\t');
-            if (!continuation && fieldStart >= 0) {
+            if (filled == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            int n = source.read(buffer, filled, buffer.length - filled);
+            if (n < 0) {
+                eof = true;
+            } else {
+                filled += n;
+            }
+        }
+    }
+
+    /**
+     * Parses line by line over a buffer that may grow between calls: {@link #run} stops at a line it cannot finish
+     * yet and resumes there when called again with more bytes.
+     */
+    private static final class Parser {
+
+        private final int maxBytes;
+        private final ByteArrayOutputStream header = new ByteArrayOutputStream(1024);
+        private final List<int[]> spans = new ArrayList<>();
+        private int fieldStart = -1;
+        /** Offset in the buffer of the first line not parsed yet. */
+        private int position;
+
+        Parser(int maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        /**
+         * Parses {@code buffer[position..length)}; returns the offset where the body starts, or -1 when the buffer
+         * ends inside a line and more can be read ({@code eof} false).
+         */
+        int run(byte[] buffer, int length, boolean eof) throws SmtpException {
+            while (true) {
+                if (position == length) {
+                    if (!eof) {
+                        return -1;
+                    }
+                    closeField();
+                    return position;
+                }
+                int contentEnd = position;
+                while (contentEnd < length && buffer[contentEnd] != '\r' && buffer[contentEnd] != '\n') {
+                    contentEnd++;
+                }
+                if (header.size() + (contentEnd - position) >= maxBytes) {
+                    throw tooLarge(maxBytes);
+                }
+                boolean lineBreak = contentEnd < length;
+                // A CR last in the buffer may be the first half of a CRLF: wait for the next byte.
+                if (!eof && (!lineBreak || (buffer[contentEnd] == '\r' && contentEnd + 1 == length))) {
+                    return -1;
+                }
+                int lineEnd = !lineBreak ? contentEnd : buffer[contentEnd] == '\r' && contentEnd + 1 < length
+                        && buffer[contentEnd + 1] == '\n' ? contentEnd + 2 : contentEnd + 1;
+                boolean continuation = fieldStart >= 0 && contentEnd > position
+                        && (buffer[position] == ' ' || buffer[position] == '\t');
+                if (!continuation) {
+                    closeField();
+                    if (contentEnd == position) {
+                        // The empty line that ends the header block.
+                        header.write('\r');
+                        header.write('\n');
+                        return lineEnd;
+                    }
+                    if (!isFieldStart(buffer, position, contentEnd)) {
+                        return position;
+                    }
+                    fieldStart = header.size();
+                }
+                header.write(buffer, position, contentEnd - position);
+                if (lineBreak) {
+                    header.write('\r');
+                    header.write('\n');
+                }
+                position = lineEnd;
+            }
+        }
+
+        HeaderBlock result(InputStream rest) {
+            byte[] bytes = header.toByteArray();
+            List<HeaderField> fields = spans.stream().map(span -> field(bytes, span[0], span[1])).toList();
+            return new HeaderBlock(bytes, fields, rest);
+        }
+
+        private void closeField() {
+            if (fieldStart >= 0) {
                 spans.add(new int[] {fieldStart, header.size()});
                 fieldStart = -1;
             }
-            if (blank) {
-                header.write(line);
-                break;
-            }
-            if (!continuation) {
-                if (!isFieldStart(line)) {
-                    in = new SequenceInputStream(new ByteArrayInputStream(line), in);
-                    break;
-                }
-                fieldStart = header.size();
-            }
-            header.write(line);
         }
-        if (fieldStart >= 0) {
-            spans.add(new int[] {fieldStart, header.size()});
+
+        /** RFC 5322 field-name (printable ASCII but ':'), then optional obsolete white space, then ':'. */
+        private static boolean isFieldStart(byte[] buffer, int from, int to) {
+            int i = from;
+            while (i < to && buffer[i] > ' ' && buffer[i] < 0x7f && buffer[i] != ':') {
+                i++;
+            }
+            if (i == from) {
+                return false;
+            }
+            while (i < to && (buffer[i] == ' ' || buffer[i] == '\t')) {
+                i++;
+            }
+            return i < to && buffer[i] == ':';
         }
-        byte[] bytes = header.toByteArray();
-        List<HeaderField> fields = spans.stream().map(span -> field(bytes, span[0], span[1])).toList();
-        return new HeaderBlock(bytes, fields, in);
     }
 
-    /** Reads one line including its LF; an empty array at the end of the stream. */
-    private static byte[] readLine(InputStream in, int limit, int maxBytes) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (line.size() >= limit) {
-                throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The message header is larger than "
-                        + maxBytes / 1024 + " KiB without the empty line that ends it: "
-                        + "the input is not an RFC 5322 message, or its header is unreasonably large");
-            }
-            line.write(b);
-            if (b == '\n') {
-                break;
-            }
-        }
-        return line.toByteArray();
-    }
-
-    /** RFC 5322 field-name (printable ASCII but ':'), then optional obsolete white space, then ':'. */
-    private static boolean isFieldStart(byte[] line) {
-        int i = 0;
-        while (i < line.length && line[i] > ' ' && line[i] < 0x7f && line[i] != ':') {
-            i++;
-        }
-        if (i == 0) {
-            return false;
-        }
-        while (i < line.length && (line[i] == ' ' || line[i] == '\t')) {
-            i++;
-        }
-        return i < line.length && line[i] == ':';
+    private static SmtpException tooLarge(int maxBytes) {
+        return new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The message header is larger than "
+                + maxBytes / 1024 + " KiB without the empty line that ends it: "
+                + "the input is not an RFC 5322 message, or its header is unreasonably large");
     }
 
     private static HeaderField field(byte[] header, int start, int end) {
         String raw = new String(header, start, end - start, StandardCharsets.UTF_8);
-        String unfolded = raw.replace("\r\n", "").replace("\n", "").replace("\r", "");
+        String unfolded = raw.replace("\r\n", "");
         int colon = unfolded.indexOf(':');
         return new HeaderField(unfolded.substring(0, colon).strip(), unfolded.substring(colon + 1).strip(), start, end);
     }

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * Writes one header field: joins its words with single spaces and folds before a word when the line would pass
  * 78 characters (RFC 5322 section 2.2.3). The result ends with CRLF. A line over the hard limit of 998 octets is
- * refused, although the encoders never produce a word that long.
+ * refused, although the encoders never produce a word that long. No fold follows a word that ends with a
+ * backslash: readers such as Jakarta Mail take a backslash before a line break as a quoted pair and keep the break,
+ * which would change the value.
  */
 final class HeaderFolder {
 
@@ -18,13 +20,16 @@ final class HeaderFolder {
         StringBuilder out = new StringBuilder(name.length() + 80).append(name).append(':');
         int lineStart = 0;
         boolean lineHasWord = false;
+        boolean afterBackslash = false;
         for (String word : words) {
-            if (lineHasWord && out.length() - lineStart + 1 + word.length() > HeaderEncoder.MAX_LINE) {
+            boolean tooLong = out.length() - lineStart + 1 + word.length() > HeaderEncoder.MAX_LINE;
+            if (lineHasWord && !afterBackslash && tooLong) {
                 out.append("\r\n");
                 lineStart = out.length();
             }
             out.append(' ').append(word);
             lineHasWord = true;
+            afterBackslash = word.endsWith("\\");
             if (out.length() - lineStart > HARD_LIMIT) {
                 throw new IllegalArgumentException("The " + name + " header would have a line longer than "
                         + HARD_LIMIT + " characters; shorten its value");

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.smtpclient.text.PrintableText;
+
 /**
  * A message to compose, immutable and thread-safe: every Msg* property of the reference component. Build one with
  * {@link #builder()}, or fill a {@link MessageDraft} the reference's way; both give the same bytes. Turn it into
@@ -42,10 +44,11 @@ public final class MailMessage {
      * @param value the value, any text without line breaks; non-ASCII is encoded
      */
     public record Header(String name, String value) {
+        /** Checks the name is printable ASCII and not one the message writes from its own fields. */
         public Header {
             Objects.requireNonNull(name, "name");
             if (name.isEmpty() || !name.chars().allMatch(c -> c > ' ' && c < 0x7f && c != ':')) {
-                throw new IllegalArgumentException("Invalid header name \"" + Mailbox.printable(name)
+                throw new IllegalArgumentException("Invalid header name \"" + PrintableText.excerpt(name)
                         + "\": use printable ASCII without spaces or ':'");
             }
             String lower = name.toLowerCase(Locale.ROOT);
@@ -108,6 +111,7 @@ public final class MailMessage {
         return Optional.ofNullable(b.returnPath);
     }
 
+    /** The subject, when set. */
     public Optional<String> subject() {
         return Optional.ofNullable(b.subject);
     }
@@ -132,10 +136,12 @@ public final class MailMessage {
         return b.references;
     }
 
+    /** The keywords ({@code Keywords}), in order. */
     public List<String> keywords() {
         return b.keywords;
     }
 
+    /** The {@code Comments} header, when set. */
     public Optional<String> comments() {
         return Optional.ofNullable(b.comments);
     }
@@ -145,6 +151,7 @@ public final class MailMessage {
         return Optional.ofNullable(b.mailer);
     }
 
+    /** The priority, when set; none writes no priority headers. */
     public Optional<Priority> priority() {
         return Optional.ofNullable(b.priority);
     }
@@ -159,10 +166,12 @@ public final class MailMessage {
         return b.deliveryReceipt;
     }
 
+    /** The plain-text body, when set. */
     public Optional<String> plainText() {
         return Optional.ofNullable(b.plainText);
     }
 
+    /** The HTML body, when set. */
     public Optional<String> htmlText() {
         return Optional.ofNullable(b.htmlText);
     }
@@ -182,6 +191,11 @@ public final class MailMessage {
         return b.headers;
     }
 
+    /** Whether the content is never to be logged; see {@link Builder#sensitive(boolean)}. */
+    public boolean sensitive() {
+        return b.sensitive;
+    }
+
     @Override
     public String toString() {
         return "MailMessage[from=" + b.from + ", to=" + b.to + ", subject=" + b.subject + ", attachments="
@@ -192,7 +206,7 @@ public final class MailMessage {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\r' || c == '\n') {
-                throw new IllegalArgumentException("The " + field + " value \"" + Mailbox.printable(value)
+                throw new IllegalArgumentException("The " + field + " value \"" + PrintableText.excerpt(value)
                         + "\" contains a line break; header values must be a single line");
             }
         }
@@ -224,6 +238,7 @@ public final class MailMessage {
         private List<Attachment> attachments = List.of();
         private List<Attachment> inline = List.of();
         private List<Header> headers = List.of();
+        private boolean sensitive;
 
         private Builder() {
         }
@@ -253,6 +268,7 @@ public final class MailMessage {
             copy.attachments = attachments;
             copy.inline = inline;
             copy.headers = headers;
+            copy.sensitive = sensitive;
             return copy;
         }
 
@@ -262,6 +278,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the authors. */
         public Builder from(List<Mailbox> mailboxes) {
             from = List.copyOf(mailboxes);
             return this;
@@ -273,6 +290,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the Sender mailbox; null for none. */
         public Builder sender(Mailbox mailbox) {
             sender = mailbox;
             return this;
@@ -284,6 +302,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the To recipients. */
         public Builder to(List<Mailbox> mailboxes) {
             to = List.copyOf(mailboxes);
             return this;
@@ -295,6 +314,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the Cc recipients. */
         public Builder cc(List<Mailbox> mailboxes) {
             cc = List.copyOf(mailboxes);
             return this;
@@ -306,6 +326,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the Bcc recipients, which are never written into the message. */
         public Builder bcc(List<Mailbox> mailboxes) {
             bcc = List.copyOf(mailboxes);
             return this;
@@ -317,6 +338,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the Reply-To mailboxes. */
         public Builder replyTo(List<Mailbox> mailboxes) {
             replyTo = List.copyOf(mailboxes);
             return this;
@@ -328,11 +350,13 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the subject, any text without line breaks (non-ASCII is encoded); null for none. */
         public Builder subject(String subject) {
             this.subject = subject == null ? null : checkLine("Subject", subject);
             return this;
         }
 
+        /** Sets the origination date; null for the time the message is prepared. */
         public Builder date(ZonedDateTime date) {
             this.date = date;
             return this;
@@ -356,6 +380,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the keywords; blank ones are left out. */
         public Builder keywords(String... keywords) {
             List<String> checked = new ArrayList<>();
             for (String keyword : keywords) {
@@ -367,6 +392,7 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the {@code Comments} header, text without line breaks; null for none. */
         public Builder comments(String comments) {
             this.comments = comments == null ? null : checkLine("Comments", comments);
             return this;
@@ -396,11 +422,13 @@ public final class MailMessage {
             return this;
         }
 
+        /** Sets the plain-text body; null for none. */
         public Builder plainText(String text) {
             this.plainText = text;
             return this;
         }
 
+        /** Sets the HTML body; null for none. With a plain-text body too, both are sent as alternatives. */
         public Builder htmlText(String html) {
             this.htmlText = html;
             return this;
@@ -448,6 +476,16 @@ public final class MailMessage {
             return this;
         }
 
+        /**
+         * Marks the message's content as sensitive (one-time codes, password resets, personal data): the client's
+         * protocol log then never shows its data, whatever the log level. Nothing of this is written to the message.
+         */
+        public Builder sensitive(boolean sensitive) {
+            this.sensitive = sensitive;
+            return this;
+        }
+
+        /** The message. */
         public MailMessage build() {
             return new MailMessage(this);
         }

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.github.smtpclient.text.PrintableText;
+
+
 /**
  * One e-mail mailbox: an optional display name and an address ({@code local-part@domain}), immutable.
  *
@@ -30,8 +33,26 @@ public final class Mailbox {
         this.domain = domain;
     }
 
+    /**
+     * The one way a mailbox is made, so every address accepted anywhere (envelope, From, Reply-To, a raw message's
+     * headers) is free of control characters: the parser lets a quoted local part or a domain literal carry any
+     * character, and RFC 5321 allows none of these on the wire.
+     */
     static Mailbox create(String displayName, String localPart, String domain) {
+        checkNoControl(localPart, "local part", localPart, domain);
+        checkNoControl(domain, "domain", localPart, domain);
         return new Mailbox(checkDisplayName(displayName), localPart, domain);
+    }
+
+    private static void checkNoControl(String part, String name, String localPart, String domain) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new IllegalArgumentException("Invalid e-mail address \"" + PrintableText.excerpt(quoteLocalPartIfNeeded(
+                        localPart) + "@" + domain) + "\": its " + name + " contains the control character "
+                        + String.format(java.util.Locale.ROOT, "0x%02X", (int) c) + ", which no address may carry");
+            }
+        }
     }
 
     /**
@@ -55,7 +76,7 @@ public final class Mailbox {
         Objects.requireNonNull(address, "address");
         Mailbox parsed = AddressParser.parseMailbox(address);
         if (parsed.displayName != null && address.indexOf('<') >= 0) {
-            throw new IllegalArgumentException("Invalid e-mail address \"" + printable(address)
+            throw new IllegalArgumentException("Invalid e-mail address \"" + PrintableText.excerpt(address)
                     + "\": give the display name separately, or use Mailbox.parse");
         }
         return create(displayName, parsed.localPart, parsed.domain);
@@ -172,14 +193,6 @@ public final class Mailbox {
         return true;
     }
 
-    /** The text made safe to quote in an error message: control characters shown as '?', at most 200 characters. */
-    static String printable(String text) {
-        String shortened = text.length() > 200 ? text.substring(0, 200) + "..." : text;
-        StringBuilder out = new StringBuilder(shortened.length());
-        shortened.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
-        return out.toString();
-    }
-
     private static String checkDisplayName(String displayName) {
         if (displayName == null || displayName.isBlank()) {
             return null;
@@ -187,7 +200,7 @@ public final class Mailbox {
         for (int i = 0; i < displayName.length(); i++) {
             char c = displayName.charAt(i);
             if (Character.isISOControl(c) && c != '\t') {
-                throw new IllegalArgumentException("Invalid display name \"" + printable(displayName)
+                throw new IllegalArgumentException("Invalid display name \"" + PrintableText.excerpt(displayName)
                         + "\": it contains a line break or control character");
             }
         }

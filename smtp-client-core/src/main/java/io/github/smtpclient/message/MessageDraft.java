@@ -14,6 +14,10 @@ public final class MessageDraft {
 
     private MailMessage message = MailMessage.builder().build();
 
+    /** An empty draft. */
+    public MessageDraft() {
+    }
+
     /** An immutable snapshot of this draft. */
     public MailMessage toMailMessage() {
         return message;
@@ -39,6 +43,7 @@ public final class MessageDraft {
         return message.sender().map(Mailbox::toString).orElse("");
     }
 
+    /** Sets MsgSender, the mailbox in the Sender header; blank for none. */
     public void setSender(String mailbox) {
         message = message.toBuilder().sender(blankToNull(mailbox)).build();
     }
@@ -48,6 +53,7 @@ public final class MessageDraft {
         return format(message.to());
     }
 
+    /** Sets the To recipients; each argument may hold several addresses separated by commas. */
     public void setSendTo(String... addresses) {
         message = message.toBuilder().to(addresses).build();
     }
@@ -57,6 +63,7 @@ public final class MessageDraft {
         return format(message.cc());
     }
 
+    /** Sets the Cc recipients; each argument may hold several addresses separated by commas. */
     public void setCc(String... addresses) {
         message = message.toBuilder().cc(addresses).build();
     }
@@ -66,6 +73,7 @@ public final class MessageDraft {
         return format(message.bcc());
     }
 
+    /** Sets the Bcc recipients, which are never written into the message. */
     public void setBcc(String... addresses) {
         message = message.toBuilder().bcc(addresses).build();
     }
@@ -75,6 +83,7 @@ public final class MessageDraft {
         return format(message.replyTo());
     }
 
+    /** Sets the Reply-To addresses. */
     public void setReplyTo(String... addresses) {
         message = message.toBuilder().replyTo(addresses).build();
     }
@@ -84,6 +93,7 @@ public final class MessageDraft {
         return message.returnPath().map(Mailbox::address).orElse("");
     }
 
+    /** Sets the bounce address (envelope sender); blank for the default: the Sender, else the first From. */
     public void setReturnPath(String address) {
         message = message.toBuilder().returnPath(blankToNull(address)).build();
     }
@@ -93,6 +103,7 @@ public final class MessageDraft {
         return message.subject().orElse("");
     }
 
+    /** Sets the subject; empty for none. */
     public void setSubject(String subject) {
         message = message.toBuilder().subject(emptyToNull(subject)).build();
     }
@@ -102,6 +113,7 @@ public final class MessageDraft {
         return message.date().orElse(null);
     }
 
+    /** Sets the Date header; null to use the time of sending. */
     public void setDate(ZonedDateTime date) {
         message = message.toBuilder().date(date).build();
     }
@@ -111,6 +123,7 @@ public final class MessageDraft {
         return message.messageId().orElse("");
     }
 
+    /** Sets the Message-ID; blank to have one generated. */
     public void setMessageId(String messageId) {
         message = message.toBuilder().messageId(blankToNull(messageId)).build();
     }
@@ -120,6 +133,7 @@ public final class MessageDraft {
         return String.join(" ", message.inReplyTo());
     }
 
+    /** Sets In-Reply-To: the Message-IDs of the messages this one answers, separated by spaces. */
     public void setInReplyTo(String messageIds) {
         message = message.toBuilder().inReplyTo(messageIds).build();
     }
@@ -129,6 +143,7 @@ public final class MessageDraft {
         return String.join(" ", message.references());
     }
 
+    /** Sets References: the Message-IDs of the thread, separated by spaces. */
     public void setReferences(String messageIds) {
         message = message.toBuilder().references(messageIds).build();
     }
@@ -138,6 +153,7 @@ public final class MessageDraft {
         return String.join(", ", message.keywords());
     }
 
+    /** Sets the Keywords, separated by commas. */
     public void setKeywords(String keywords) {
         message = message.toBuilder().keywords(keywords == null ? new String[0] : keywords.split(",")).build();
     }
@@ -147,6 +163,7 @@ public final class MessageDraft {
         return message.comments().orElse("");
     }
 
+    /** Sets the Comments header; blank for none. */
     public void setComments(String comments) {
         message = message.toBuilder().comments(blankToNull(comments)).build();
     }
@@ -156,6 +173,7 @@ public final class MessageDraft {
         return message.mailer().orElse("");
     }
 
+    /** Sets the X-Mailer header; blank for none. */
     public void setMailer(String mailer) {
         message = message.toBuilder().mailer(blankToNull(mailer)).build();
     }
@@ -165,6 +183,7 @@ public final class MessageDraft {
         return message.priority().orElse(null);
     }
 
+    /** Sets the priority; null for none. */
     public void setPriority(Priority priority) {
         message = message.toBuilder().priority(priority).build();
     }
@@ -174,6 +193,7 @@ public final class MessageDraft {
         return message.readReceipt();
     }
 
+    /** Sets whether a read receipt is requested (Disposition-Notification-To). */
     public void setReadReceipt(boolean requested) {
         message = message.toBuilder().readReceipt(requested).build();
     }
@@ -183,6 +203,7 @@ public final class MessageDraft {
         return message.deliveryReceipt();
     }
 
+    /** Sets whether a delivery receipt is requested (DSN, when the server offers it). */
     public void setDeliveryReceipt(boolean requested) {
         message = message.toBuilder().deliveryReceipt(requested).build();
     }
@@ -192,6 +213,7 @@ public final class MessageDraft {
         return message.plainText().orElse("");
     }
 
+    /** Sets the plain-text body; empty for none. */
     public void setPlainText(String text) {
         message = message.toBuilder().plainText(emptyToNull(text)).build();
     }
@@ -201,6 +223,7 @@ public final class MessageDraft {
         return message.htmlText().orElse("");
     }
 
+    /** Sets the HTML body; empty for none. */
     public void setHtmlText(String html) {
         message = message.toBuilder().htmlText(emptyToNull(html)).build();
     }
@@ -210,14 +233,17 @@ public final class MessageDraft {
         return message.attachments().size();
     }
 
+    /** The attachments, in order. */
     public List<Attachment> getAttachments() {
         return message.attachments();
     }
 
+    /** Adds an attachment. */
     public void addAttachment(Attachment attachment) {
         message = message.toBuilder().attach(attachment).build();
     }
 
+    /** Removes every attachment. */
     public void clearAttachments() {
         message = message.toBuilder().attachments(List.of()).build();
     }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.github.smtpclient.text.PrintableText;
+
 /** Checks Message-IDs given by callers (RFC 5322 {@code msg-id}) and generates new ones. */
 final class MessageIds {
 
@@ -23,7 +25,7 @@ final class MessageIds {
         boolean valid = at > 0 && at < id.length() - 1 && id.indexOf('@', at + 1) < 0
                 && id.chars().allMatch(c -> c > ' ' && c < 0x7f && c != '<' && c != '>' && c != '"' && c != '\\');
         if (!valid) {
-            throw new IllegalArgumentException("Invalid " + field + " \"" + Mailbox.printable(value)
+            throw new IllegalArgumentException("Invalid " + field + " \"" + PrintableText.excerpt(value)
                     + "\": a Message-ID looks like <unique-part@domain>, in printable ASCII without spaces");
         }
         return "<" + id + ">";

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.github.smtpclient.text.PrintableText;
+
 /**
  * What the server offers and the client's settings that shape a prepared message. The defaults assume
  * nothing: 7-bit only, no SMTPUTF8, no DSN.
@@ -20,17 +22,19 @@ import java.util.Optional;
 public record MimeOptions(boolean eightBitMime, boolean binaryMime, boolean smtpUtf8, boolean dsn, String domain,
         Clock clock, Optional<Path> tempPath) {
 
+    /** Checks the domain can be the right-hand side of a Message-ID. */
     public MimeOptions {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(tempPath, "tempPath");
         if (domain.isBlank() || domain.chars().anyMatch(c -> c <= ' ' || c == '<' || c == '>' || c == '@')) {
-            throw new IllegalArgumentException("Invalid domain \"" + Mailbox.printable(domain)
+            throw new IllegalArgumentException("Invalid domain \"" + PrintableText.excerpt(domain)
                     + "\" for Message-IDs: give a host name such as client.example.com");
         }
     }
 
     /** 7-bit only, no SMTPUTF8, no DSN, domain {@code localhost}, the system clock, the system temporary directory. */
+    @SuppressWarnings("JavaTimeDefaultTimeZone") // the Date header is in the sender's zone, as mail clients write it
     public static MimeOptions defaults() {
         return new MimeOptions(false, false, false, false, "localhost", Clock.systemDefaultZone(), Optional.empty());
     }

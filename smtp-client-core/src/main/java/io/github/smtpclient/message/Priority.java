@@ -6,10 +6,15 @@ package io.github.smtpclient.message;
  * (RFC 2156). A message without a priority carries none of them.
  */
 public enum Priority {
+    /** X-Priority 1, Importance high, Priority urgent. */
     HIGHEST("1 (Highest)", "high", "urgent"),
+    /** X-Priority 2, Importance high, Priority urgent. */
     HIGH("2 (High)", "high", "urgent"),
+    /** X-Priority 3, Importance normal, Priority normal. */
     NORMAL("3 (Normal)", "normal", "normal"),
+    /** X-Priority 4, Importance low, Priority non-urgent. */
     LOW("4 (Low)", "low", "non-urgent"),
+    /** X-Priority 5, Importance low, Priority non-urgent. */
     LOWEST("5 (Lowest)", "low", "non-urgent");
 
     private final String xPriority;

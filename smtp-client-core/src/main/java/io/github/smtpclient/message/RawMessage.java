@@ -13,9 +13,14 @@ import io.github.smtpclient.Envelope;
 import io.github.smtpclient.SmtpException;
 
 /**
- * A ready-made RFC 5322 message read from a stream, for sending as it is. Only the header block is read and
- * parsed (at most 1 MiB); the body stays in the source stream and is passed on untouched by
- * {@link #content(boolean)}, so a message of any size streams through in constant memory.
+ * A ready-made RFC 5322 message, for sending as it is: held in memory ({@link #of(byte[])}) or read from a stream
+ * ({@link #read(InputStream)}). Only the header block is parsed (at most 1 MiB), from a buffer; the body stays where
+ * it is (in the array or the source stream) and is passed on untouched by {@link #content(boolean)}, so a message of
+ * any size streams through in constant memory.
+ *
+ * <p>Header lines end where the wire ends them: at CRLF, bare LF or bare CR (the data path turns each into CRLF),
+ * so a field hidden behind a bare CR ({@code "Subject: x\rBcc: y@example.com"}) is a field here too, for the
+ * envelope and for Bcc removal alike.
  *
  * <pre>{@code
  * RawMessage message = RawMessage.read(in);
@@ -40,7 +45,18 @@ public final class RawMessage {
     }
 
     /**
-     * Reads the header block of a message from {@code source}, leaving the body unread.
+     * Parses the header block of a message held in memory. The body is not copied: {@link #content(boolean)} reads
+     * it from {@code message}, which must not change until the message is sent.
+     *
+     * @throws SmtpException with {@code INVALID_ARGUMENT} when the header block is larger than 1 MiB
+     */
+    public static RawMessage of(byte[] message) throws SmtpException {
+        return new RawMessage(HeaderBlock.parse(Objects.requireNonNull(message, "message"), MAX_HEADER_BYTES));
+    }
+
+    /**
+     * Reads the header block of a message from {@code source} in blocks, leaving the body unread (but for the rest of
+     * the last block, which is kept).
      *
      * @throws SmtpException with {@code INVALID_ARGUMENT} when the header block is larger than 1 MiB
      * @throws IOException   when reading the source fails
@@ -75,8 +91,9 @@ public final class RawMessage {
     }
 
     /**
-     * The message bytes: the original header block, without its {@code Bcc} and {@code Resent-Bcc} fields (and
-     * their continuation lines) when {@code removeBcc}, followed by the rest of the source stream unchanged.
+     * The message bytes: the header block with every line ending written as CRLF, without its {@code Bcc} and
+     * {@code Resent-Bcc} fields (and their continuation lines) when {@code removeBcc}, followed by the body
+     * unchanged.
      *
      * @throws IllegalStateException when called a second time, since the source can be read only once
      */

@@ -15,7 +15,10 @@ import java.util.Set;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
-/** Collects why each address of a host could not be connected to, and explains it as one {@link SmtpException}. */
+/**
+ * Collects why each address of a host could not be connected to, and explains it as one {@link SmtpException}.
+ * Used by one thread (the one running the {@link ConnectRace}).
+ */
 final class ConnectFailures {
 
     private final String target;
@@ -40,6 +43,11 @@ final class ConnectFailures {
         reasons.add(address.getHostAddress() + ": " + explain(failure));
     }
 
+    /** An address the race never reached because the connect timeout ran out first. */
+    void notTried(InetAddress address) {
+        reasons.add(address.getHostAddress() + ": not tried before the connect timeout ran out");
+    }
+
     SmtpException toException() {
         String tried = reasons.size() == 1 ? "" : " (tried " + reasons.size() + " addresses)";
         return new SmtpException(allTimedOut ? SmtpErrorCode.TIMEOUT : SmtpErrorCode.CONNECT_FAILED,
@@ -48,14 +56,17 @@ final class ConnectFailures {
     }
 
     static SmtpException unknownHost(String host, IOException failure) {
-        return new SmtpException(SmtpErrorCode.CONNECT_FAILED, "cannot resolve the host name '" + host
-                + "': check its spelling, and that this machine can reach its DNS server", failure);
+        String reason = failure.getMessage();
+        boolean says = reason != null && !reason.isBlank() && !reason.equals(host);
+        return new SmtpException(SmtpErrorCode.CONNECT_FAILED, "cannot resolve the host name '" + host + "'"
+                + (says ? " (" + reason + ")" : "") + ": check its spelling, and that this machine can reach its"
+                + " DNS server (socket().dns() chooses the resolver)", failure);
     }
 
     private String explain(IOException failure) {
         if (failure instanceof SocketTimeoutException) {
             advice.add("A firewall may be dropping the packets, or the host is down; socket().connectTimeout sets "
-                    + "how long to wait.");
+                    + "how long to wait for all addresses together.");
             return "no answer within " + connectTimeout.toMillis() + " ms";
         }
         if (failure instanceof BindException) {

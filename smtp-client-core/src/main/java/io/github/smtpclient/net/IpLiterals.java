@@ -24,6 +24,15 @@ final class IpLiterals {
         return null;
     }
 
+    /** The address of bytes returned by {@link #parse(String)}. */
+    static InetAddress toAddress(byte[] literal) {
+        try {
+            return InetAddress.getByAddress(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IPv4 or IPv6 address: " + literal.length + " bytes", e);
+        }
+    }
+
     private static byte[] addressOf(String literal) {
         try {
             // Only ever called with a literal (dotted quad or containing ':'), which getByName parses without DNS.

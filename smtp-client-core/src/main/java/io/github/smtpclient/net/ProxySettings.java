@@ -8,15 +8,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.smtpclient.tls.TlsSettings;
+
 /**
- * The proxy the connection goes through, reached as {@code client.proxy()}: SOCKS 4/4a/5 or an HTTP CONNECT
- * tunnel. Mutable and not thread-safe: configure it before connecting; a connection works on a {@link #copy()}.
- * {@link #toString()} never shows the password.
+ * The proxy the connection goes through, reached as {@code client.proxy()}: SOCKS 4/4a/5, or an HTTP CONNECT
+ * tunnel through an HTTP or HTTPS proxy. Mutable and not thread-safe: configure it before connecting; a connection
+ * works on a {@link #copy()}. {@link #toString()} never shows the password.
  *
  * <p>The TLS of the SMTP connection (STARTTLS or implicit) runs end to end through the tunnel and checks the
- * certificate against the SMTP server's host name, never the proxy's. The proxy credentials themselves are not
- * protected: SOCKS 5 username/password (RFC 1929) and HTTP Basic send them in clear text by design, so use them
- * only on a network you trust (loopback, a VPN, the local network).
+ * certificate against the SMTP server's host name, never the proxy's. The proxy credentials are protected only by
+ * the scheme: SOCKS 5 username/password (RFC 1929) and HTTP Basic send them in clear text by design, Digest and NTLM
+ * do not send the password, and an {@link ProxyType#HTTPS HTTPS proxy} encrypts everything on the way to it. Use
+ * clear-text schemes only on a network you trust (loopback, a VPN, the local network).
+ *
+ * <p>With a SOCKS 4a, SOCKS 5, HTTP or HTTPS proxy the client resolves only the proxy's host name; the proxy resolves
+ * the SMTP server's. SOCKS 4 carries only IPv4 addresses, so there the client resolves the server too.
  *
  * <p>Setters reject values that cannot be right with an {@link IllegalArgumentException} naming the setting.
  */
@@ -30,8 +36,10 @@ public final class ProxySettings {
     private int port;
     private String username;
     private String password;
-    private boolean useIPv6;
+    private IpVersion ipVersion = IpVersion.BOTH_IPV6_FIRST;
+    private ProxyAuthentication authentication = ProxyAuthentication.AUTO;
     private Map<String, String> requestHeaders = Map.of();
+    private TlsSettings tls = new TlsSettings();
 
     /** Creates settings for a direct connection (type {@link ProxyType#NONE}). */
     public ProxySettings() {
@@ -83,7 +91,9 @@ public final class ProxySettings {
                 ? stripped.substring(1, stripped.length() - 1) : stripped;
     }
 
-    /** The proxy's port as set (the reference's ProxyPort); 0 means the type's {@link ProxyType#defaultPort()}. */
+    /**
+     * The proxy's port as set (the reference's ProxyPort); 0 means the type's {@link ProxyType#defaultPort()}.
+     */
     public int getPort() {
         return port;
     }
@@ -94,7 +104,7 @@ public final class ProxySettings {
     }
 
     /**
-     * Sets the proxy's port; 0 (the default) uses 1080 for SOCKS and 8080 for HTTP.
+     * Sets the proxy's port; 0 (the default) uses 1080 for SOCKS, 8080 for HTTP and 443 for HTTPS.
      *
      * @throws IllegalArgumentException if the port is outside 0-65535
      */
@@ -106,9 +116,9 @@ public final class ProxySettings {
     }
 
     /**
-     * The user name for the proxy (the reference's ProxyUsername), or {@code null} for none. Setting one selects
-     * the authentication (the reference's ProxyAuthentication): username/password for SOCKS 5, Basic for HTTP, the
-     * USERID field for SOCKS 4.
+     * The user name for the proxy (the reference's ProxyUsername), or {@code null} for none. Setting one switches
+     * authentication on: username/password for SOCKS 5, {@link #getAuthentication()} for HTTP and HTTPS, the USERID
+     * field for SOCKS 4. For NTLM it may name the domain as <code>DOMAIN&#92;user</code>.
      */
     public String getUsername() {
         return username;
@@ -140,16 +150,57 @@ public final class ProxySettings {
     }
 
     /**
-     * Whether the proxy's IPv6 addresses are tried before its IPv4 ones (the reference's ProxyUseIPv6). Either way
-     * every address of the proxy host is tried until one connects.
+     * Which IP versions the connection to the proxy uses (the reference's ProxyUseIPv6), as
+     * {@link SocketSettings#getIpVersion()} does for a direct connection; {@link IpVersion#BOTH_IPV6_FIRST} by
+     * default.
      */
-    public boolean isUseIPv6() {
-        return useIPv6;
+    public IpVersion getIpVersion() {
+        return ipVersion;
     }
 
-    /** Prefers the proxy's IPv6 (true) or IPv4 (false, the default) addresses. */
-    public void setUseIPv6(boolean useIPv6) {
-        this.useIPv6 = useIPv6;
+    /**
+     * Sets which IP versions the connection to the proxy uses.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
+    public void setIpVersion(IpVersion ipVersion) {
+        if (ipVersion == null) {
+            throw new IllegalArgumentException("proxy().ipVersion must not be null; use IpVersion.BOTH_IPV6_FIRST for"
+                    + " both");
+        }
+        this.ipVersion = ipVersion;
+    }
+
+    /**
+     * How the client authenticates to an HTTP or HTTPS proxy (the reference's ProxyAuthentication) when a user name
+     * is set: {@link ProxyAuthentication#AUTO} (the default) answers the proxy's strongest challenge.
+     */
+    public ProxyAuthentication getAuthentication() {
+        return authentication;
+    }
+
+    /**
+     * Sets the HTTP proxy authentication scheme.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
+    public void setAuthentication(ProxyAuthentication authentication) {
+        if (authentication == null) {
+            throw new IllegalArgumentException("proxy().authentication must not be null; use ProxyAuthentication.AUTO"
+                    + " to answer what the proxy asks for");
+        }
+        this.authentication = authentication;
+    }
+
+    /**
+     * How the TLS to an {@link ProxyType#HTTPS HTTPS proxy} is set up and its certificate checked (versions, trust,
+     * host name, SNI), independently of {@code client.tls()}, which applies to the SMTP server inside the tunnel.
+     * Its mode and its {@link TlsSettings#getEngine() engine} are not used: this TLS always runs on JSSE, because the
+     * SMTP connection's own TLS is layered over it and needs a socket to layer over. Secure by default: the certificate must be valid for the proxy's host name and trusted by
+     * the JDK's trust store or {@link TlsSettings#setTrustedCertificates}.
+     */
+    public TlsSettings tls() {
+        return tls;
     }
 
     /** Extra headers sent with an HTTP CONNECT request (the reference's ProxyRequestHeaders); unmodifiable. */
@@ -196,8 +247,10 @@ public final class ProxySettings {
         copy.port = port;
         copy.username = username;
         copy.password = password;
-        copy.useIPv6 = useIPv6;
+        copy.ipVersion = ipVersion;
+        copy.authentication = authentication;
         copy.requestHeaders = requestHeaders;
+        copy.tls = tls.copy();
         return copy;
     }
 
@@ -225,7 +278,8 @@ public final class ProxySettings {
     @Override
     public String toString() {
         return "ProxySettings[type=" + type + ", host=" + host + ", port=" + effectivePort() + ", username=" + username
-                + ", password=" + (password == null ? "none" : "****") + ", useIPv6=" + useIPv6
-                + ", requestHeaders=" + requestHeaders.keySet() + "]";
+                + ", password=" + (password == null ? "none" : "****") + ", authentication=" + authentication
+                + ", ipVersion=" + ipVersion + ", requestHeaders=" + requestHeaders.keySet()
+                + (type == ProxyType.HTTPS ? ", tls=" + tls : "") + "]";
     }
 }

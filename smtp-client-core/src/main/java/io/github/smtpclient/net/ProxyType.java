@@ -10,8 +10,17 @@ public enum ProxyType {
     SOCKS4A(1080),
     /** SOCKS 5 (RFC 1928), with no authentication or username/password (RFC 1929); the proxy resolves the name. */
     SOCKS5(1080),
-    /** An HTTP proxy's CONNECT tunnel (RFC 9110), with Basic authentication when a user name is set. */
-    HTTP(8080);
+    /**
+     * An HTTP proxy's CONNECT tunnel (RFC 9110), authenticated as {@link ProxySettings#getAuthentication()} says
+     * (Basic, Digest or NTLM) when a user name is set.
+     */
+    HTTP(8080),
+    /**
+     * An HTTP proxy reached over TLS (an HTTPS proxy): TLS to the proxy, checked as {@link ProxySettings#tls()}
+     * says, then the CONNECT tunnel as for {@link #HTTP}, then the SMTP connection's own TLS inside the tunnel. The
+     * proxy credentials and the CONNECT request are encrypted on the way to the proxy.
+     */
+    HTTPS(443);
 
     private final int defaultPort;
 
@@ -19,7 +28,12 @@ public enum ProxyType {
         this.defaultPort = defaultPort;
     }
 
-    /** The port used when {@link ProxySettings#getPort()} is 0: 1080 for SOCKS, 8080 for HTTP, 0 for NONE. */
+    /** Whether the tunnel is opened with HTTP CONNECT (HTTP and HTTPS proxies). */
+    public boolean isHttp() {
+        return this == HTTP || this == HTTPS;
+    }
+
+    /** The port used when {@link ProxySettings#getPort()} is 0: 1080 for SOCKS, 8080 for HTTP, 443 for HTTPS, 0 for NONE. */
     public int defaultPort() {
         return defaultPort;
     }

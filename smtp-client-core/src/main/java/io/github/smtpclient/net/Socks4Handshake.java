@@ -63,7 +63,7 @@ final class Socks4Handshake {
             return literal;
         }
         try {
-            for (InetAddress address : resolver.resolve(host)) {
+            for (InetAddress address : resolver.resolve(host, IpVersion.IPV4_ONLY)) {
                 if (address instanceof Inet4Address) {
                     return address.getAddress();
                 }

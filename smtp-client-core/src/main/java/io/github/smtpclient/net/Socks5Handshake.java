@@ -28,7 +28,8 @@ final class Socks5Handshake {
     private Socks5Handshake() {
     }
 
-    static void establish(Socket socket, ProxySettings proxy, String host, int port, String proxyName)
+    /** Opens the tunnel; returns the authentication used ({@code "username/password"}), or null for none. */
+    static String establish(Socket socket, ProxySettings proxy, String host, int port, String proxyName)
             throws IOException {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
@@ -56,6 +57,7 @@ final class Socks5Handshake {
         out.write(connectRequest(host, port));
         out.flush();
         readReply(in, host, port, proxyName);
+        return method == USERNAME_PASSWORD ? "username/password" : null;
     }
 
     private static void authenticate(InputStream in, OutputStream out, ProxySettings proxy, String proxyName)

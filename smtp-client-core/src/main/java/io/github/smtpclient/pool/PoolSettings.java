@@ -10,7 +10,8 @@ import java.util.Objects;
  * <p>The defaults suit a typical submission server: at most 4 connections, none kept open for their own sake, a
  * connection idle for 60 seconds closed (servers drop idle sessions after about 5 minutes, Postfix's
  * {@code smtpd_timeout} is 300 s), a NOOP check before lending a connection that sat idle for a second or more, and
- * 30 seconds of waiting for a free connection before giving up.
+ * 30 seconds of waiting for a free connection before giving up, and a {@link #circuitBreaker() circuit breaker} that
+ * stops connecting for a while after 5 connection attempts in a row failed.
  */
 public final class PoolSettings {
 
@@ -32,13 +33,22 @@ public final class PoolSettings {
     private boolean validateOnBorrow = true;
     private Duration validateAfterIdle = DEFAULT_VALIDATE_AFTER_IDLE;
     private Duration borrowTimeout = DEFAULT_BORROW_TIMEOUT;
+    private CircuitBreakerSettings circuitBreaker = new CircuitBreakerSettings();
+
+    /** Settings with the defaults each getter describes. */
+    public PoolSettings() {
+    }
 
     /** The most connections open at once, lent out or idle. Default 4. */
     public int getMaxSize() {
         return maxSize;
     }
 
-    /** @throws IllegalArgumentException unless 1 to 1000 */
+    /**
+     * Sets the most connections open at once.
+     *
+     * @throws IllegalArgumentException unless 1 to 1000
+     */
     public void setMaxSize(int maxSize) {
         if (maxSize < 1 || maxSize > 1000) {
             throw new IllegalArgumentException("pool.maxSize must be between 1 and 1000, was " + maxSize);
@@ -54,7 +64,11 @@ public final class PoolSettings {
         return minIdle;
     }
 
-    /** @throws IllegalArgumentException if negative (it must also not exceed maxSize, checked when the pool is made) */
+    /**
+     * Sets how many connections the pool keeps open while idle.
+     *
+     * @throws IllegalArgumentException if negative (it must also not exceed maxSize, checked when the pool is made)
+     */
     public void setMinIdle(int minIdle) {
         if (minIdle < 0) {
             throw new IllegalArgumentException("pool.minIdle must not be negative, was " + minIdle);
@@ -70,7 +84,11 @@ public final class PoolSettings {
         return maxIdleTime;
     }
 
-    /** @throws IllegalArgumentException if null, under one millisecond or over 24 days */
+    /**
+     * Sets how long a connection may sit idle before it is closed.
+     *
+     * @throws IllegalArgumentException if null, under one millisecond or over 24 days
+     */
     public void setMaxIdleTime(Duration maxIdleTime) {
         this.maxIdleTime = requireRange(maxIdleTime, "pool.maxIdleTime", Duration.ofMillis(1));
     }
@@ -83,7 +101,11 @@ public final class PoolSettings {
         return maxMessagesPerConnection;
     }
 
-    /** @throws IllegalArgumentException if negative */
+    /**
+     * Sets after how many messages a connection is replaced; 0 means unlimited.
+     *
+     * @throws IllegalArgumentException if negative
+     */
     public void setMaxMessagesPerConnection(int maxMessagesPerConnection) {
         if (maxMessagesPerConnection < 0) {
             throw new IllegalArgumentException("pool.maxMessagesPerConnection must be 0 (unlimited) or more, was "
@@ -101,6 +123,11 @@ public final class PoolSettings {
         return validateOnBorrow;
     }
 
+    /**
+     * Sets whether an idle connection is checked with NOOP before it is lent.
+     *
+     * @param validateOnBorrow whether to check it
+     */
     public void setValidateOnBorrow(boolean validateOnBorrow) {
         this.validateOnBorrow = validateOnBorrow;
     }
@@ -110,7 +137,11 @@ public final class PoolSettings {
         return validateAfterIdle;
     }
 
-    /** @throws IllegalArgumentException if null, negative or over 24 days; zero checks on every borrow */
+    /**
+     * Sets how long a connection must have been idle before it is checked on borrow; zero checks on every borrow.
+     *
+     * @throws IllegalArgumentException if null, negative or over 24 days
+     */
     public void setValidateAfterIdle(Duration validateAfterIdle) {
         this.validateAfterIdle = requireRange(validateAfterIdle, "pool.validateAfterIdle", Duration.ZERO);
     }
@@ -123,9 +154,23 @@ public final class PoolSettings {
         return borrowTimeout;
     }
 
-    /** @throws IllegalArgumentException if null, negative or over 24 days; zero fails at once when none is free */
+    /**
+     * Sets how long a sender waits for a free connection; zero fails at once when none is free.
+     *
+     * @throws IllegalArgumentException if null, negative or over 24 days
+     */
     public void setBorrowTimeout(Duration borrowTimeout) {
         this.borrowTimeout = requireRange(borrowTimeout, "pool.borrowTimeout", Duration.ZERO);
+    }
+
+    /**
+     * When the pool stops connecting to a server that keeps failing, and for how long; change them in place, for
+     * example {@code settings.circuitBreaker().setFailureThreshold(3)}.
+     *
+     * @return the circuit breaker's settings, part of these settings
+     */
+    public CircuitBreakerSettings circuitBreaker() {
+        return circuitBreaker;
     }
 
     /** An independent copy. */
@@ -138,6 +183,7 @@ public final class PoolSettings {
         copy.validateOnBorrow = validateOnBorrow;
         copy.validateAfterIdle = validateAfterIdle;
         copy.borrowTimeout = borrowTimeout;
+        copy.circuitBreaker = circuitBreaker.copy();
         return copy;
     }
 
@@ -147,13 +193,15 @@ public final class PoolSettings {
             throw new IllegalArgumentException("pool.minIdle (" + minIdle + ") must not exceed pool.maxSize ("
                     + maxSize + ")");
         }
+        circuitBreaker.checkConsistent();
     }
 
     @Override
     public String toString() {
         return "PoolSettings[maxSize=" + maxSize + ", minIdle=" + minIdle + ", maxIdleTime=" + maxIdleTime
                 + ", maxMessagesPerConnection=" + maxMessagesPerConnection + ", validateOnBorrow=" + validateOnBorrow
-                + ", validateAfterIdle=" + validateAfterIdle + ", borrowTimeout=" + borrowTimeout + "]";
+                + ", validateAfterIdle=" + validateAfterIdle + ", borrowTimeout=" + borrowTimeout + ", circuitBreaker="
+                + circuitBreaker + "]";
     }
 
     private static Duration requireRange(Duration value, String name, Duration least) {

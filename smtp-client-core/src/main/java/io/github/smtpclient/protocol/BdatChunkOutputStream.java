@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * Frames message data as BDAT chunks (RFC 3030 CHUNKING): each chunk goes out as {@code BDAT <n>\r\n} followed by
  * exactly {@code n} bytes, and {@link #finish()} sends the rest as {@code BDAT <n> LAST} ({@code n} may be 0).
- * The data is binary: no dot-stuffing, no line-ending changes, because the length prefix, not a terminator,
- * delimits it.
+ * It only frames: no dot-stuffing, because the length prefix, not a terminator, delimits the data. Line endings are
+ * not its business either: unless the body is BINARYMIME, the {@link MessageDataOutputStream} gate in front of it
+ * has normalised and checked the bytes exactly as on the DATA path.
  *
  * <p>Chunks are {@code chunkSize} bytes (the reference's BinaryChunkSize). Small writes are gathered in a buffer of
  * that size; a write of at least a whole chunk while the buffer is empty goes straight through without a copy.
@@ -26,6 +27,8 @@ final class BdatChunkOutputStream extends OutputStream {
     interface ChunkListener {
 
         /**
+         * Called after each chunk.
+         *
          * @param size the chunk's length in bytes
          * @param last whether this was the {@code BDAT ... LAST} chunk
          */

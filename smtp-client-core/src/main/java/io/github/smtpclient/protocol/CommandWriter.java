@@ -60,6 +60,17 @@ final class CommandWriter {
      *                       buffered then); CONNECTION_CLOSED or TIMEOUT when a full buffer cannot be sent
      */
     void writeCommand(String line, boolean utf8Allowed) throws SmtpException {
+        writeEncoded(encodeCommand(line, utf8Allowed));
+    }
+
+    /**
+     * Checks one command line as {@link #writeCommand} does and returns its bytes (without CRLF), without buffering
+     * anything: a pipelined group is encoded whole before any of it is written, so a value that fails leaves no
+     * stale command behind in the buffer.
+     *
+     * @throws SmtpException ILLEGAL_WIRE_VALUE when the line contains a forbidden byte or is too long
+     */
+    byte[] encodeCommand(String line, boolean utf8Allowed) throws SmtpException {
         byte[] bytes = encode(line);
         if (bytes.length + CRLF.length > MAX_COMMAND_LINE_LENGTH) {
             throw illegal("the " + verb(line) + " command is " + (bytes.length + CRLF.length) + " octets long; at most "
@@ -76,7 +87,12 @@ final class CommandWriter {
                         + "; the server did not offer SMTPUTF8, so only ASCII may be sent");
             }
         }
-        output.write(bytes, 0, bytes.length);
+        return bytes;
+    }
+
+    /** Appends a line {@link #encodeCommand} made and CRLF to the buffer, without flushing. */
+    void writeEncoded(byte[] line) throws SmtpException {
+        output.write(line, 0, line.length);
         output.write(CRLF, 0, CRLF.length);
     }
 

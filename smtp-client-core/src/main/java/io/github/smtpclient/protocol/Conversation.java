@@ -2,6 +2,7 @@ package io.github.smtpclient.protocol;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -11,54 +12,107 @@ import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.event.CommandEvent;
 import io.github.smtpclient.event.CommandReplyEvent;
 import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.internal.SettingNames;
 
 /**
  * The command/reply exchange over one {@link Wire}: writes commands through the one {@link CommandWriter}
  * gate, reads replies through the one {@link ReplyReader}, pairs each reply with the command it answers (in
  * order, as pipelining requires), reports both to the listener, and ends the session on a 421 or any I/O
  * failure. Once {@link #isBroken()} is true the connection is closed and must not be used again.
+ *
+ * <p>Three rules hold for every reply, whichever path reads it:
+ * <ul>
+ * <li><b>In step.</b> Whenever no reply is owed (the last one owed was just read, or a command is about to be sent
+ *     with nothing in flight), nothing more may have arrived. Bytes the server sent beyond the replies it owed could
+ *     be taken for the answer to the next command (response injection: a 250 sent with the greeting would stand in
+ *     for the EHLO reply and hide STARTTLS), so they are a {@link SmtpErrorCode#PROTOCOL_VIOLATION} that closes the
+ *     connection; after STARTTLS's 220 they are {@link SmtpErrorCode#STARTTLS_INJECTION}. The one exception is a
+ *     421, which RFC 5321 3.8 lets a server send at any time before it closes: the session ends, the reply just read
+ *     stands, and the next use fails with {@link SmtpErrorCode#SERVICE_UNAVAILABLE}.</li>
+ * <li><b>Allowed codes.</b> Each reply must be one RFC 5321 allows for its command ({@link ReplyRules}).</li>
+ * <li><b>A deadline per reply.</b> Each whole reply must arrive within its {@link ReplyTimeouts timeout}, however
+ *     slowly its bytes come.</li>
+ * </ul>
  */
 final class Conversation {
 
-    private static final String MASK = "****";
+    /** How the listener sees the arguments of a secret command. */
+    static final String MASK = "****";
+
+    /** The longest wait for a TLS server to answer the ClientHello sent after a silent greeting. */
+    private static final Duration TLS_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final Wire wire;
     private final SmtpListener listener;
     private final ReplyReader reader;
     private final CommandWriter writer;
+    private final ReplyTimeouts timeouts;
+    private final UnaskedBytes unasked;
     private final Deque<String> awaitingReply = new ArrayDeque<>();
+    /** The command the last reply answered, as shown to the listener ("" for the greeting), for messages. */
+    private String lastAnswered = "";
     private boolean utf8Allowed;
     private boolean broken;
+    /** The 421 the server ended the session with while it owed no reply, if it did. */
+    private Reply closedWith;
 
-    Conversation(Wire wire, SmtpListener listener, int sendBufferSize) throws IOException {
+    Conversation(Wire wire, SmtpListener listener, int sendBufferSize, ReplyTimeouts timeouts) throws IOException {
         this.wire = wire;
         this.listener = listener;
-        this.reader = new ReplyReader(wire.input(), ReplyReader.DEFAULT_MAX_LINE_LENGTH);
+        this.timeouts = timeouts;
+        this.reader = new ReplyReader(wire.input(), wire.readDeadline(), ReplyReader.DEFAULT_MAX_LINE_LENGTH);
         this.writer = new CommandWriter(wire.output(), sendBufferSize);
+        this.unasked = new UnaskedBytes(wire, reader);
+    }
+
+    /** A command checked and encoded for the wire, not written yet. */
+    static final class Prepared {
+        private final byte[] line;
+        private final String shown;
+
+        private Prepared(byte[] line, String shown) {
+            this.line = line;
+            this.shown = shown;
+        }
+    }
+
+    /**
+     * Checks and encodes a command without writing anything. A pipelined group is prepared whole before any of it is
+     * written, so a value that cannot be sent leaves no stale command in the buffer to reach the server later.
+     *
+     * @throws SmtpException ILLEGAL_WIRE_VALUE; the connection stays usable
+     */
+    Prepared prepare(String command) throws SmtpException {
+        ensureUsable();
+        return new Prepared(writer.encodeCommand(command, utf8Allowed), command);
     }
 
     /** Queues a command; it reaches the server at the next {@link #flush()}. */
     void write(String command) throws SmtpException {
-        write(command, command);
+        write(prepare(command));
     }
 
     /** Queues a command whose arguments are secret: the listener sees {@code verb ****}. */
     void writeSecret(String command, String verbShown) throws SmtpException {
-        write(command, verbShown.isEmpty() ? MASK : verbShown + " " + MASK);
+        ensureUsable();
+        write(new Prepared(writer.encodeCommand(command, utf8Allowed), verbShown.isEmpty() ? MASK
+                : verbShown + " " + MASK));
     }
 
-    private void write(String command, String shown) throws SmtpException {
+    /** Queues a prepared command; with no reply owed, first checks that the server sent nothing unasked. */
+    void write(Prepared command) throws SmtpException {
         ensureUsable();
+        if (awaitingReply.isEmpty()) {
+            requireInStep(true, SmtpErrorCode.PROTOCOL_VIOLATION);
+        }
         try {
-            writer.writeCommand(command, utf8Allowed);
+            writer.writeEncoded(command.line);
         } catch (SmtpException e) {
-            if (e.errorCode() != SmtpErrorCode.ILLEGAL_WIRE_VALUE) {
-                breakConnection();
-            }
+            breakConnection();
             throw e;
         }
-        awaitingReply.addLast(shown);
-        listener.command(new CommandEvent(shown));
+        awaitingReply.addLast(command.shown);
+        listener.command(new CommandEvent(command.shown));
     }
 
     void flush() throws SmtpException {
@@ -73,6 +127,11 @@ final class Conversation {
 
     /** Writes, flushes and reads the reply of one command. */
     Reply exchange(String command) throws SmtpException {
+        return exchange(prepare(command));
+    }
+
+    /** Writes, flushes and reads the reply of one prepared command. */
+    Reply exchange(Prepared command) throws SmtpException {
         write(command);
         flush();
         return read();
@@ -88,21 +147,37 @@ final class Conversation {
         }
     }
 
-    /** Reads the greeting, which answers no command. */
+    /**
+     * Reads the greeting, which answers no command, within the greeting timeout. When nothing at all arrives in time
+     * over plaintext, finds out whether the port expects implicit TLS and then fails with
+     * {@link SmtpErrorCode#TLS_MODE_MISMATCH} instead of {@link SmtpErrorCode#TIMEOUT}.
+     */
     Reply readGreeting() throws SmtpException {
         awaitingReply.addFirst("");
-        return read();
+        return read(timeouts.greeting(), SettingNames.GREETING_TIMEOUT);
     }
 
     /** Reads the next reply, in command order. A 421 ends the session and is thrown. */
     Reply read() throws SmtpException {
+        return read(timeouts.reply(), SettingNames.SOCKET_TIMEOUT);
+    }
+
+    /** Reads a reply owed for the end of the message data, within the data termination timeout. */
+    Reply readAfterData() throws SmtpException {
+        return read(timeouts.dataTermination(), SettingNames.DATA_TERMINATION_TIMEOUT);
+    }
+
+    private Reply read(Duration timeout, String setting) throws SmtpException {
         ensureUsable();
+        boolean greeting = "".equals(awaitingReply.peekFirst());
         Reply reply;
         try {
-            reply = reader.read();
+            reply = reader.read(timeout, setting);
         } catch (SmtpException e) {
+            SmtpException failure = greeting && e.errorCode() == SmtpErrorCode.TIMEOUT && reader.receivedNothing()
+                    ? silentGreeting(e) : e;
             breakConnection();
-            throw e;
+            throw failure;
         }
         String command = awaitingReply.pollFirst();
         listener.commandReply(new CommandReplyEvent(command == null || command.isEmpty() ? null : command, reply));
@@ -111,7 +186,76 @@ final class Conversation {
             throw new SmtpException(SmtpErrorCode.SERVICE_UNAVAILABLE,
                     "The server is closing the session (421); connect again later", reply);
         }
+        ReplyRules.Expected expected = ReplyRules.expectedFor(command);
+        SmtpException wrong = ReplyRules.check(command, expected, reply);
+        if (wrong != null) {
+            breakConnection();
+            throw wrong;
+        }
+        lastAnswered = command == null ? "" : command;
+        if (awaitingReply.isEmpty() && expected != ReplyRules.Expected.ANY) {
+            boolean tlsGoAhead = reply.code() == 220 && expected == ReplyRules.Expected.TLS_GO_AHEAD;
+            requireInStep(false, tlsGoAhead ? SmtpErrorCode.STARTTLS_INJECTION : SmtpErrorCode.PROTOCOL_VIOLATION);
+        }
         return reply;
+    }
+
+    /**
+     * A server that accepts the connection and sends nothing is what a port expecting implicit TLS looks like to a
+     * plaintext client; a TLS server answers a ClientHello, a silent SMTP server does not.
+     */
+    private SmtpException silentGreeting(SmtpException timeout) {
+        if (wire.isSecure()) {
+            return timeout;
+        }
+        Duration probe = timeouts.reply().compareTo(TLS_PROBE_TIMEOUT) < 0 ? timeouts.reply() : TLS_PROBE_TIMEOUT;
+        try {
+            if (wire.answersTlsHandshake(probe)) {
+                return new SmtpException(SmtpErrorCode.TLS_MODE_MISMATCH, "No greeting within "
+                        + timeouts.greeting().toMillis() + " ms (" + SettingNames.GREETING_TIMEOUT + "), and the server"
+                        + " answers a TLS handshake: the port expects TLS from the first byte (implicit TLS, usually"
+                        + " port 465). Set " + SettingNames.TLS_MODE + " to IMPLICIT", timeout);
+            }
+        } catch (IOException probeFailed) {
+            timeout.addSuppressed(probeFailed);
+        }
+        return timeout;
+    }
+
+    /**
+     * The in-step rule: with no reply owed, the server must have sent nothing more.
+     *
+     * @param beforeCommand whether a command is about to be sent (else a reply was just read, and stands if the
+     *                      extra bytes are a 421)
+     */
+    private void requireInStep(boolean beforeCommand, SmtpErrorCode violation) throws SmtpException {
+        UnaskedBytes.Found found;
+        try {
+            found = unasked.look(violation == SmtpErrorCode.PROTOCOL_VIOLATION);
+        } catch (SmtpException e) {
+            breakConnection();
+            throw e;
+        } catch (IOException e) {
+            breakConnection();
+            throw new SmtpException(SmtpErrorCode.CONNECTION_CLOSED, "Cannot read from the server: " + e.getMessage(),
+                    e);
+        }
+        if (found == null) {
+            return;
+        }
+        breakConnection();
+        if (found.closing() == null) {
+            throw UnaskedBytes.failure(violation, ReplyRules.describe(lastAnswered), found.preview());
+        }
+        closedWith = found.closing();
+        if (beforeCommand) {
+            throw closedFailure();
+        }
+    }
+
+    private SmtpException closedFailure() {
+        return new SmtpException(SmtpErrorCode.SERVICE_UNAVAILABLE, "The server closed the session (421) while no"
+                + " command was waiting for a reply; connect again later", closedWith);
     }
 
     /** Whether a reply (or part of one) has arrived and can be read without waiting long. */
@@ -150,13 +294,9 @@ final class Conversation {
      * handshakes and continues over the encrypted streams.
      */
     void startTls() throws SmtpException {
+        ensureUsable();
+        requireInStep(true, SmtpErrorCode.STARTTLS_INJECTION);
         try {
-            if (reader.bufferedBytes() > 0 || wire.input().available() > 0) {
-                breakConnection();
-                throw new SmtpException(SmtpErrorCode.STARTTLS_INJECTION,
-                        "The server sent data after its STARTTLS reply and before the TLS handshake. This is a"
-                                + " response-injection attack (or a broken server); the connection was closed");
-            }
             wire.startTls();
             reader.switchInput(wire.input());
             writer.switchOutput(wire.output());
@@ -197,6 +337,9 @@ final class Conversation {
     }
 
     private void ensureUsable() throws SmtpException {
+        if (closedWith != null) {
+            throw closedFailure();
+        }
         if (broken) {
             throw new SmtpException(SmtpErrorCode.NOT_CONNECTED, "The connection was closed after an earlier failure;"
                     + " connect again");

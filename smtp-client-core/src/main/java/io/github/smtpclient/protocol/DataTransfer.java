@@ -2,8 +2,11 @@ package io.github.smtpclient.protocol;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
+import io.github.smtpclient.EndOfDataHook;
 import io.github.smtpclient.MessageContent;
+import io.github.smtpclient.RecipientResult;
 import io.github.smtpclient.Reply;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
@@ -11,9 +14,9 @@ import io.github.smtpclient.event.SmtpListener;
 
 /**
  * Streams one message's content to the server after the envelope was accepted, through a stack of output
- * streams (progress, then dot-stuffing or BDAT chunking, then the wire), and later reads the replies it is
- * owed. A failure while the server holds half a message leaves the connection in an unknown state, so the
- * connection is closed.
+ * streams (progress, then the {@link MessageDataOutputStream} gate unless the body is BINARYMIME, then dot-stuffing
+ * or BDAT chunking, then the wire), and later reads the replies it is owed. A failure while the server holds half a
+ * message leaves the connection in an unknown state, so the connection is closed.
  */
 abstract sealed class DataTransfer {
 
@@ -37,10 +40,14 @@ abstract sealed class DataTransfer {
         return new Chunked(conversation, listener, chunkSize, pipelining);
     }
 
-    /** Writes the whole content; returns the bytes that went to the wire. The last bytes may still be buffered. */
-    final long send(MessageContent content) throws SmtpException {
+    /**
+     * Writes the whole content, asks the hook, then ends the data; returns the bytes that went to the wire. The last
+     * bytes may still be buffered.
+     */
+    final long send(MessageContent content, EndOfDataHook endOfData, List<RecipientResult> recipients)
+            throws SmtpException {
         try {
-            OutputStream framed = frame();
+            OutputStream framed = frame(content);
             if (listener == SmtpListener.NONE) {
                 content.writeTo(framed);
             } else {
@@ -58,6 +65,7 @@ abstract sealed class DataTransfer {
             throw new SmtpException(SmtpErrorCode.IO_ERROR, "Reading the message content failed (" + e
                     + "); the connection was closed because the server holds an incomplete message", e);
         }
+        beforeEnd(endOfData, recipients);
         try {
             end();
         } catch (IOException e) {
@@ -68,15 +76,37 @@ abstract sealed class DataTransfer {
         return tap.count();
     }
 
+    /** A hook that fails keeps the end of data from being sent: the connection is closed on the unended message. */
+    private void beforeEnd(EndOfDataHook endOfData, List<RecipientResult> recipients) throws SmtpException {
+        try {
+            endOfData.beforeEndOfData(recipients);
+        } catch (Exception e) {
+            conversation.breakConnection();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new SmtpException(SmtpErrorCode.ABORTED_BEFORE_END_OF_DATA, "The end-of-data hook failed (" + e
+                    + "); the connection was closed before the end of the data, so the message was not delivered", e);
+        }
+    }
+
     /** The failure to report when the whole message may have reached the server but no verdict came back. */
     static SmtpException outcomeUnknown(IOException cause) {
-        return new SmtpException(SmtpErrorCode.OUTCOME_UNKNOWN, "The connection failed after the whole message was"
-                + " sent and before the server confirmed it: the message may or may not have been delivered."
+        return new SmtpException(SmtpErrorCode.OUTCOME_UNKNOWN, "The whole message was sent but no verdict the client"
+                + " can trust came back (" + cause.getMessage() + "): the message may or may not have been delivered."
                 + " Check before sending it again", cause);
     }
 
     /** The stream the content writes into: this transfer's framing with the {@link #tap} in it. */
-    abstract OutputStream frame() throws SmtpException;
+    abstract OutputStream frame(MessageContent content) throws SmtpException;
+
+    /**
+     * Whether the gate lets octets above 127 through: the content declared 8-bit or binary data, or needs SMTPUTF8
+     * (UTF-8 header fields in an otherwise 7-bit message).
+     */
+    static boolean eightBitAllowed(MessageContent content) {
+        return content.encoding() != MessageContent.Encoding.SEVEN_BIT || content.needsSmtpUtf8();
+    }
 
     /** Ends the data (final dot or last chunk). */
     abstract void end() throws IOException;
@@ -85,17 +115,20 @@ abstract sealed class DataTransfer {
     abstract Reply awaitFinalReply() throws SmtpException;
 
     private static final class DotStuffed extends DataTransfer {
-        private DotStuffingOutputStream stuffer;
+        private MessageDataOutputStream stuffer;
 
         DotStuffed(Conversation conversation, SmtpListener listener) {
             super(conversation, listener);
         }
 
-        /** Counted below the dot-stuffing: what the server receives. */
+        /**
+         * Counted below the dot-stuffing: what the server receives. DATA has no binary form, so even content that
+         * claims to be binary goes through the gate, which refuses what 8-bit data may not carry.
+         */
         @Override
-        OutputStream frame() throws SmtpException {
+        OutputStream frame(MessageContent content) throws SmtpException {
             tap = new WireDataOutputStream(conversation.dataOutput(), listener);
-            stuffer = new DotStuffingOutputStream(tap);
+            stuffer = MessageDataOutputStream.dotStuffed(tap, eightBitAllowed(content));
             return stuffer;
         }
 
@@ -107,7 +140,7 @@ abstract sealed class DataTransfer {
 
         @Override
         Reply awaitFinalReply() throws SmtpException {
-            return conversation.read();
+            return conversation.readAfterData();
         }
     }
 
@@ -115,6 +148,8 @@ abstract sealed class DataTransfer {
         private final int chunkSize;
         private final boolean pipelining;
         private BdatChunkOutputStream chunker;
+        /** The gate in front of the chunker; null for a BINARYMIME body, whose octets pass unchanged. */
+        private MessageDataOutputStream gate;
         private int owed;
         private Reply refusal;
 
@@ -124,12 +159,19 @@ abstract sealed class DataTransfer {
             this.pipelining = pipelining;
         }
 
-        /** Counted above the chunking: the payload; each BDAT line is reported as a command instead. */
+        /**
+         * Counted above the chunking: the payload; each BDAT line is reported as a command instead. Only a
+         * BINARYMIME body skips the gate: every other one is normalised and checked exactly as after DATA.
+         */
         @Override
-        OutputStream frame() throws SmtpException {
+        OutputStream frame(MessageContent content) throws SmtpException {
             chunker = new BdatChunkOutputStream(conversation.commandWriter(), chunkSize, this::chunkWritten);
             tap = new WireDataOutputStream(chunker, listener);
-            return tap;
+            if (content.encoding() == MessageContent.Encoding.BINARY) {
+                return tap;
+            }
+            gate = MessageDataOutputStream.unstuffed(tap, eightBitAllowed(content));
+            return gate;
         }
 
         private void chunkWritten(int size, boolean last) throws IOException {
@@ -140,10 +182,10 @@ abstract sealed class DataTransfer {
             }
             if (!pipelining) {
                 conversation.flush();
-                readOwed();
+                readOwed(false);
             } else {
                 while (owed > 0 && conversation.replyAvailable()) {
-                    readOwed();
+                    readOwed(false);
                 }
             }
             if (refusal != null) {
@@ -151,8 +193,9 @@ abstract sealed class DataTransfer {
             }
         }
 
-        private Reply readOwed() throws SmtpException {
-            Reply reply = conversation.read();
+        /** @param afterData whether the last chunk was sent, so the server may be processing the whole message */
+        private Reply readOwed(boolean afterData) throws SmtpException {
+            Reply reply = afterData ? conversation.readAfterData() : conversation.read();
             owed--;
             if (!reply.isPositive() && refusal == null) {
                 refusal = reply;
@@ -167,7 +210,7 @@ abstract sealed class DataTransfer {
         private void abandon() throws SmtpException {
             conversation.flush();
             while (owed > 0) {
-                readOwed();
+                readOwed(false);
             }
             conversation.reset();
             throw new SmtpException(SmtpErrorCode.MESSAGE_REJECTED,
@@ -176,6 +219,9 @@ abstract sealed class DataTransfer {
 
         @Override
         void end() throws IOException {
+            if (gate != null) {
+                gate.finish();
+            }
             chunker.finish();
         }
 
@@ -183,7 +229,7 @@ abstract sealed class DataTransfer {
         Reply awaitFinalReply() throws SmtpException {
             Reply last = null;
             while (owed > 0) {
-                last = readOwed();
+                last = readOwed(true);
             }
             return refusal != null ? refusal : last;
         }

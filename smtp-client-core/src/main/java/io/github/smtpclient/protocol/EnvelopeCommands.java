@@ -12,6 +12,7 @@ import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.event.NotificationEvent;
 import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.text.PrintableText;
 
 /**
  * Builds the MAIL FROM and RCPT TO lines of one transaction from an envelope and what the server offers:
@@ -77,20 +78,31 @@ final class EnvelopeCommands {
         return new EnvelopeCommands(mail.toString(), List.copyOf(rcpts));
     }
 
+    /**
+     * Declares what the content is, never less: 8-bit data needs 8BITMIME (or BINARYMIME over BDAT), binary data
+     * BINARYMIME over BDAT. A server without what the content needs gets nothing of the transaction: the message
+     * is refused here, before MAIL.
+     */
     private static void appendBody(StringBuilder mail, MessageContent.Encoding encoding, ServerInfo server, boolean bdat)
             throws SmtpException {
+        boolean binaryMime = bdat && server.isBinarySupported();
         switch (encoding) {
             case SEVEN_BIT -> {
             }
             case EIGHT_BIT -> {
-                if (bdat && server.isBinarySupported()) {
-                    mail.append(" BODY=BINARYMIME");
-                } else if (server.isEightBitMimeSupported()) {
+                if (server.isEightBitMimeSupported()) {
                     mail.append(" BODY=8BITMIME");
+                } else if (binaryMime) {
+                    mail.append(" BODY=BINARYMIME");
+                } else {
+                    throw new SmtpException(SmtpErrorCode.EXTENSION_NOT_SUPPORTED, "The message has 8-bit data, which"
+                            + " needs the 8BITMIME extension, but the server does not offer it (nor CHUNKING with"
+                            + " BINARYMIME in binary mode). Send it 7-bit: encode 8-bit parts as quoted-printable or"
+                            + " base64");
                 }
             }
             case BINARY -> {
-                if (!bdat || !server.isBinarySupported()) {
+                if (!binaryMime) {
                     throw new SmtpException(SmtpErrorCode.EXTENSION_NOT_SUPPORTED, "The message has binary content,"
                             + " which needs CHUNKING and BINARYMIME and binary mode enabled; the server or the"
                             + " settings do not allow it. Send it base64-encoded instead");
@@ -110,7 +122,9 @@ final class EnvelopeCommands {
 
     /**
      * A path must be a bare address: anything that could close the angle brackets or start a parameter would let
-     * an address smuggle ESMTP parameters into the command.
+     * an address smuggle ESMTP parameters into the command. The local part is an RFC 5321 Dot-string, or a
+     * Quoted-string, which may hold spaces ({@code "john doe"@example.com}) but, like the rest, no control
+     * character and no angle bracket.
      */
     static void checkAddress(String address, String field, boolean mayBeNull) throws SmtpException {
         if (address.isEmpty()) {
@@ -119,27 +133,50 @@ final class EnvelopeCommands {
             }
             throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " is empty; give an address");
         }
-        for (int i = 0; i < address.length(); i++) {
+        int i = address.startsWith("\"") ? quotedStringEnd(address, field) : 0;
+        for (; i < address.length(); i++) {
             char c = address.charAt(i);
-            if (c == '<' || c == '>' || c <= ' ' || c == 0x7f) {
-                throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '" + printable(address)
-                        + "' contains " + describe(c) + " at position " + i + "; give a bare address such as"
-                        + " user@example.com (no display name, no angle brackets)");
+            if (c == '<' || c == '>' || c <= ' ' || c == 0x7f || c == '"') {
+                throw badCharacter(address, field, c, i);
             }
         }
-        if (address.indexOf('@') <= 0 || address.endsWith("@")) {
-            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '" + printable(address)
+        int at = address.lastIndexOf('@');
+        if (at <= 0 || at == address.length() - 1) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '" + PrintableText.excerpt(address)
                     + "' is not an address of the form local-part@domain");
         }
     }
 
-    private static String describe(char c) {
-        return c == ' ' ? "a space" : c < ' ' || c == 0x7f ? String.format(Locale.ROOT, "control character 0x%02X", (int) c)
-                : "'" + c + "'";
+    /** RFC 5321 Quoted-string: qtextSMTP and quoted-pairSMTP (and UTF-8 for SMTPUTF8); returns the index after it. */
+    private static int quotedStringEnd(String address, String field) throws SmtpException {
+        for (int i = 1; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c < ' ' || c == 0x7f || c == '<' || c == '>') {
+                throw badCharacter(address, field, c, i);
+            }
+            if (c == '"') {
+                return i + 1;
+            }
+            if (c == '\\' && ++i < address.length()) {
+                char quoted = address.charAt(i);
+                if (quoted < ' ' || quoted > '~' || quoted == '<' || quoted == '>') {
+                    throw badCharacter(address, field, quoted, i);
+                }
+            }
+        }
+        throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '" + PrintableText.excerpt(address)
+                + "' has a quoted local part without its closing '\"'");
     }
 
-    private static String printable(String s) {
-        return s.replaceAll("[\\x00-\\x1f\\x7f]", "?");
+    private static SmtpException badCharacter(String address, String field, char c, int position) {
+        return new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '" + PrintableText.excerpt(address)
+                + "' contains " + describe(c) + " at position " + position + "; give a bare address such as"
+                + " user@example.com (no display name, no angle brackets)");
+    }
+
+    private static String describe(char c) {
+        return c == ' ' ? "a space outside quotes" : c < ' ' || c == 0x7f
+                ? String.format(Locale.ROOT, "control character 0x%02X", (int) c) : "'" + c + "'";
     }
 
     private static boolean isAscii(String s) {

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.smtpclient.Reply;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.internal.SettingNames;
+import io.github.smtpclient.text.PrintableText;
 
 /**
  * The one gate for bytes from the server: turns the input stream into {@link Reply} values and refuses anything
@@ -29,9 +32,12 @@ import io.github.smtpclient.SmtpException;
  * <li>Text bytes outside ASCII are decoded as UTF-8 (RFC 6531 servers may send it); malformed sequences are
  *     replaced with U+FFFD rather than refused, because reply text is only ever shown to people.</li>
  * <li>If a reply starts like a TLS record (handshake {@code 0x16 0x03} or alert {@code 0x15 0x03}) the server
- *     speaks TLS on this port: the error says to use implicit TLS.</li>
+ *     speaks TLS on this port: {@link SmtpErrorCode#TLS_MODE_MISMATCH}, and the error says to use implicit TLS.</li>
  * <li>End of stream before a final line is {@link SmtpErrorCode#CONNECTION_CLOSED}; a
  *     {@link SocketTimeoutException} is {@link SmtpErrorCode#TIMEOUT}.</li>
+ * <li>{@link #read(Duration, String)} bounds the whole reply, not each read: it runs the {@link ReadDeadline} (the
+ *     wire's, which bounds every read by the time left), and checks it again before every read, so a server that
+ *     drips a byte at a time times out all the same.</li>
  * </ul>
  *
  * <p>The reader keeps its own buffer and reads whatever the stream has ready, so replies split across reads and
@@ -55,29 +61,55 @@ final class ReplyReader {
     private static final byte LF = '\n';
 
     private InputStream in;
+    private final ReadDeadline deadline;
     private final int maxLineLength;
     private final byte[] buffer;
     /** Index of the first unconsumed byte in {@link #buffer}. */
     private int start;
     /** Index after the last byte read into {@link #buffer}. */
     private int end;
+    /** Whether any byte was ever read from the stream. */
+    private boolean receivedAny;
 
     ReplyReader(InputStream in) {
         this(in, DEFAULT_MAX_LINE_LENGTH);
     }
 
     ReplyReader(InputStream in, int maxLineLength) {
+        this(in, new ReadDeadline(), maxLineLength);
+    }
+
+    /** @param deadline the deadline that also bounds the stream's reads (the wire's), started per reply */
+    ReplyReader(InputStream in, ReadDeadline deadline, int maxLineLength) {
         if (maxLineLength < MIN_MAX_LINE_LENGTH) {
             throw new IllegalArgumentException("maxLineLength must be at least " + MIN_MAX_LINE_LENGTH
                     + " (RFC 5321 reply line length), was " + maxLineLength);
         }
         this.in = requireStream(in);
+        this.deadline = deadline;
         this.maxLineLength = maxLineLength;
         this.buffer = new byte[Math.max(BUFFER_SIZE, maxLineLength + 2)];
     }
 
     /**
-     * Reads one complete reply, blocking until its final line has arrived.
+     * Reads one complete reply, which must be complete within {@code timeout} of this call however its bytes are
+     * spread over reads.
+     *
+     * @param setting the setting that chose the timeout, named in the error message
+     * @throws SmtpException as {@link #read()}; TIMEOUT when the reply is not complete in time
+     */
+    Reply read(Duration timeout, String setting) throws SmtpException {
+        deadline.start(timeout, setting);
+        try {
+            return read();
+        } finally {
+            deadline.clear();
+        }
+    }
+
+    /**
+     * Reads one complete reply, blocking until its final line has arrived, bounded only by a running deadline and the
+     * stream's own timeout.
      *
      * <p>After an exception the reader's position is undefined (part of a reply may be consumed): the connection
      * must be abandoned, which every one of these failures demands anyway.
@@ -118,6 +150,43 @@ final class ReplyReader {
     /** Bytes read from the stream but not yet consumed by {@link #read()}. */
     int bufferedBytes() {
         return end - start;
+    }
+
+    /** Whether the stream has not delivered a single byte yet, for instance because the server never greeted. */
+    boolean receivedNothing() {
+        return !receivedAny;
+    }
+
+    /**
+     * Reads whatever the stream delivers within {@code wait} into the buffer, without parsing it; used to look at
+     * bytes the server sent when it owed nothing. A timeout or the end of the stream is no error here.
+     *
+     * @return whether any byte arrived
+     */
+    boolean readWaiting(Duration wait) throws SmtpException {
+        compact();
+        deadline.startSingleWait(wait, "the check for unexpected bytes");
+        try {
+            return fillOnce() > 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            throw readFailure(e, false);
+        } finally {
+            deadline.clear();
+        }
+    }
+
+    /** Whether the buffered, unconsumed bytes start like a 421 reply (the server closing the session). */
+    boolean bufferedStartsWith421() {
+        return end - start >= 3 && buffer[start] == '4' && buffer[start + 1] == '2' && buffer[start + 2] == '1'
+                && (end - start == 3 || buffer[start + 3] == ' ' || buffer[start + 3] == '-' || buffer[start + 3] == CR
+                        || buffer[start + 3] == LF);
+    }
+
+    /** The start of the buffered, unconsumed bytes, for an error message (escaped, at most 40 characters). */
+    String bufferedPreview() {
+        return printable(start, end);
     }
 
     /**
@@ -177,8 +246,9 @@ final class ReplyReader {
 
     private void rejectTlsRecord() throws SmtpException {
         if (end - start >= 2 && (buffer[start] == 0x16 || buffer[start] == 0x15) && buffer[start + 1] == 0x03) {
-            throw violation("the server answered with a TLS record instead of an SMTP reply: it expects TLS from the"
-                    + " first byte; use TlsMode.IMPLICIT (usually port 465)");
+            throw new SmtpException(SmtpErrorCode.TLS_MODE_MISMATCH, "the server answered with a TLS record instead"
+                    + " of an SMTP reply: the port expects TLS from the first byte (implicit TLS, usually port 465);"
+                    + " set " + SettingNames.TLS_MODE + " to IMPLICIT");
         }
     }
 
@@ -193,14 +263,10 @@ final class ReplyReader {
 
     /** Reads at least one more byte into the buffer, moving unconsumed bytes to its front first. */
     private void fill(int linesSoFar) throws SmtpException {
-        if (start > 0) {
-            System.arraycopy(buffer, start, buffer, 0, end - start);
-            end -= start;
-            start = 0;
-        }
+        compact();
         int n;
         try {
-            n = in.read(buffer, end, buffer.length - end);
+            n = fillOnce();
         } catch (IOException e) {
             throw readFailure(e, linesSoFar > 0 || end > start);
         }
@@ -209,7 +275,26 @@ final class ReplyReader {
                     ? "the server closed the connection in the middle of a reply"
                     : "the server closed the connection");
         }
-        end += n;
+    }
+
+    /** Moves the unconsumed bytes to the front of the buffer, so a read has all the room behind them. */
+    private void compact() {
+        if (start > 0) {
+            System.arraycopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+    }
+
+    /** One read into the free end of the buffer, unless the deadline has passed. */
+    private int fillOnce() throws IOException {
+        deadline.nextReadTimeoutMillis();
+        int n = in.read(buffer, end, buffer.length - end);
+        if (n > 0) {
+            end += n;
+            receivedAny = true;
+        }
+        return n;
     }
 
     private int parseCode(int lineStart, int contentEnd) throws SmtpException {
@@ -230,18 +315,10 @@ final class ReplyReader {
         return b >= min && b <= max;
     }
 
-    /** The start of an offending line for an error message, control and non-ASCII bytes shown as hex escapes. */
+    /** The start of an offending line for an error message, decoded as reply text is and escaped for people. */
     private String printable(int from, int to) {
-        StringBuilder out = new StringBuilder();
-        for (int i = from; i < Math.min(to, from + 40); i++) {
-            int b = buffer[i] & 0xFF;
-            if (b >= 0x20 && b < 0x7F) {
-                out.append((char) b);
-            } else {
-                out.append(String.format("\\x%02X", b));
-            }
-        }
-        return to - from > 40 ? out.append("...").toString() : out.toString();
+        String shown = PrintableText.escape(new String(buffer, from, Math.min(to - from, 40), StandardCharsets.UTF_8));
+        return to - from > 40 ? shown + "..." : shown;
     }
 
     private SmtpException lineTooLong() {
@@ -252,14 +329,17 @@ final class ReplyReader {
         return new SmtpException(SmtpErrorCode.PROTOCOL_VIOLATION, message);
     }
 
-    private static SmtpException readFailure(IOException e, boolean midReply) {
+    private SmtpException readFailure(IOException e, boolean midReply) {
         if (e instanceof SmtpException smtp) {
             return smtp;
         }
         if (e instanceof SocketTimeoutException) {
+            String within = deadline.isRunning()
+                    ? "within " + deadline.timeout().toMillis() + " ms (" + deadline.setting() + ")"
+                    : "within the socket timeout";
             return new SmtpException(SmtpErrorCode.TIMEOUT, midReply
-                    ? "the server stopped in the middle of a reply; nothing more arrived within the socket timeout"
-                    : "no reply from the server within the socket timeout", e);
+                    ? "the server started a reply but did not complete it " + within
+                    : "no reply from the server " + within, e);
         }
         return new SmtpException(SmtpErrorCode.CONNECTION_CLOSED, "the connection failed while reading a reply: " + e, e);
     }

@@ -44,7 +44,7 @@ public final class SmtpSession implements AutoCloseable {
             throws SmtpException {
         Conversation conversation;
         try {
-            conversation = new Conversation(wire, listener, settings.sendBufferSize());
+            conversation = new Conversation(wire, listener, settings.sendBufferSize(), settings.timeouts());
         } catch (IOException e) {
             closeQuietly(wire);
             throw new SmtpException(SmtpErrorCode.CONNECTION_CLOSED, "Cannot use the connection: " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import io.github.smtpclient.RecipientPolicy;
 import io.github.smtpclient.RecipientResult;
 import io.github.smtpclient.Reply;
 import io.github.smtpclient.SendOutcome;
@@ -63,7 +64,8 @@ final class TransactionPipeline {
             outcomes.add(null);
             long sequence = sequences.incrementAndGet();
             listener.messageStarted(new MessageStartedEvent(sequence, submission.envelope(),
-                    Optional.ofNullable(submission.messageId()), Optional.ofNullable(submission.subject())));
+                    Optional.ofNullable(submission.messageId()), Optional.ofNullable(submission.subject()),
+                    submission.sensitive()));
             if (conversation.isBroken()) {
                 fail(outcomes, index, sequence, new SmtpException(SmtpErrorCode.NOT_CONNECTED,
                         "Not sent: the connection was lost while sending an earlier message of the batch"), List.of(), 0);
@@ -115,69 +117,101 @@ final class TransactionPipeline {
 
     private void fail(List<SendOutcome> outcomes, int index, long sequence, SmtpException failure,
             List<RecipientResult> recipients, long bytes) {
-        outcomes.set(index, SendOutcome.failure(failure));
+        outcomes.set(index, SendOutcome.failure(failure, recipients));
         listener.messageFailed(new MessageFailedEvent(sequence, failure, recipients, bytes));
     }
 
     /**
-     * Classifies a failure after the end of data. A reply decides the message's fate; a 421 there refuses the
-     * message, so it becomes MESSAGE_REJECTED: SERVICE_UNAVAILABLE then always means nothing was committed, and a
-     * retry policy can trust it. Without a reply, the fate is unknown.
+     * Classifies a failure after the end of data, where only a refusing reply read in step decides the message's
+     * fate. A 421 there refuses the message (RFC 5321 3.8), so it becomes MESSAGE_REJECTED: SERVICE_UNAVAILABLE then
+     * always means nothing was committed, and a retry policy can trust it. Anything else (no reply, a reply the RFC
+     * does not allow there such as 221, 220 or 354, or more replies than the data was owed) leaves the fate unknown.
      */
     private static SmtpException afterData(SmtpException e) {
-        if (e.errorCode() == SmtpErrorCode.SERVICE_UNAVAILABLE) {
+        if (e.replyCode() == 421) {
             return new SmtpException(SmtpErrorCode.MESSAGE_REJECTED, "The server refused the message after receiving"
                     + " it and closed the session (421)", e.reply().orElse(null), e);
         }
-        return e.reply().isPresent() ? e : DataTransfer.outcomeUnknown(e);
+        return e.isOutcomeUnknown() ? e : DataTransfer.outcomeUnknown(e);
     }
 
     /**
      * Sends the envelope and, when it is accepted, the data of one message, which then stays in flight until its
      * final reply is read. With pipelining, the message before it is finished as soon as this one's commands are
-     * on their way.
+     * on their way. Every command of the envelope is checked and encoded before any is written, so a value that
+     * cannot be sent leaves nothing behind for the server to receive with the next message.
      */
     private void start(int index, long sequence, Submission submission, EnvelopeCommands commands,
             List<SendOutcome> outcomes) throws SmtpException {
-        List<String> batch = new ArrayList<>(commands.rcptTo().size() + 2);
-        batch.add(commands.mailFrom());
-        batch.addAll(commands.rcptTo());
-        if (!bdat) {
-            batch.add("DATA");
+        boolean allOrNothing = submission.envelope().recipientPolicy().orElse(settings.recipientPolicy())
+                == RecipientPolicy.ALL_OR_NOTHING;
+        List<Conversation.Prepared> envelope = new ArrayList<>(commands.rcptTo().size() + 1);
+        envelope.add(conversation.prepare(commands.mailFrom()));
+        for (String rcpt : commands.rcptTo()) {
+            envelope.add(conversation.prepare(rcpt));
         }
-        List<Reply> replies = new ArrayList<>(batch.size());
+        Conversation.Prepared data = bdat ? null : conversation.prepare("DATA");
+        // All-or-nothing must see every RCPT reply before DATA: a 354 to a pipelined DATA would deliver whatever
+        // follows to the recipients the server accepted.
+        boolean dataWithEnvelope = data != null && !allOrNothing;
+        List<Reply> replies = new ArrayList<>(envelope.size());
+        Reply dataReply = null;
         if (pipelining) {
-            for (String command : batch) {
+            for (Conversation.Prepared command : envelope) {
                 conversation.write(command);
+            }
+            if (dataWithEnvelope) {
+                conversation.write(data);
             }
             conversation.flush();
             finishInFlight(outcomes);
-            for (int i = 0; i < batch.size(); i++) {
+            for (int i = 0; i < envelope.size(); i++) {
                 replies.add(conversation.read());
             }
+            dataReply = dataWithEnvelope ? conversation.read() : null;
         } else {
-            Reply mail = conversation.exchange(commands.mailFrom());
+            Reply mail = conversation.exchange(envelope.get(0));
             replies.add(mail);
             if (mail.isPositive()) {
-                for (String rcpt : commands.rcptTo()) {
-                    replies.add(conversation.exchange(rcpt));
+                for (int i = 1; i < envelope.size(); i++) {
+                    replies.add(conversation.exchange(envelope.get(i)));
                 }
-                if (!bdat && anyRecipientAccepted(replies)) {
-                    replies.add(conversation.exchange("DATA"));
+                if (dataWithEnvelope && anyRecipientAccepted(replies)) {
+                    dataReply = conversation.exchange(data);
                 }
             }
         }
         List<RecipientResult> recipients = recipientResults(submission, replies);
-        SmtpException refusal = judgeEnvelope(submission, replies, recipients);
+        SmtpException refusal = judgeEnvelope(submission, replies, recipients, allOrNothing);
+        if (refusal == null && data != null) {
+            if (dataReply == null) {
+                dataReply = conversation.exchange(data);
+            }
+            if (dataReply.code() != 354) {
+                refusal = new SmtpException(SmtpErrorCode.MESSAGE_REJECTED, "The server refused DATA", dataReply);
+            }
+        }
         if (refusal != null) {
-            abandon(replies, batch.size());
+            abandon(replies.get(0), dataReply);
             fail(outcomes, index, sequence, refusal, recipients, 0);
             return;
+        }
+        if (!allAccepted(recipients)) {
+            listener.notification(new NotificationEvent(NotificationEvent.Kind.RECIPIENTS_REJECTED,
+                    "Some recipients were refused: " + recipients.stream().filter(r -> !r.isAccepted())
+                            .map(RecipientResult::address).toList()));
         }
         DataTransfer transfer = bdat
                 ? DataTransfer.bdat(conversation, listener, settings.binaryChunkSize(), pipelining)
                 : DataTransfer.dotStuffed(conversation, listener);
-        long bytes = transfer.send(submission.content());
+        long bytes;
+        try {
+            bytes = transfer.send(submission.content(), submission.endOfData(), recipients);
+        } catch (SmtpException e) {
+            // The recipients were asked already: the outcome keeps their replies.
+            fail(outcomes, index, sequence, e, recipients, 0);
+            return;
+        }
         inFlight = new InFlight(index, sequence, submission, recipients, transfer, bytes);
     }
 
@@ -190,6 +224,16 @@ final class TransactionPipeline {
         return false;
     }
 
+    /** A plain loop: this runs for every message, streams only where something was refused. */
+    private static boolean allAccepted(List<RecipientResult> recipients) {
+        for (RecipientResult recipient : recipients) {
+            if (!recipient.isAccepted()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private List<RecipientResult> recipientResults(Submission submission, List<Reply> replies) {
         List<RecipientResult> results = new ArrayList<>();
         var recipients = submission.envelope().recipients();
@@ -199,48 +243,43 @@ final class TransactionPipeline {
         return results;
     }
 
-    /** The reason the data must not be sent, or null when it may. */
-    private SmtpException judgeEnvelope(Submission submission, List<Reply> replies, List<RecipientResult> recipients) {
+    /** The reason the data must not be sent, judged on the MAIL and RCPT replies, or null when it may. */
+    private SmtpException judgeEnvelope(Submission submission, List<Reply> replies, List<RecipientResult> recipients,
+            boolean allOrNothing) {
         Reply mail = replies.get(0);
         if (!mail.isPositive()) {
             return new SmtpException(SmtpErrorCode.SENDER_REJECTED,
                     "The server refused the sender <" + submission.envelope().sender() + ">", mail);
         }
-        int accepted = 0;
-        for (RecipientResult recipient : recipients) {
-            accepted += recipient.isAccepted() ? 1 : 0;
+        if (allAccepted(recipients)) {
+            return null;
         }
-        if (accepted == 0) {
-            String detail = recipients.stream().map(r -> "<" + r.address() + ">: " + r.reply())
-                    .collect(Collectors.joining("; "));
-            // A permanent refusal, when there is one, is the reply carried: isTransient() then holds only when
-            // every recipient was refused for now, so retrying the same envelope can succeed.
-            Reply carried = recipients.stream().map(RecipientResult::reply).filter(Reply::isPermanentFailure)
-                    .findFirst().orElse(recipients.isEmpty() ? mail : recipients.get(0).reply());
+        List<RecipientResult> refused = recipients.stream().filter(r -> !r.isAccepted()).toList();
+        String detail = refused.stream().map(r -> "<" + r.address() + ">: " + r.reply())
+                .collect(Collectors.joining("; "));
+        // A permanent refusal, when there is one, is the reply carried: isTransient() then holds only when every
+        // refusal was temporary, so retrying the same envelope can succeed.
+        Reply carried = refused.stream().filter(RecipientResult::isPermanentFailure).map(RecipientResult::reply)
+                .findFirst().orElse(refused.get(0).reply());
+        if (refused.size() == recipients.size()) {
             return new SmtpException(SmtpErrorCode.ALL_RECIPIENTS_REJECTED,
                     "The server refused every recipient, so no data was sent: " + detail, carried);
         }
-        if (!bdat) {
-            Reply data = replies.get(replies.size() - 1);
-            if (data.code() != 354) {
-                return new SmtpException(SmtpErrorCode.MESSAGE_REJECTED, "The server refused DATA", data);
-            }
-        }
-        if (accepted < recipients.size()) {
-            listener.notification(new NotificationEvent(NotificationEvent.Kind.RECIPIENTS_REJECTED,
-                    "Some recipients were refused: " + recipients.stream().filter(r -> !r.isAccepted())
-                            .map(RecipientResult::address).toList()));
+        if (allOrNothing) {
+            return new SmtpException(SmtpErrorCode.RECIPIENT_REJECTED, "The server refused " + refused.size() + " of "
+                    + recipients.size() + " recipients and all-or-nothing delivery was asked for, so the transaction"
+                    + " was reset and nobody received the message: " + detail, carried);
         }
         return null;
     }
 
     /**
-     * Leaves no transaction open after a refused envelope: a DATA that was accepted anyway gets an empty message
-     * ended at once (RFC 2920 3.1), and an accepted MAIL is undone with RSET.
+     * Leaves no transaction open after a refused envelope: a DATA that was accepted anyway (with no recipient
+     * accepted, or the sender refused) gets an empty message ended at once (RFC 2920 3.1), and an accepted MAIL is
+     * undone with RSET.
      */
-    private void abandon(List<Reply> replies, int commandCount) throws SmtpException {
-        boolean dataAccepted = !bdat && replies.size() == commandCount && replies.get(replies.size() - 1).code() == 354;
-        if (dataAccepted) {
+    private void abandon(Reply mail, Reply dataReply) throws SmtpException {
+        if (dataReply != null && dataReply.code() == 354) {
             try {
                 conversation.dataOutput().write(new byte[] {'.', '\r', '\n'});
             } catch (IOException e) {
@@ -251,7 +290,7 @@ final class TransactionPipeline {
             conversation.flush();
             conversation.read();
         }
-        if (replies.get(0).isPositive()) {
+        if (mail.isPositive()) {
             conversation.reset();
         }
     }

@@ -34,20 +34,29 @@ final class HandshakeFailures {
                     + " did not finish within socket().timeout (" + timeoutMillis + " ms); the server accepted the connection but did not answer"
                     + (implicitTls ? " (a plaintext server waiting for a command behaves like this)" : ""), failure);
         }
+        if (implicitTls && answeredInPlaintext(failure)) {
+            return new SmtpException(SmtpErrorCode.TLS_MODE_MISMATCH, "the TLS handshake with " + server + " failed: "
+                    + server + " answered in plaintext, not TLS: the port expects plaintext first (such as 25 or 587,"
+                    + " where the server greets with 220 and may offer STARTTLS). Set " + TlsMode.SETTING + " to"
+                    + " EXPLICIT (STARTTLS), or connect to the server's implicit-TLS port (usually 465). Detail: "
+                    + failure.getMessage(), failure);
+        }
         String reason = reason(failure, server, settings, implicitTls);
         return new SmtpException(SmtpErrorCode.TLS_HANDSHAKE_FAILED, "the TLS handshake with " + server + " failed: "
                 + (reason == null ? failure.getMessage() : reason + " Detail: " + failure.getMessage()), failure);
     }
 
+    /** Whether the first record was no TLS at all, such as an SMTP greeting, in JSSE's or Bouncy Castle's words. */
+    private static boolean answeredInPlaintext(IOException failure) {
+        return String.valueOf(failure.getMessage()).contains("Unsupported or unrecognized SSL message")
+                || isNotATlsRecord(failure);
+    }
+
     /** A likely explanation with advice, or {@code null} when the JSSE message is all there is to say. */
     private static String reason(IOException failure, String server, TlsSettings settings, boolean implicitTls) {
         String message = String.valueOf(failure.getMessage());
-        if (message.contains("Unsupported or unrecognized SSL message") || isNotATlsRecord(failure)) {
-            return implicitTls
-                    ? server + " answered in plaintext, not TLS: the port looks like a plaintext or STARTTLS port "
-                            + "(such as 25 or 587). Use STARTTLS with client.tls().setMode(TlsMode.EXPLICIT), or connect "
-                            + "to the server's implicit-TLS port (usually 465)."
-                    : server + " accepted STARTTLS but then sent plaintext instead of a TLS handshake.";
+        if (answeredInPlaintext(failure)) {
+            return server + " accepted STARTTLS but then sent plaintext instead of a TLS handshake.";
         }
         if (message.contains("protocol_version") || message.contains("No appropriate protocol")) {
             return "the client and the server share no TLS version; the client allows " + settings.getVersions()

@@ -8,6 +8,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -160,6 +161,11 @@ final class JsseEngine {
         @Override
         public TlsConnectionInfo info() {
             return info;
+        }
+
+        @Override
+        public Optional<SSLSocket> socket() {
+            return Optional.of(socket);
         }
 
         @Override

@@ -51,6 +51,26 @@ public final class TlsHandshaker {
         }
     }
 
+    /**
+     * Like {@link #handshake}, but always on JSSE, whatever {@link TlsSettings#getEngine()} says, so that the layer's
+     * {@link TlsLayer#socket()} is present: for TLS that a second TLS runs inside, such as the TLS to an HTTPS proxy,
+     * whose tunnel carries the SMTP connection's own TLS. Bouncy Castle's TLS API yields streams, not a socket another
+     * TLS can be layered over. The server's chain is judged exactly as in {@link #handshake}.
+     *
+     * @throws SmtpException as {@link #handshake}
+     */
+    public TlsLayer handshakeOnJsse(Socket connected, String host, int port) throws SmtpException {
+        try {
+            HandshakeRequest request = new HandshakeRequest(host, port, settings.getSniHostName(), true,
+                    readTimeoutMillis(connected));
+            warnIfValidationDisabled(request);
+            return new JsseEngine(settings).handshake(connected, request, verdict(request));
+        } catch (SmtpException | RuntimeException e) {
+            closeQuietly(connected, e);
+            throw e;
+        }
+    }
+
     private TlsLayer establish(Socket connected, HandshakeRequest request) throws SmtpException {
         warnIfValidationDisabled(request);
         HandshakeVerdict verdict = verdict(request);

@@ -4,6 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
+
+import javax.net.ssl.SSLSocket;
 
 /**
  * TLS established over a connected socket by {@link TlsHandshaker}: the encrypted streams, what was negotiated, and
@@ -19,6 +22,14 @@ public interface TlsLayer extends Closeable {
 
     /** What the handshake negotiated and how the server's certificate was judged. */
     TlsConnectionInfo info();
+
+    /**
+     * The TLS socket when the engine works on one (JSSE), so that a second TLS can be layered over this one, as the
+     * SMTP connection's TLS is over the TLS to an HTTPS proxy; empty on Bouncy Castle, whose TLS is a pair of streams.
+     */
+    default Optional<SSLSocket> socket() {
+        return Optional.empty();
+    }
 
     /** Sends close_notify and closes the socket beneath. */
     @Override

@@ -1,5 +1,7 @@
 package io.github.smtpclient.tls;
 
+import io.github.smtpclient.internal.SettingNames;
+
 /**
  * When and whether the connection is encrypted (the reference's TLSTLSMode). The default,
  * {@link #defaultFor(int)}, is never {@link #NONE} or {@link #MIXED}: both let an attacker on the network path
@@ -36,6 +38,13 @@ public enum TlsMode {
      * plaintext fallback is acceptable, for example relaying between MTAs.
      */
     MIXED;
+
+    /**
+     * How error messages name this setting when they advise changing it ({@code "tls().mode"}), for example in a
+     * {@link io.github.smtpclient.SmtpErrorCode#TLS_MODE_MISMATCH} failure; a layer that configures the client by
+     * other names (the Spring Boot starter's {@code smtp.client.tls.mode}) can replace it.
+     */
+    public static final String SETTING = SettingNames.TLS_MODE;
 
     /** The secure default for a port: {@link #IMPLICIT} for 465, {@link #EXPLICIT} (STARTTLS required) otherwise. */
     public static TlsMode defaultFor(int port) {

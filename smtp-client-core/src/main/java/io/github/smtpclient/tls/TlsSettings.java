@@ -55,6 +55,13 @@ public final class TlsSettings {
     private SSLContext sslContext;
     private String sniHostName;
 
+    /**
+     * Settings with the defaults each getter describes: the mode follows the port, certificates and host names are
+     * checked.
+     */
+    public TlsSettings() {
+    }
+
     /** The configured mode, or {@code null} when it follows the port (see {@link #effectiveMode(int)}). */
     public TlsMode getMode() {
         return mode;

@@ -3,16 +3,18 @@ package io.github.smtpclient.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.CharRange;
 import org.junit.jupiter.api.Test;
+
+import io.github.smtpclient.testing.Property;
 
 class SaslPrepTests {
 
-    @Property
-    void printableAsciiIsUnchanged(@ForAll @CharRange(from = ' ', to = '~') String input) {
-        assertThat(SaslPrep.prepare(input)).isEqualTo(input);
+    @Test
+    void printableAsciiIsUnchanged() {
+        Property.forAll(1000, gen -> {
+            String input = gen.chars(100, ' ', '~', "");
+            assertThat(SaslPrep.prepare(input)).isEqualTo(input);
+        });
     }
 
     @Test

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.smtpclient.ConnectionInfo;
 import io.github.smtpclient.Envelope;
@@ -27,6 +32,7 @@ import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.auth.AuthMechanism;
 import io.github.smtpclient.message.Attachment;
 import io.github.smtpclient.message.MailMessage;
+import io.github.smtpclient.testing.Property;
 import io.github.smtpclient.tls.TlsEngine;
 import io.github.smtpclient.tls.TlsMode;
 
@@ -281,6 +287,182 @@ abstract class PostfixInteropScenarios {
                     .isThrownBy(() -> client.connect(testbed.host(), testbed.starttlsPort()))
                     .satisfies(e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.AUTH_FAILED));
         }
+    }
+
+    @ParameterizedTest(name = "binary mode {0}")
+    @ValueSource(booleans = {false, true})
+    void bareLineEndingsArriveAsCrlfLinesOverDataAndBdatAlike(boolean bdat) throws IOException {
+        PostfixTestbed testbed = testbed();
+        String messageId = uniqueMessageId();
+        byte[] message = message(messageId, testbed.user(), "bare line endings " + bdat,
+                "bare CR\rbare LF\n.dot after LF\r\n\rCR LF reversed\n\rGr\u00fc\u00dfe\r\r\nlast line unended");
+
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, AuthMechanism.PLAIN)) {
+            client.transfer().setBinaryMode(bdat);
+            client.connect(testbed.host(), testbed.starttlsPort());
+            assertThat(client.getServerInfo().isChunkingSupported()).isTrue();
+            client.sendBytes(message);
+            client.disconnect();
+        }
+
+        DeliveredMessage delivered = testbed.awaitDelivery(testbed.user(), messageId, DELIVERY_TIMEOUT);
+        assertThat(delivered.differenceFrom(normalised(message))).isEmpty();
+        assertThat(delivered.contentAsString()).doesNotContain("\r");
+    }
+
+    @Test
+    void randomRawMessagesArriveExactlyAsTheDataRulesSayOverDataAndBdat() throws Exception {
+        PostfixTestbed testbed = testbed();
+        for (boolean bdat : new boolean[] {false, true}) {
+            List<String> ids = new ArrayList<>();
+            List<byte[]> sent = new ArrayList<>();
+            try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, AuthMechanism.PLAIN)) {
+                client.transfer().setBinaryMode(bdat);
+                client.transfer().setBinaryChunkSize(1024);
+                client.connect(testbed.host(), testbed.starttlsPort());
+                Property.forAll(8, gen -> {
+                    String messageId = uniqueMessageId();
+                    byte[] message = message(messageId, testbed.user(), "random " + bdat, "");
+                    byte[] body = gen.bytes(3000, (byte) '\r', (byte) '\n', (byte) '.', (byte) 0xC3, (byte) 'x');
+                    byte[] whole = java.util.Arrays.copyOf(message, message.length + body.length);
+                    System.arraycopy(withoutNulAndLongLines(body), 0, whole, message.length, body.length);
+                    client.sendBytes(whole);
+                    ids.add(messageId);
+                    sent.add(whole);
+                });
+                client.disconnect();
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                DeliveredMessage delivered = testbed.awaitDelivery(testbed.user(), ids.get(i), DELIVERY_TIMEOUT);
+                assertThat(delivered.differenceFrom(normalised(sent.get(i)))).as("BDAT %s, message %d", bdat, i)
+                        .isEmpty();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "binary mode {0}")
+    @ValueSource(booleans = {false, true})
+    void aBccBehindABareCrInARawHeaderIsDeliveredToButNotShown(boolean bdat) throws IOException {
+        PostfixTestbed testbed = testbed();
+        String messageId = uniqueMessageId();
+        byte[] message = ("From: <" + SENDER + ">\r\nTo: <" + testbed.user() + ">\r\nMessage-ID: " + messageId
+                + "\r\nSubject: hidden Bcc " + bdat + "\rBcc: <" + testbed.secondUser() + ">\r\n\r\nbody\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, AuthMechanism.PLAIN)) {
+            client.transfer().setBinaryMode(bdat);
+            client.connect(testbed.host(), testbed.starttlsPort());
+            client.sendBytes(message);
+            client.disconnect();
+        }
+
+        for (String recipient : List.of(testbed.user(), testbed.secondUser())) {
+            DeliveredMessage delivered = testbed.awaitDelivery(recipient, messageId, DELIVERY_TIMEOUT);
+            assertThat(delivered.contentAsString()).contains("Subject: hidden Bcc " + bdat + "\n")
+                    .doesNotContainIgnoringCase("bcc:").doesNotContain(testbed.secondUser());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"NUL", "line over 998 octets"})
+    void contentThatNeedsBinaryMimeIsRefusedBeforeMailAndTheConnectionGoesOn(String what) throws IOException {
+        PostfixTestbed testbed = testbed();
+        String refusedId = uniqueMessageId();
+        String nextId = uniqueMessageId();
+        byte[] refused = message(refusedId, testbed.user(), "refused", what.equals("NUL") ? "a\0b\r\n"
+                : "y".repeat(999) + "\r\n");
+
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, AuthMechanism.PLAIN)) {
+            client.transfer().setBinaryMode(true);
+            client.connect(testbed.host(), testbed.starttlsPort());
+            assertThat(client.getServerInfo().isBinarySupported()).as("Postfix offers BINARYMIME").isFalse();
+            assertThatExceptionOfType(SmtpException.class).isThrownBy(() -> client.sendBytes(refused))
+                    .satisfies(e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.EXTENSION_NOT_SUPPORTED));
+            client.sendBytes(message(nextId, testbed.user(), "after the refusal", "fine\r\n"));
+            client.disconnect();
+        }
+
+        testbed.awaitDelivery(testbed.user(), nextId, DELIVERY_TIMEOUT);
+        assertThat(deliveredAnywhere(testbed, refusedId)).isFalse();
+    }
+
+    @ParameterizedTest(name = "binary mode {0}")
+    @ValueSource(booleans = {false, true})
+    void aStreamWithANulHalfWayIsAbandonedAndNeverDelivered(boolean bdat) throws IOException {
+        PostfixTestbed testbed = testbed();
+        String abandonedId = uniqueMessageId();
+        String nextId = uniqueMessageId();
+        byte[] abandoned = message(abandonedId, testbed.user(), "abandoned " + bdat,
+                "clean line of text\r\n".repeat(20_000) + "NUL here: \0\r\nmore\r\n");
+
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, AuthMechanism.PLAIN)) {
+            client.transfer().setBinaryMode(bdat);
+            client.transfer().setBinaryChunkSize(64 * 1024);
+            client.connect(testbed.host(), testbed.starttlsPort());
+            assertThatExceptionOfType(SmtpException.class)
+                    .isThrownBy(() -> client.sendStream(new ByteArrayInputStream(abandoned)))
+                    .satisfies(e -> {
+                        assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.ILLEGAL_WIRE_VALUE);
+                        assertThat(e.isOutcomeUnknown()).isFalse();
+                    });
+            assertThat(client.isConnected()).isFalse();
+        }
+        try (SmtpClient client = authenticatingClient(testbed, TlsMode.EXPLICIT, AuthMechanism.PLAIN)) {
+            client.transfer().setBinaryMode(bdat);
+            client.connect(testbed.host(), testbed.starttlsPort());
+            client.sendBytes(message(nextId, testbed.user(), "after the abandoned one", "fine\r\n"));
+            client.disconnect();
+        }
+
+        testbed.awaitDelivery(testbed.user(), nextId, DELIVERY_TIMEOUT);
+        assertThat(deliveredAnywhere(testbed, abandonedId)).isFalse();
+    }
+
+    /** Whether any Maildir holds a message containing {@code token} now. */
+    private static boolean deliveredAnywhere(PostfixTestbed testbed, String token) throws IOException {
+        try (Stream<Path> files = Files.walk(testbed.maildirRoot())) {
+            return files.filter(Files::isRegularFile).anyMatch(file -> {
+                try {
+                    return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(token);
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    /** What the data path makes of {@code sent}: every CR, LF and CRLF a CRLF. */
+    private static byte[] normalised(byte[] sent) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < sent.length; i++) {
+            if (sent[i] == '\r' || sent[i] == '\n') {
+                if (sent[i] == '\r' && i + 1 < sent.length && sent[i + 1] == '\n') {
+                    i++;
+                }
+                out.write('\r');
+                out.write('\n');
+            } else {
+                out.write(sent[i]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** NUL becomes '0' and every 900th octet of a line a LF, so the body needs no BINARYMIME. */
+    private static byte[] withoutNulAndLongLines(byte[] body) {
+        byte[] clean = body.clone();
+        int line = 0;
+        for (int i = 0; i < clean.length; i++) {
+            if (clean[i] == 0) {
+                clean[i] = '0';
+            }
+            line = clean[i] == '\r' || clean[i] == '\n' ? 0 : line + 1;
+            if (line == 900) {
+                clean[i] = '\n';
+                line = 0;
+            }
+        }
+        return clean;
     }
 
     private static SmtpClient authenticatingClient(PostfixTestbed testbed, TlsMode mode, AuthMechanism mechanism) {

@@ -43,7 +43,7 @@ final class PostfixTestbedExtension implements ExecutionCondition, ParameterReso
 
     private static PostfixTestbed.Detection detection(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.create(PostfixTestbedExtension.class));
-        return store.getOrComputeIfAbsent(PostfixTestbed.Detection.class,
+        return store.computeIfAbsent(PostfixTestbed.Detection.class,
                 key -> PostfixTestbed.detect(PostfixTestbed.configuredEnvFile()), PostfixTestbed.Detection.class);
     }
 }

@@ -100,7 +100,7 @@ class ProxyInteropTests {
             client.proxy().setPassword("wrong-password");
             assertThatThrownBy(() -> client.connect("localhost", proxies.targetPort()))
                     .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.errorCode())
-                            .isEqualTo(SmtpErrorCode.AUTH_FAILED))
+                            .isEqualTo(SmtpErrorCode.PROXY_AUTH_FAILED))
                     .hasMessageContaining("rejected the user name or password")
                     .hasMessageNotContaining("wrong-password");
         }
@@ -111,7 +111,7 @@ class ProxyInteropTests {
         try (SmtpClient client = client(ProxyType.SOCKS5, proxies.socksAuthPort())) {
             assertThatThrownBy(() -> client.connect("localhost", proxies.targetPort()))
                     .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.errorCode())
-                            .isEqualTo(SmtpErrorCode.AUTH_FAILED))
+                            .isEqualTo(SmtpErrorCode.PROXY_AUTH_FAILED))
                     .hasMessageContaining("requires authentication");
         }
     }
@@ -131,7 +131,7 @@ class ProxyInteropTests {
         try (SmtpClient client = client(ProxyType.HTTP, proxies.httpPort())) {
             assertThatThrownBy(() -> client.connect("localhost", proxies.targetPort()))
                     .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.errorCode())
-                            .isEqualTo(SmtpErrorCode.AUTH_FAILED))
+                            .isEqualTo(SmtpErrorCode.PROXY_AUTH_FAILED))
                     .hasMessageContaining("requires authentication")
                     .hasMessageContaining("407 Proxy Authentication Required");
         }
@@ -144,7 +144,7 @@ class ProxyInteropTests {
             client.proxy().setPassword("wrong-password");
             assertThatThrownBy(() -> client.connect("localhost", proxies.targetPort()))
                     .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.errorCode())
-                            .isEqualTo(SmtpErrorCode.AUTH_FAILED))
+                            .isEqualTo(SmtpErrorCode.PROXY_AUTH_FAILED))
                     .hasMessageContaining("rejected the user name or password: it answered 401")
                     .hasMessageNotContaining("wrong-password");
         }

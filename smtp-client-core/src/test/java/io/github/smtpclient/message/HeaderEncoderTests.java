@@ -74,6 +74,16 @@ class HeaderEncoderTests {
     }
 
     @Test
+    void folderNeverBreaksAfterABackslashBecauseJakartaMailWouldKeepThatBreak() throws Exception {
+        String value = "x".repeat(70) + "\\ " + "y".repeat(20);
+        String folded = HeaderFolder.fold("Subject", List.of(value.split(" ")));
+
+        assertThat(folded).doesNotContain("\\\r\n");
+        assertThat(jakarta.mail.internet.MimeUtility.unfold(folded.substring("Subject: ".length()).strip()))
+                .isEqualTo(value);
+    }
+
+    @Test
     void folderRefusesALineOver998() {
         assertThatIllegalArgumentException().isThrownBy(() -> HeaderFolder.fold("X", List.of("a".repeat(1000))))
                 .withMessageContaining("998");

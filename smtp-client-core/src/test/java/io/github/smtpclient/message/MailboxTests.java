@@ -132,6 +132,38 @@ class MailboxTests {
         assertThatIllegalArgumentException().isThrownBy(() -> Mailbox.parseList(text)).withMessageContaining("line break");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"a\u0001b\"@example.com", "\"tab\there\"@example.com", "\"del\u007f\"@example.com",
+            "x@[1.2.3.4\u0007]", "Name <\"esc\u001b[2J\"@example.com>", "\"a\\\u0002b\"@example.com",
+            "\"c1\u0085\"@example.com"})
+    void controlCharactersAreRefusedInQuotedLocalPartsAndDomainLiterals(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Mailbox.parse(text))
+                .withMessageContaining("control character").withMessageNotContainingAny("\u0001", "\u0007", "\u001b",
+                        "\u0002", "\t", "\u007f", "\u0085");
+        assertThatIllegalArgumentException().isThrownBy(() -> Mailbox.parseList("ok@example.com, " + text))
+                .withMessageContaining("control character");
+    }
+
+    @Test
+    void headerAddressesOfAComposedMessageAreCheckedToo() {
+        MailMessage.Builder builder = MailMessage.builder().from("a@example.com").to("b@example.com");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> builder.replyTo("\"reply\u0001\"@example.com"))
+                .withMessageContaining("\\x01");
+        assertThatIllegalArgumentException().isThrownBy(() -> builder.returnPath("bounce@[127.0.0.1\u0008]"))
+                .withMessageContaining("\\x08");
+        assertThatIllegalArgumentException().isThrownBy(() -> builder.from("\"from\u007f\"@example.com"))
+                .withMessageContaining("\\x7F");
+    }
+
+    @Test
+    void aQuotedLocalPartWithASpaceIsAValidAddress() {
+        Mailbox mailbox = Mailbox.parse("\"john doe\"@example.test");
+
+        assertThat(mailbox.localPart()).isEqualTo("john doe");
+        assertThat(mailbox.address()).isEqualTo("\"john doe\"@example.test");
+    }
+
     @Test
     void displayNameWithLineBreakIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> Mailbox.of("Evil\r\nBcc: x@y.test", "a@example.com"))

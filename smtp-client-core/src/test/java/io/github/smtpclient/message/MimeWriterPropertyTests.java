@@ -1,26 +1,23 @@
 package io.github.smtpclient.message;
 
-import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.smtpclient.SmtpException;
+import org.junit.jupiter.api.Test;
+
+import io.github.smtpclient.testing.Gen;
+import io.github.smtpclient.testing.Property;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import jakarta.mail.internet.MimeUtility;
 
 /** Properties of every message the writer produces, checked with Angus Mail as the independent parser. */
 class MimeWriterPropertyTests {
@@ -30,11 +27,23 @@ class MimeWriterPropertyTests {
             MimeOptions.defaults().withEightBitMime(true),
             MimeOptions.defaults().withEightBitMime(true).withBinaryMime(true)};
 
-    @Property(tries = 150)
-    void unicodeHeadersAndBodiesRoundTrip(@ForAll("headerText") String subject, @ForAll("headerText") String name,
-            @ForAll("text") String plain, @ForAll("text") String html, @ForAll("options") MimeOptions options)
-            throws Exception {
-        Assume.that(!name.isBlank() && name.chars().noneMatch(c -> Character.isISOControl(c) && c != '\t'));
+    @Test
+    void unicodeHeadersAndBodiesRoundTrip() {
+        Property.forAll(150, gen -> {
+            String subject = headerText(gen);
+            String name = headerText(gen);
+            String plain = text(gen);
+            String html = text(gen);
+            MimeOptions options = gen.oneOf(OPTIONS);
+            if (name.isBlank() || name.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
+                return;
+            }
+            unicodeHeadersAndBodiesRoundTrip(subject, name, plain, html, options);
+        });
+    }
+
+    private static void unicodeHeadersAndBodiesRoundTrip(String subject, String name, String plain, String html,
+            MimeOptions options) throws Exception {
         MailMessage message = MailMessage.builder().from(List.of(Mailbox.of(name, "from@example.com")))
                 .to("to@example.com").subject(subject).header("X-Text", subject).plainText(plain).htmlText(html).build();
         MimeMessage parsed = Messages.parse(Messages.bytes(message, options));
@@ -48,9 +57,13 @@ class MimeWriterPropertyTests {
         assertThat(alternative.getBodyPart(1).getContent()).isEqualTo(TextPart.canonical(html));
     }
 
-    @Property(tries = 100)
-    void binaryAttachmentsRoundTrip(@ForAll byte[] data, @ForAll("fileName") String fileName,
-            @ForAll("options") MimeOptions options) throws Exception {
+    @Test
+    void binaryAttachmentsRoundTrip() {
+        Property.forAll(100, gen -> binaryAttachmentsRoundTrip(gen.bytes(2000), fileName(gen), gen.oneOf(OPTIONS)));
+    }
+
+    private static void binaryAttachmentsRoundTrip(byte[] data, String fileName, MimeOptions options)
+            throws Exception {
         MailMessage message = MailMessage.builder().from("a@example.com").to("b@example.com").plainText("see attachment")
                 .attach(Attachment.fromBytes(fileName, data))
                 .attach(Attachment.fromStream("streamed.bin", () -> new ByteArrayInputStream(data)))
@@ -62,9 +75,14 @@ class MimeWriterPropertyTests {
         assertThat(mixed.getBodyPart(2).getInputStream().readAllBytes()).isEqualTo(data);
     }
 
-    @Property(tries = 150)
-    void linesStayWithin998AndEveryLineBreakIsCrlf(@ForAll("headerText") String subject, @ForAll("text") String plain,
-            @ForAll byte[] data, @ForAll boolean eightBit) throws Exception {
+    @Test
+    void linesStayWithin998AndEveryLineBreakIsCrlf() {
+        Property.forAll(150, gen -> linesStayWithin998AndEveryLineBreakIsCrlf(headerText(gen), text(gen),
+                gen.bytes(3000, (byte) '\r', (byte) '\n', (byte) 0, (byte) ' '), gen.anyBoolean()));
+    }
+
+    private static void linesStayWithin998AndEveryLineBreakIsCrlf(String subject, String plain, byte[] data,
+            boolean eightBit) throws Exception {
         MimeOptions options = MimeOptions.defaults().withEightBitMime(eightBit);
         MailMessage message = MailMessage.builder().from("a@example.com").to("b@example.com").subject(subject)
                 .plainText(plain).attach(Attachment.fromBytes("t.txt", data).withContentType("text/plain")).build();
@@ -90,8 +108,12 @@ class MimeWriterPropertyTests {
         }
     }
 
-    @Property(tries = 300)
-    void noHeaderValueCanAddAHeader(@ForAll("hostile") String value) throws SmtpException {
+    @Test
+    void noHeaderValueCanAddAHeader() {
+        Property.forAll(300, gen -> noHeaderValueCanAddAHeader(hostile(gen)));
+    }
+
+    private static void noHeaderValueCanAddAHeader(String value) throws Exception {
         MailMessage message;
         try {
             message = MailMessage.builder().from("a@example.com").to("b@example.com").subject(value)
@@ -109,8 +131,12 @@ class MimeWriterPropertyTests {
         assertThat(headerNames(Messages.header(bytes))).isEqualTo(expected);
     }
 
-    @Property(tries = 100)
-    void hostileDisplayNamesCannotAddAHeaderEither(@ForAll("hostile") String name) throws SmtpException {
+    @Test
+    void hostileDisplayNamesCannotAddAHeaderEither() {
+        Property.forAll(100, gen -> hostileDisplayNamesCannotAddAHeaderEither(hostile(gen)));
+    }
+
+    private static void hostileDisplayNamesCannotAddAHeaderEither(String name) throws Exception {
         Mailbox mailbox;
         try {
             mailbox = Mailbox.of(name, "x@example.com");
@@ -134,42 +160,28 @@ class MimeWriterPropertyTests {
         return names;
     }
 
-    @Provide
-    Arbitrary<String> headerText() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(200),
-                unicode(200).filter(s -> s.indexOf('\r') < 0 && s.indexOf('\n') < 0));
+    /** Printable ASCII, or Unicode without line breaks. */
+    private static String headerText(Gen gen) {
+        if (gen.anyBoolean()) {
+            return gen.chars(200, ' ', '~', "");
+        }
+        return gen.unicode(200).replace('\r', ' ').replace('\n', ' ');
     }
 
-    @Provide
-    Arbitrary<String> text() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange(' ', '~').withChars('\r', '\n', '\t').ofMaxLength(3000),
-                unicode(2000));
+    /** Printable ASCII with line breaks and tabs, or any Unicode. */
+    private static String text(Gen gen) {
+        return gen.anyBoolean() ? gen.chars(3000, ' ', '~', "\r\n\t") : gen.unicode(2000);
     }
 
-    @Provide
-    Arbitrary<String> fileName() {
-        return unicode(120).filter(s -> !s.isBlank() && s.chars().noneMatch(Character::isISOControl)
-                && s.equals(s.strip()));
+    /** A file name: Unicode without controls or surrounding white space, never blank. */
+    private static String fileName(Gen gen) {
+        StringBuilder name = new StringBuilder();
+        gen.unicode(120).codePoints().filter(cp -> !Character.isISOControl(cp)).forEach(name::appendCodePoint);
+        String stripped = name.toString().strip();
+        return stripped.isEmpty() ? "file.bin" : stripped;
     }
 
-    @Provide
-    Arbitrary<String> hostile() {
-        return Arbitraries.strings().withChars("\r\nabc: Bcc=?\"\\<>@,;\t ü\u0000\u0085\u2028").ofMaxLength(40);
-    }
-
-    @Provide
-    Arbitrary<MimeOptions> options() {
-        return Arbitraries.of(OPTIONS);
-    }
-
-    /** Unicode strings without lone surrogates: any BMP character, with characters from the other planes mixed in. */
-    private static Arbitrary<String> unicode(int maxLength) {
-        Arbitrary<String> bmp = Arbitraries.strings().withCharRange('\u0000', '\ud7ff').withCharRange('\ue000', '\uffff')
-                .ofMaxLength(maxLength);
-        Arbitrary<String> astral = Arbitraries.of("", "\ud83d\ude00", "\ud834\udd1e", "\ud83c\udf38\ud83c\udf38");
-        return net.jqwik.api.Combinators.combine(bmp, astral, bmp.map(s -> s.substring(0, Math.min(s.length(), 20))))
-                .as((a, b, c) -> a + b + c);
+    private static String hostile(Gen gen) {
+        return gen.chars(40, "\r\nabc: Bcc=?\"\\<>@,;\t \u00fc\u0000\u0085\u2028");
     }
 }

@@ -9,9 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.smtpclient.testing.Property;
 import jakarta.mail.internet.MimeUtility;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 
 class QuotedPrintableOutputStreamTests {
 
@@ -45,18 +44,22 @@ class QuotedPrintableOutputStreamTests {
         assertThat(encoded).contains("=\r\n").doesNotContain("=C=\r\n");
     }
 
-    @Property(tries = 200)
-    void anyBytesRoundTripThroughAnIndependentDecoder(@ForAll byte[] data) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (QuotedPrintableOutputStream qp = new QuotedPrintableOutputStream(out)) {
-            qp.write(data);
-        }
-        byte[] decoded = MimeUtility.decode(new ByteArrayInputStream(out.toByteArray()), "quoted-printable").readAllBytes();
-        assertThat(decoded).isEqualTo(data);
-        for (String line : out.toString(StandardCharsets.US_ASCII).split("\r\n", -1)) {
-            assertThat(line.length()).isLessThanOrEqualTo(76);
-            assertThat(line).doesNotEndWith(" ").doesNotEndWith("\t");
-        }
+    @Test
+    void anyBytesRoundTripThroughAnIndependentDecoder() {
+        Property.forAll(300, gen -> {
+            byte[] data = gen.bytes(500, (byte) ' ', (byte) '\t', (byte) '\r', (byte) '\n', (byte) '=', (byte) 'a');
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (QuotedPrintableOutputStream qp = new QuotedPrintableOutputStream(out)) {
+                qp.write(data);
+            }
+            byte[] decoded = MimeUtility.decode(new ByteArrayInputStream(out.toByteArray()), "quoted-printable")
+                    .readAllBytes();
+            assertThat(decoded).isEqualTo(data);
+            for (String line : out.toString(StandardCharsets.US_ASCII).split("\r\n", -1)) {
+                assertThat(line.length()).isLessThanOrEqualTo(76);
+                assertThat(line).doesNotEndWith(" ").doesNotEndWith("\t");
+            }
+        });
     }
 
     private static String encode(String text) throws IOException {

@@ -135,7 +135,46 @@ class RawMessageTests {
         String text = "From: a@example.com\nBcc: b@example.com,\n\tc@example.com\nTo: d@example.com\n\nbody";
         RawMessage message = read(text);
         assertThat(message.envelope().recipients()).hasSize(3);
-        assertThat(content(message, true)).isEqualTo("From: a@example.com\nTo: d@example.com\n\nbody");
+        assertThat(content(message, true)).isEqualTo("From: a@example.com\r\nTo: d@example.com\r\n\r\nbody");
+    }
+
+    @Test
+    void aBareCrEndsAHeaderLineAsOnTheWireSoABccBehindItIsSeenAndRemoved() throws IOException {
+        String text = "From: a@example.com\r\nTo: d@example.com\r\nSubject: x\rBcc: hidden@example.test\r\n\r\nbody\r";
+        RawMessage message = read(text);
+
+        assertThat(message.headerValues("Subject")).containsExactly("x");
+        assertThat(message.envelope().recipients()).extracting(Envelope.Recipient::address)
+                .containsExactly("d@example.com", "hidden@example.test");
+        assertThat(content(message, true))
+                .isEqualTo("From: a@example.com\r\nTo: d@example.com\r\nSubject: x\r\n\r\nbody\r");
+    }
+
+    @Test
+    void aMessageInMemoryIsParsedFromItsArrayWithTheSameResult() throws IOException {
+        String text = "From: a@example.com\nBcc: b@example.com\r\nTo: c@example.com\r\n\r\nbody\n.\n";
+        RawMessage inMemory = RawMessage.of(text.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(inMemory.envelope()).hasToString(read(text).envelope().toString());
+        assertThat(content(inMemory, true)).isEqualTo(content(read(text), true))
+                .isEqualTo("From: a@example.com\r\nTo: c@example.com\r\n\r\nbody\n.\n");
+    }
+
+    @Test
+    void aStreamThatDeliversOneByteAtATimeGivesTheSameHeaderAsOneBlock() throws IOException {
+        String text = "From: a@example.com\r\nTo: b@example.com,\r\n c@example.com\r\nBcc: d@example.com\r"
+                + "\n\r\nbody";
+        InputStream dribble = new java.io.FilterInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        RawMessage message = RawMessage.read(dribble);
+
+        assertThat(message.envelope().recipients()).hasSize(3);
+        assertThat(content(message, true)).isEqualTo("From: a@example.com\r\nTo: b@example.com,\r\n c@example.com\r\n"
+                + "\r\nbody");
     }
 
     @Test

@@ -116,8 +116,8 @@ class ConnectorTests {
 
         assertThatThrownBy(() -> connect("localhost", server.port()))
                 .isInstanceOfSatisfying(SmtpException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TLS_HANDSHAKE_FAILED);
-                    assertThat(e.getMessage()).contains("plaintext", "TlsMode.EXPLICIT");
+                    assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TLS_MODE_MISMATCH);
+                    assertThat(e.getMessage()).contains("plaintext", TlsMode.SETTING + " to EXPLICIT");
                 });
     }
 
@@ -176,7 +176,7 @@ class ConnectorTests {
             LoopbackServer.drain(plain);
         });
         InetAddress unused = InetAddress.getByName("127.0.0.2");
-        Connector connector = new Connector(host -> List.of(unused, InetAddress.getLoopbackAddress()));
+        Connector connector = new Connector((host, version) -> List.of(unused, InetAddress.getLoopbackAddress()));
 
         SocketWire wire = connector.connect("mail.example.test", server.port(), socket, tls, SmtpListener.NONE);
         resources.add(wire);
@@ -187,7 +187,7 @@ class ConnectorTests {
 
     @Test
     void unknownHostIsAConnectFailure() {
-        Connector connector = new Connector(host -> {
+        Connector connector = new Connector((host, version) -> {
             throw new UnknownHostException(host);
         });
 

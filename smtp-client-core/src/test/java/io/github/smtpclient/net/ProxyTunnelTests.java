@@ -157,7 +157,7 @@ class ProxyTunnelTests {
 
         assertThatThrownBy(() -> connect("localhost", 25))
                 .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.errorCode())
-                        .isEqualTo(SmtpErrorCode.AUTH_FAILED))
+                        .isEqualTo(SmtpErrorCode.PROXY_AUTH_FAILED))
                 .hasMessageContaining("requires authentication; set proxy().username");
     }
 
@@ -176,7 +176,7 @@ class ProxyTunnelTests {
 
         assertThatThrownBy(() -> connect("localhost", 25))
                 .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.errorCode())
-                        .isEqualTo(SmtpErrorCode.AUTH_FAILED))
+                        .isEqualTo(SmtpErrorCode.PROXY_AUTH_FAILED))
                 .hasMessageContaining("rejected the user name or password")
                 .hasMessageNotContaining("hunter2");
     }
@@ -241,6 +241,7 @@ class ProxyTunnelTests {
 
     @Test
     void httpConnectSendsHostBasicCredentialsAndExtraHeaders() throws Exception {
+        proxy.setAuthentication(ProxyAuthentication.BASIC);
         proxy.setUsername("user");
         proxy.setPassword("secret");
         proxy.setRequestHeaders(Map.of("User-Agent", "smtp-client-test"));
@@ -287,13 +288,14 @@ class ProxyTunnelTests {
 
         assertThatThrownBy(() -> connect("localhost", 25))
                 .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.errorCode())
-                        .isEqualTo(SmtpErrorCode.AUTH_FAILED))
+                        .isEqualTo(SmtpErrorCode.PROXY_AUTH_FAILED))
                 .hasMessageContaining("requires authentication")
                 .hasMessageContaining("HTTP/1.0 407 Proxy Authentication Required | Proxy-Authenticate: Basic");
     }
 
     @Test
     void http401ForSentCredentialsSaysTheyWereRejected() throws Exception {
+        proxy.setAuthentication(ProxyAuthentication.BASIC);
         proxy.setUsername("user");
         proxy.setPassword("wrong-secret");
         fakeProxy(ProxyType.HTTP, (in, out) -> {
@@ -305,7 +307,7 @@ class ProxyTunnelTests {
 
         assertThatThrownBy(() -> connect("localhost", 25))
                 .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.errorCode())
-                        .isEqualTo(SmtpErrorCode.AUTH_FAILED))
+                        .isEqualTo(SmtpErrorCode.PROXY_AUTH_FAILED))
                 .hasMessageContaining("rejected the user name or password: it answered 401")
                 .hasMessageEndingWith("body: Bad credentials)")
                 .hasMessageNotContaining("wrong-secret");
@@ -374,15 +376,15 @@ class ProxyTunnelTests {
         int port = closed.port();
         closed.close();
         List<String> resolved = new ArrayList<>();
-        AddressResolver resolver = name -> {
+        AddressResolver resolver = (name, version) -> {
             resolved.add(name);
             return List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1"));
         };
         proxy.setType(ProxyType.SOCKS5);
         proxy.setHost("proxy.example.test");
         proxy.setPort(port);
-        proxy.setUseIPv6(true);
-        socket.setUseIPv6(false);
+        proxy.setIpVersion(IpVersion.BOTH_IPV6_FIRST);
+        socket.setIpVersion(IpVersion.IPV4_ONLY);
 
         assertThatThrownBy(() -> new Connector(resolver).connect("mail.example.test", 25, socket, tls, proxy, null))
                 .isInstanceOf(SmtpException.class)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,11 @@ class SocketSettingsTests {
         assertThat(settings.getConnectTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.getLocalAddress()).isNull();
         assertThat(settings.getLocalPort()).isZero();
-        assertThat(settings.isUseIPv6()).isFalse();
+        assertThat(settings.getIpVersion()).isEqualTo(IpVersion.BOTH_IPV6_FIRST);
+        assertThat(settings.getConnectionAttemptDelay()).isEqualTo(Duration.ofMillis(250));
+        assertThat(settings.getIncomingSpeedLimit()).isZero();
+        assertThat(settings.getOutgoingSpeedLimit()).isZero();
+        assertThat(settings.dns().getMode()).isEqualTo(DnsMode.JVM);
     }
 
     @Test
@@ -64,14 +69,50 @@ class SocketSettingsTests {
     @Test
     void copyIsIndependent() {
         settings.setTimeout(Duration.ofSeconds(7));
-        settings.setUseIPv6(true);
+        settings.setIpVersion(IpVersion.IPV6_ONLY);
+        settings.setOutgoingSpeedLimit(1000);
+        settings.dns().setMode(DnsMode.OWN);
+        settings.dns().setServers(List.of("192.0.2.53"));
 
         SocketSettings copy = settings.copy();
         settings.setTimeout(Duration.ofSeconds(1));
-        settings.setUseIPv6(false);
+        settings.setIpVersion(IpVersion.IPV4_ONLY);
+        settings.setOutgoingSpeedLimit(0);
+        settings.dns().setMode(DnsMode.JVM);
+        settings.dns().setServers(List.of());
 
         assertThat(copy.getTimeout()).isEqualTo(Duration.ofSeconds(7));
         assertThat(copy.getConnectTimeout()).isEqualTo(Duration.ofSeconds(7));
-        assertThat(copy.isUseIPv6()).isTrue();
+        assertThat(copy.getIpVersion()).isEqualTo(IpVersion.IPV6_ONLY);
+        assertThat(copy.getOutgoingSpeedLimit()).isEqualTo(1000);
+        assertThat(copy.dns().getMode()).isEqualTo(DnsMode.OWN);
+        assertThat(copy.dns().getServers()).extracting(InetAddress::getHostAddress).containsExactly("192.0.2.53");
+    }
+
+    @Test
+    void speedLimitsAttemptDelayAndDnsSettingsRejectWhatCannotBeRight() {
+        assertThatThrownBy(() -> settings.setIncomingSpeedLimit(-1)).hasMessageContaining("socket().incomingSpeedLimit");
+        assertThatThrownBy(() -> settings.setOutgoingSpeedLimit(-5)).hasMessageContaining("socket().outgoingSpeedLimit");
+        assertThatThrownBy(() -> settings.setConnectionAttemptDelay(Duration.ofMillis(5)))
+                .hasMessageContaining("between 10 ms and 2 s");
+        assertThatThrownBy(() -> settings.setIpVersion(null)).hasMessageContaining("socket().ipVersion");
+        assertThatThrownBy(() -> settings.dns().setServers(List.of("dns.example.com")))
+                .hasMessageContaining("socket().dns().servers").hasMessageContaining("not an IP address");
+        assertThatThrownBy(() -> settings.dns().setPort(0)).hasMessageContaining("socket().dns().port");
+        assertThatThrownBy(() -> settings.dns().setQueryTimeout(Duration.ZERO))
+                .hasMessageContaining("socket().dns().queryTimeout");
+        assertThatThrownBy(() -> settings.dns().setTotalTimeout(Duration.ofHours(2)))
+                .hasMessageContaining("socket().dns().totalTimeout");
+    }
+
+    @Test
+    void dnsServersAreAddressLiteralsOfEitherVersion() {
+        settings.dns().setServers(List.of(" 127.0.0.1 ", "::1", ""));
+
+        assertThat(settings.dns().getServers()).extracting(InetAddress::getHostAddress)
+                .containsExactly("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(settings.dns().isOwnResolver()).isFalse();
+        settings.dns().setMode(DnsMode.OWN_THEN_JVM);
+        assertThat(settings.dns().isOwnResolver()).isTrue();
     }
 }

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,7 @@ import io.github.smtpclient.Reply;
 import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.auth.Credentials;
 import io.github.smtpclient.event.CommandEvent;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.testing.CountingSmtpServer;
@@ -241,6 +246,124 @@ class SmtpConnectionPoolTests {
             assertThatThrownBy(pool::borrow).isInstanceOfSatisfying(SmtpException.class,
                     e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CONNECT_FAILED));
         }
-        assertThat(pool.stats()).isEqualTo(new PoolStats(0, 0, 0));
+        assertThat(pool.stats()).isEqualTo(new PoolStats(0, 0, 0, CircuitState.CLOSED, 3));
+    }
+
+    @Test
+    void whileTheCircuitIsOpenNothingConnectsButIdleConnectionsAreStillLent() throws Exception {
+        server = CountingSmtpServer.start();
+        AtomicBoolean serverUp = new AtomicBoolean(true);
+        AtomicInteger attempts = new AtomicInteger();
+        PoolSettings settings = settings(2);
+        settings.setValidateOnBorrow(false);
+        settings.circuitBreaker().setFailureThreshold(2);
+        settings.circuitBreaker().setBackoff(Duration.ofMinutes(1));
+        pool = new SmtpConnectionPool("localhost:" + server.port(), () -> {
+            attempts.incrementAndGet();
+            if (!serverUp.get()) {
+                throw new SmtpException(SmtpErrorCode.CONNECT_FAILED, "Connection refused");
+            }
+            SmtpClient client = new SmtpClient();
+            client.tls().setMode(TlsMode.NONE);
+            client.connect("localhost", server.port());
+            return client;
+        }, settings);
+        PooledConnection held = pool.borrow();
+        serverUp.set(false);
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(pool::borrow).isInstanceOfSatisfying(SmtpException.class,
+                    e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CONNECT_FAILED));
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(pool::borrow).isInstanceOfSatisfying(SmtpException.class,
+                    e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CIRCUIT_OPEN));
+        }
+        assertThat(attempts).hasValue(3);
+        assertThat(pool.stats()).isEqualTo(new PoolStats(1, 0, 0, CircuitState.OPEN, 2));
+        SmtpClient client = held.client();
+        held.close();
+        try (PooledConnection again = pool.borrow()) {
+            assertThat(again.client()).isSameAs(client);
+        }
+        assertThat(attempts).hasValue(3);
+    }
+
+    /** Opens plaintext connections to the counting server and remembers whom each authenticated as. */
+    private final class IdentityFactory implements ConnectionFactory {
+        final Map<SmtpClient, Credentials> openedFor = new ConcurrentHashMap<>();
+
+        @Override
+        public SmtpClient open() throws SmtpException {
+            return connect(null);
+        }
+
+        @Override
+        public SmtpClient open(Credentials credentials) throws SmtpException {
+            return connect(credentials);
+        }
+
+        private SmtpClient connect(Credentials credentials) throws SmtpException {
+            SmtpClient client = new SmtpClient();
+            client.tls().setMode(TlsMode.NONE);
+            client.connect("localhost", server.port());
+            openedFor.put(client, credentials == null ? NOBODY : credentials);
+            return client;
+        }
+    }
+
+    private static final Credentials NOBODY = Credentials.password("configured", "x");
+
+    @Test
+    void aConnectionIsLentOnlyForTheCredentialsItWasOpenedFor() throws Exception {
+        server = CountingSmtpServer.start();
+        IdentityFactory factory = new IdentityFactory();
+        pool = new SmtpConnectionPool("localhost:" + server.port(), factory, settings(4));
+        Credentials alice = Credentials.password("alice", "one");
+        Credentials bob = Credentials.password("bob", "two");
+        SmtpClient aliceClient;
+        try (PooledConnection connection = pool.borrow(alice)) {
+            aliceClient = connection.client();
+        }
+        try (PooledConnection connection = pool.borrow(bob)) {
+            assertThat(connection.client()).isNotSameAs(aliceClient);
+            assertThat(factory.openedFor.get(connection.client())).isEqualTo(bob);
+        }
+        try (PooledConnection connection = pool.borrow()) {
+            assertThat(factory.openedFor.get(connection.client())).isEqualTo(NOBODY);
+        }
+        try (PooledConnection connection = pool.borrow(Credentials.password("alice", "one"))) {
+            assertThat(connection.client()).isSameAs(aliceClient);
+        }
+        try (PooledConnection connection = pool.borrow(Credentials.password("alice", "changed"))) {
+            assertThat(connection.client()).isNotSameAs(aliceClient);
+        }
+        assertThat(server.sessionsOpened()).isEqualTo(4);
+        assertThat(pool.stats().idle()).isEqualTo(4);
+    }
+
+    @Test
+    void aFullPoolClosesTheOldestIdleConnectionOfAnotherIdentityToMakeRoom() throws Exception {
+        server = CountingSmtpServer.start();
+        pool = new SmtpConnectionPool("localhost:" + server.port(), new IdentityFactory(), settings(2));
+        Credentials alice = Credentials.password("alice", "one");
+        Credentials bob = Credentials.password("bob", "two");
+        Credentials carol = Credentials.password("carol", "three");
+        SmtpClient aliceClient;
+        SmtpClient bobClient;
+        try (PooledConnection a = pool.borrow(alice)) {
+            aliceClient = a.client();
+        }
+        try (PooledConnection b = pool.borrow(bob)) {
+            bobClient = b.client();
+        }
+        try (PooledConnection c = pool.borrow(carol)) {
+            assertThat(c.client()).isNotSameAs(aliceClient).isNotSameAs(bobClient);
+            assertThat(aliceClient.isConnected()).as("the oldest idle one, alice's, was closed").isFalse();
+            assertThat(bobClient.isConnected()).isTrue();
+        }
+        assertThat(pool.stats()).isEqualTo(new PoolStats(0, 2, 0));
+        pool.closeIdle(bob);
+        assertThat(bobClient.isConnected()).isFalse();
+        assertThat(pool.stats()).isEqualTo(new PoolStats(0, 1, 0));
     }
 }

@@ -142,7 +142,7 @@ class BdatChunkOutputStreamTests {
     }
 
     /** Reads the chunks back as a RFC 3030 server does, requiring exactly one LAST chunk at the end. */
-    private static byte[] parseChunks(byte[] wire) {
+    static byte[] parseChunks(byte[] wire) {
         ByteArrayOutputStream message = new ByteArrayOutputStream();
         int position = 0;
         while (true) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.github.smtpclient.Reply;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.tls.TlsMode;
 
 class ReplyReaderTests {
 
@@ -179,8 +180,8 @@ class ReplyReaderTests {
         ReplyReader reader = new ReplyReader(ChoppedInputStream.of(serverHello, pieceSize));
 
         assertThatThrownBy(reader::read).isInstanceOfSatisfying(SmtpException.class,
-                e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.PROTOCOL_VIOLATION))
-                .hasMessageContaining("TLS").hasMessageContaining("TlsMode.IMPLICIT");
+                e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TLS_MODE_MISMATCH))
+                .hasMessageContaining("TLS").hasMessageContaining(TlsMode.SETTING + " to IMPLICIT");
     }
 
     @Test
@@ -188,7 +189,7 @@ class ReplyReaderTests {
         byte[] alert = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
         ReplyReader reader = new ReplyReader(ChoppedInputStream.of(alert));
 
-        assertThatThrownBy(reader::read).hasMessageContaining("TlsMode.IMPLICIT");
+        assertThatThrownBy(reader::read).hasMessageContaining(TlsMode.SETTING + " to IMPLICIT");
     }
 
     @Test

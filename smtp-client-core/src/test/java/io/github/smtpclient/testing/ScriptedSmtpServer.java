@@ -111,6 +111,30 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /**
+     * Sends bytes one at a time with a pause after each, for a server that drips a reply (or a TLS record) so slowly
+     * that only a deadline on the whole reply, not one on each read, ends the wait. Stops quietly once the client has
+     * closed the connection.
+     */
+    public ScriptedSmtpServer drip(byte[] bytes, Duration pause) {
+        byte[] copy = bytes.clone();
+        return step("drip " + copy.length + " bytes, one per " + pause.toMillis() + " ms", c -> {
+            for (byte b : copy) {
+                try {
+                    c.write(new byte[] {b});
+                } catch (IOException closedByClient) {
+                    return;
+                }
+                Thread.sleep(pause.toMillis());
+            }
+        });
+    }
+
+    /** {@link #drip(byte[], Duration)} for text (UTF-8). */
+    public ScriptedSmtpServer drip(String text, Duration pause) {
+        return drip(text.getBytes(StandardCharsets.UTF_8), pause);
+    }
+
+    /**
      * Reads one command line and fails the script unless it starts with {@code regexOrPrefix} or matches it
      * entirely as a regular expression.
      */

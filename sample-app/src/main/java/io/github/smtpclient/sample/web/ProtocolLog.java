@@ -112,11 +112,7 @@ public final class ProtocolLog {
     }
 
     private void broadcast(String name, Object data) {
-        for (SseEmitter emitter : subscribers) {
-            if (!send(emitter, name, data)) {
-                subscribers.remove(emitter);
-            }
-        }
+        subscribers.removeIf(emitter -> !send(emitter, name, data));
     }
 
     /** False when the page has gone away. */

@@ -1,6 +1,9 @@
 package io.github.smtpclient.boot.autoconfigure;
 
+import java.security.cert.X509Certificate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -8,6 +11,8 @@ import javax.net.ssl.SSLContext;
 
 import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.log.LogEvent;
+import io.github.smtpclient.log.LogFilters;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -25,6 +30,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
     private final SmtpClientProperties properties;
     private final SmtpConnectionDetails connection;
     private final TlsSettingsMapper tls;
+    private final List<X509Certificate> proxyTrustedCertificates;
     private final @Nullable SSLContext sslContext;
     private final @Nullable SmtpOAuth2TokenSupplier tokenSupplier;
     private final Supplier<SmtpListener> listeners;
@@ -36,6 +42,8 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         this.properties = properties;
         this.connection = connection;
         this.tls = new TlsSettingsMapper(properties.getTls());
+        this.proxyTrustedCertificates = TlsSettingsMapper.readCertificates("smtp.client.proxy.tls.trusted-certificates",
+                properties.getProxy().getTls().getTrustedCertificates());
         this.sslContext = sslContext(properties.getTls().getSslBundle(), sslBundles);
         this.tokenSupplier = tokenSupplier;
         this.listeners = listeners;
@@ -72,22 +80,9 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
             client.auth().setOAuthTokenSupplier(tokenSupplier::getToken);
         }
 
-        SmtpClientProperties.Socket socket = properties.getSocket();
-        PropertyCheck.set("smtp.client.socket.timeout", socket.getTimeout(), client.socket()::setTimeout);
-        PropertyCheck.set("smtp.client.socket.connect-timeout", socket.getConnectTimeout(), client.socket()::setConnectTimeout);
-        PropertyCheck.set("smtp.client.socket.local-address", socket.getLocalAddress(), client.socket()::setLocalAddress);
-        PropertyCheck.set("smtp.client.socket.local-port", socket.getLocalPort(), client.socket()::setLocalPort);
-        client.socket().setUseIPv6(socket.isUseIpv6());
-
-        SmtpClientProperties.Proxy proxy = properties.getProxy();
-        PropertyCheck.set("smtp.client.proxy.type", proxy.getType(), client.proxy()::setType);
-        PropertyCheck.set("smtp.client.proxy.host", proxy.getHost(), client.proxy()::setHost);
-        PropertyCheck.set("smtp.client.proxy.port", proxy.getPort(), client.proxy()::setPort);
-        PropertyCheck.set("smtp.client.proxy.username", proxy.getUsername(), client.proxy()::setUsername);
-        // The value in a start-up failure is masked: it is a secret.
-        PropertyCheck.set("smtp.client.proxy.password", proxy.getPassword() == null ? null : "****",
-                masked -> client.proxy().setPassword(proxy.getPassword()));
-        client.proxy().setUseIPv6(proxy.isUseIpv6());
+        applySocket(client);
+        applyProxy(client);
+        applyLog(client);
 
         client.transfer().setBinaryMode(properties.getBinary().isMode());
         PropertyCheck.set("smtp.client.binary.chunk-size", properties.getBinary().getChunkSize(),
@@ -96,6 +91,62 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         PropertyCheck.set("smtp.client.send-buffer-size", properties.getSendBufferSize(),
                 size -> client.transfer().setSendBufferSize(PropertyCheck.toInt(size)));
         client.transfer().setTempPath(properties.getTempPath());
+    }
+
+    private void applySocket(SmtpClient client) {
+        SmtpClientProperties.Socket socket = properties.getSocket();
+        PropertyCheck.set("smtp.client.socket.timeout", socket.getTimeout(), client.socket()::setTimeout);
+        PropertyCheck.set("smtp.client.socket.connect-timeout", socket.getConnectTimeout(), client.socket()::setConnectTimeout);
+        PropertyCheck.set("smtp.client.socket.connection-attempt-delay", socket.getConnectionAttemptDelay(),
+                client.socket()::setConnectionAttemptDelay);
+        PropertyCheck.set("smtp.client.socket.local-address", socket.getLocalAddress(), client.socket()::setLocalAddress);
+        PropertyCheck.set("smtp.client.socket.local-port", socket.getLocalPort(), client.socket()::setLocalPort);
+        PropertyCheck.set("smtp.client.socket.ip-version", socket.getIpVersion(), client.socket()::setIpVersion);
+        PropertyCheck.set("smtp.client.socket.incoming-speed-limit", socket.getIncomingSpeedLimit(),
+                limit -> client.socket().setIncomingSpeedLimit(limit.toBytes()));
+        PropertyCheck.set("smtp.client.socket.outgoing-speed-limit", socket.getOutgoingSpeedLimit(),
+                limit -> client.socket().setOutgoingSpeedLimit(limit.toBytes()));
+        SmtpClientProperties.Dns dns = socket.getDns();
+        PropertyCheck.set("smtp.client.socket.dns.mode", dns.getMode(), client.socket().dns()::setMode);
+        PropertyCheck.set("smtp.client.socket.dns.servers", dns.getServers(), client.socket().dns()::setServers);
+        PropertyCheck.set("smtp.client.socket.dns.port", dns.getPort(), client.socket().dns()::setPort);
+        PropertyCheck.set("smtp.client.socket.dns.query-timeout", dns.getQueryTimeout(),
+                client.socket().dns()::setQueryTimeout);
+        PropertyCheck.set("smtp.client.socket.dns.total-timeout", dns.getTotalTimeout(),
+                client.socket().dns()::setTotalTimeout);
+    }
+
+    private void applyProxy(SmtpClient client) {
+        SmtpClientProperties.Proxy proxy = properties.getProxy();
+        PropertyCheck.set("smtp.client.proxy.type", proxy.getType(), client.proxy()::setType);
+        PropertyCheck.set("smtp.client.proxy.host", proxy.getHost(), client.proxy()::setHost);
+        PropertyCheck.set("smtp.client.proxy.port", proxy.getPort(), client.proxy()::setPort);
+        PropertyCheck.set("smtp.client.proxy.username", proxy.getUsername(), client.proxy()::setUsername);
+        // The value in a start-up failure is masked: it is a secret.
+        PropertyCheck.set("smtp.client.proxy.password", proxy.getPassword() == null ? null : "****",
+                masked -> client.proxy().setPassword(proxy.getPassword()));
+        PropertyCheck.set("smtp.client.proxy.authentication", proxy.getAuthentication(),
+                client.proxy()::setAuthentication);
+        PropertyCheck.set("smtp.client.proxy.ip-version", proxy.getIpVersion(), client.proxy()::setIpVersion);
+        PropertyCheck.set("smtp.client.proxy.request-headers", proxy.getRequestHeaders(),
+                client.proxy()::setRequestHeaders);
+        SmtpClientProperties.ProxyTls proxyTls = proxy.getTls();
+        client.proxy().tls().setTrustedCertificates(proxyTrustedCertificates);
+        client.proxy().tls().setUseSystemCertificates(proxyTls.isUseSystemTrust());
+        client.proxy().tls().setValidateCertificates(proxyTls.isValidateCertificates());
+        client.proxy().tls().setVerifyHostname(proxyTls.isVerifyHostname());
+    }
+
+    private void applyLog(SmtpClient client) {
+        SmtpClientProperties.Log log = properties.getLog();
+        PropertyCheck.set("smtp.client.log.level", log.getLevel(), client.log()::setLevel);
+        client.log().setDetails(log.getDetails());
+        PropertyCheck.set("smtp.client.log.max-data-size", log.getMaxDataSize(),
+                size -> client.log().setMaxDataBytes(PropertyCheck.toInt(size)));
+        SmtpClientProperties.LogFilter filters = log.getFilters();
+        PropertyCheck.set("smtp.client.log.filters.commands", filters.getCommands(),
+                commands -> client.log().setFilters(new LogFilters(Set.copyOf(commands), filters.getEvents().isEmpty()
+                        ? EnumSet.allOf(LogEvent.class) : EnumSet.copyOf(filters.getEvents()))));
     }
 
     private static @Nullable SSLContext sslContext(@Nullable String bundle, @Nullable SslBundles sslBundles) {

@@ -10,5 +10,6 @@ import io.github.smtpclient.SmtpClient;
 @FunctionalInterface
 public interface SmtpClientCustomizer {
 
+    /** Adjusts a newly made client, after the properties were applied and before it connects. */
     void customize(SmtpClient client);
 }

@@ -3,11 +3,19 @@ package io.github.smtpclient.boot.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.log.LogDetail;
+import io.github.smtpclient.log.LogEvent;
+import io.github.smtpclient.log.LogLevel;
+import io.github.smtpclient.net.DnsMode;
+import io.github.smtpclient.net.IpVersion;
+import io.github.smtpclient.net.ProxyAuthentication;
 import io.github.smtpclient.net.ProxyType;
 import io.github.smtpclient.tls.TlsEngine;
 import io.github.smtpclient.tls.TlsMode;
@@ -45,7 +53,7 @@ public class SmtpClientProperties {
     /** Whether Bcc and Resent-Bcc header fields are removed from messages before sending. */
     private boolean removeBcc = true;
 
-    /** Size of the buffer commands and message data are written through, between 512B and 16MB. */
+    /** Size of the buffer commands and message data are written through, between 512B and 16MB; any other value than the default also sets the socket's send buffer. */
     private DataSize sendBufferSize = DataSize.ofKilobytes(64);
 
     /** Directory for temporary files; by default the JVM's 'java.io.tmpdir'. */
@@ -58,6 +66,10 @@ public class SmtpClientProperties {
     private final Socket socket = new Socket();
 
     private final Proxy proxy = new Proxy();
+
+    private final Log log = new Log();
+
+    private final RateLimit rateLimit = new RateLimit();
 
     private final Binary binary = new Binary();
 
@@ -149,6 +161,14 @@ public class SmtpClientProperties {
 
     public Proxy getProxy() {
         return proxy;
+    }
+
+    public Log getLog() {
+        return log;
+    }
+
+    public RateLimit getRateLimit() {
+        return rateLimit;
     }
 
     public Binary getBinary() {
@@ -496,8 +516,11 @@ public class SmtpClientProperties {
         /** Longest wait for any one read, write or TLS handshake, between 1ms and about 24 days. */
         private Duration timeout = Duration.ofSeconds(60);
 
-        /** Longest wait for the TCP connection to each address of the host; by default 'timeout'. */
+        /** Longest wait for the TCP connection, all addresses of the host together; by default 'timeout'. */
         private @Nullable Duration connectTimeout;
+
+        /** How long a connection attempt runs before the host's next address is tried beside it (RFC 8305), between 10ms and 2s. */
+        private Duration connectionAttemptDelay = Duration.ofMillis(250);
 
         /** Local IP address (or local host name) to connect from; by default any. */
         private @Nullable String localAddress;
@@ -505,8 +528,16 @@ public class SmtpClientProperties {
         /** Local port to connect from, 0 for any free port. */
         private int localPort;
 
-        /** Whether IPv6 addresses of the host are tried before IPv4 ones. */
-        private boolean useIpv6;
+        /** IP versions to connect over: IPV4_ONLY, IPV6_ONLY, or BOTH_IPV6_FIRST (racing both, IPv6 first). */
+        private IpVersion ipVersion = IpVersion.BOTH_IPV6_FIRST;
+
+        /** Most bytes read per second on each connection, 0 for no limit. */
+        private DataSize incomingSpeedLimit = DataSize.ofBytes(0);
+
+        /** Most bytes written per second on each connection, 0 for no limit. */
+        private DataSize outgoingSpeedLimit = DataSize.ofBytes(0);
+
+        private final Dns dns = new Dns();
 
         public Duration getTimeout() {
             return timeout;
@@ -522,6 +553,14 @@ public class SmtpClientProperties {
 
         public void setConnectTimeout(@Nullable Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getConnectionAttemptDelay() {
+            return connectionAttemptDelay;
+        }
+
+        public void setConnectionAttemptDelay(Duration connectionAttemptDelay) {
+            this.connectionAttemptDelay = connectionAttemptDelay;
         }
 
         public @Nullable String getLocalAddress() {
@@ -540,38 +579,125 @@ public class SmtpClientProperties {
             this.localPort = localPort;
         }
 
-        public boolean isUseIpv6() {
-            return useIpv6;
+        public IpVersion getIpVersion() {
+            return ipVersion;
         }
 
-        public void setUseIpv6(boolean useIpv6) {
-            this.useIpv6 = useIpv6;
+        public void setIpVersion(IpVersion ipVersion) {
+            this.ipVersion = ipVersion;
+        }
+
+        public DataSize getIncomingSpeedLimit() {
+            return incomingSpeedLimit;
+        }
+
+        public void setIncomingSpeedLimit(DataSize incomingSpeedLimit) {
+            this.incomingSpeedLimit = incomingSpeedLimit;
+        }
+
+        public DataSize getOutgoingSpeedLimit() {
+            return outgoingSpeedLimit;
+        }
+
+        public void setOutgoingSpeedLimit(DataSize outgoingSpeedLimit) {
+            this.outgoingSpeedLimit = outgoingSpeedLimit;
+        }
+
+        public Dns getDns() {
+            return dns;
+        }
+    }
+
+    /** How host names are resolved; drives {@code client.socket().dns()}. */
+    public static class Dns {
+
+        /** Resolver: JVM (the system's), OWN (the client's own DNS queries) or OWN_THEN_JVM (own, the JVM's as fallback). */
+        private DnsMode mode = DnsMode.JVM;
+
+        /** IP addresses of the DNS servers the own resolver asks, in order; empty means the system's (resolv.conf). */
+        private List<String> servers = new ArrayList<>();
+
+        /** Port of the DNS servers. */
+        private int port = 53;
+
+        /** Longest wait for one answer from one DNS server before the next is asked. */
+        private Duration queryTimeout = Duration.ofSeconds(5);
+
+        /** Longest time one host name may take to resolve, every server and retry included. */
+        private Duration totalTimeout = Duration.ofSeconds(15);
+
+        public DnsMode getMode() {
+            return mode;
+        }
+
+        public void setMode(DnsMode mode) {
+            this.mode = mode;
+        }
+
+        public List<String> getServers() {
+            return servers;
+        }
+
+        public void setServers(List<String> servers) {
+            this.servers = servers;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public Duration getQueryTimeout() {
+            return queryTimeout;
+        }
+
+        public void setQueryTimeout(Duration queryTimeout) {
+            this.queryTimeout = queryTimeout;
+        }
+
+        public Duration getTotalTimeout() {
+            return totalTimeout;
+        }
+
+        public void setTotalTimeout(Duration totalTimeout) {
+            this.totalTimeout = totalTimeout;
         }
     }
 
     /**
      * The proxy connections go through; drives {@code client.proxy()}. SOCKS 5 username/password and HTTP Basic send
-     * the proxy credentials in clear text by design.
+     * the proxy credentials in clear text by design; Digest and NTLM do not, and an HTTPS proxy encrypts the way to it.
      */
     public static class Proxy {
 
-        /** Proxy type: NONE (direct connection), SOCKS4, SOCKS4A, SOCKS5 or HTTP (CONNECT). */
+        /** Proxy type: NONE (direct connection), SOCKS4, SOCKS4A, SOCKS5, HTTP (CONNECT) or HTTPS (CONNECT over TLS to the proxy). */
         private ProxyType type = ProxyType.NONE;
 
         /** Host name or IP address of the proxy. */
         private @Nullable String host;
 
-        /** Port of the proxy, 0 for the type's default (1080 for SOCKS, 8080 for HTTP). */
+        /** Port of the proxy, 0 for the type's default (1080 for SOCKS, 8080 for HTTP, 443 for HTTPS). */
         private int port;
 
-        /** User name for the proxy (SOCKS 5 username/password, HTTP Basic, SOCKS 4 user ID); by default none. */
+        /** User name for the proxy (SOCKS 5 username/password, HTTP authentication, SOCKS 4 user ID), for NTLM with the domain before a backslash; by default none. */
         private @Nullable String username;
 
         /** Password for the proxy. */
         private @Nullable String password;
 
-        /** Whether IPv6 addresses of the proxy are tried before IPv4 ones. */
-        private boolean useIpv6;
+        /** HTTP proxy authentication: AUTO (the strongest the proxy offers: Digest, NTLM, then Basic), BASIC, DIGEST or NTLM. */
+        private ProxyAuthentication authentication = ProxyAuthentication.AUTO;
+
+        /** IP versions to connect to the proxy over: IPV4_ONLY, IPV6_ONLY, or BOTH_IPV6_FIRST. */
+        private IpVersion ipVersion = IpVersion.BOTH_IPV6_FIRST;
+
+        /** Extra headers sent with each HTTP CONNECT request, such as a User-Agent. */
+        private Map<String, String> requestHeaders = new LinkedHashMap<>();
+
+        private final ProxyTls tls = new ProxyTls();
 
         public ProxyType getType() {
             return type;
@@ -613,12 +739,178 @@ public class SmtpClientProperties {
             this.password = password;
         }
 
-        public boolean isUseIpv6() {
-            return useIpv6;
+        public ProxyAuthentication getAuthentication() {
+            return authentication;
         }
 
-        public void setUseIpv6(boolean useIpv6) {
-            this.useIpv6 = useIpv6;
+        public void setAuthentication(ProxyAuthentication authentication) {
+            this.authentication = authentication;
+        }
+
+        public IpVersion getIpVersion() {
+            return ipVersion;
+        }
+
+        public void setIpVersion(IpVersion ipVersion) {
+            this.ipVersion = ipVersion;
+        }
+
+        public Map<String, String> getRequestHeaders() {
+            return requestHeaders;
+        }
+
+        public void setRequestHeaders(Map<String, String> requestHeaders) {
+            this.requestHeaders = requestHeaders;
+        }
+
+        public ProxyTls getTls() {
+            return tls;
+        }
+    }
+
+    /** The TLS to an HTTPS proxy; drives {@code client.proxy().tls()}, independent of 'smtp.client.tls'. */
+    public static class ProxyTls {
+
+        /** PEM files of certificates to trust for the proxy in addition to the JDK's trust store, such as a private CA. */
+        private List<Resource> trustedCertificates = new ArrayList<>();
+
+        /** Whether the JDK's default trust store is trusted for the proxy; false trusts only 'trusted-certificates'. */
+        private boolean useSystemTrust = true;
+
+        /** Whether the proxy's certificate chain and host name are checked; false lets anyone on the path impersonate the proxy. */
+        private boolean validateCertificates = true;
+
+        /** Whether the proxy's certificate must name the proxy host. */
+        private boolean verifyHostname = true;
+
+        public List<Resource> getTrustedCertificates() {
+            return trustedCertificates;
+        }
+
+        public void setTrustedCertificates(List<Resource> trustedCertificates) {
+            this.trustedCertificates = trustedCertificates;
+        }
+
+        public boolean isUseSystemTrust() {
+            return useSystemTrust;
+        }
+
+        public void setUseSystemTrust(boolean useSystemTrust) {
+            this.useSystemTrust = useSystemTrust;
+        }
+
+        public boolean isValidateCertificates() {
+            return validateCertificates;
+        }
+
+        public void setValidateCertificates(boolean validateCertificates) {
+            this.validateCertificates = validateCertificates;
+        }
+
+        public boolean isVerifyHostname() {
+            return verifyHostname;
+        }
+
+        public void setVerifyHostname(boolean verifyHostname) {
+            this.verifyHostname = verifyHostname;
+        }
+    }
+
+    /**
+     * The built-in protocol log, written to the SLF4J logger 'io.github.smtpclient.wire' with secrets masked; drives
+     * {@code client.log()}.
+     */
+    public static class Log {
+
+        /** How much is logged: NONE, ERRORS, COMMANDS, COMMANDS_AND_REPLIES or DATA (message data too, never of messages marked sensitive). */
+        private LogLevel level = LogLevel.NONE;
+
+        /** What each line carries besides its text: TIMESTAMP, CONNECTION_ID, BYTE_COUNTS. */
+        private Set<LogDetail> details = new LinkedHashSet<>(List.of(LogDetail.CONNECTION_ID));
+
+        /** How much of each message's data is logged at level DATA. */
+        private DataSize maxDataSize = DataSize.ofKilobytes(1);
+
+        private final LogFilter filters = new LogFilter();
+
+        public LogLevel getLevel() {
+            return level;
+        }
+
+        public void setLevel(LogLevel level) {
+            this.level = level;
+        }
+
+        public Set<LogDetail> getDetails() {
+            return details;
+        }
+
+        public void setDetails(Set<LogDetail> details) {
+            this.details = details;
+        }
+
+        public DataSize getMaxDataSize() {
+            return maxDataSize;
+        }
+
+        public void setMaxDataSize(DataSize maxDataSize) {
+            this.maxDataSize = maxDataSize;
+        }
+
+        public LogFilter getFilters() {
+            return filters;
+        }
+    }
+
+    /** Which commands and events the protocol log shows, within its level. */
+    public static class LogFilter {
+
+        /** Command verbs whose lines and replies are logged, such as MAIL and RCPT; empty means every command. */
+        private List<String> commands = new ArrayList<>();
+
+        /** Other events logged: CONNECTION, NOTIFICATION, ERROR, MESSAGE; empty means every event. */
+        private List<LogEvent> events = new ArrayList<>();
+
+        public List<String> getCommands() {
+            return commands;
+        }
+
+        public void setCommands(List<String> commands) {
+            this.commands = commands;
+        }
+
+        public List<LogEvent> getEvents() {
+            return events;
+        }
+
+        public void setEvents(List<LogEvent> events) {
+            this.events = events;
+        }
+    }
+
+    /** A limit for the whole pooled SmtpMailSender, all its connections together, as a provider limits an account. */
+    public static class RateLimit {
+
+        /** Most messages started per second, 0 for no limit; fractions allowed, such as 0.5 for one every two seconds. */
+        private double messagesPerSecond;
+
+        /** Most bytes written per second by all connections together, 0 for no limit. */
+        private DataSize bytesPerSecond = DataSize.ofBytes(0);
+
+        public double getMessagesPerSecond() {
+            return messagesPerSecond;
+        }
+
+        public void setMessagesPerSecond(double messagesPerSecond) {
+            this.messagesPerSecond = messagesPerSecond;
+        }
+
+        public DataSize getBytesPerSecond() {
+            return bytesPerSecond;
+        }
+
+        public void setBytesPerSecond(DataSize bytesPerSecond) {
+            this.bytesPerSecond = bytesPerSecond;
         }
     }
 
@@ -671,6 +963,8 @@ public class SmtpClientProperties {
 
         /** How long a send waits for a free connection when all are in use before it fails with TIMEOUT. */
         private Duration borrowTimeout = Duration.ofSeconds(30);
+
+        private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
         public int getMaxSize() {
             return maxSize;
@@ -726,6 +1020,77 @@ public class SmtpClientProperties {
 
         public void setBorrowTimeout(Duration borrowTimeout) {
             this.borrowTimeout = borrowTimeout;
+        }
+
+        public CircuitBreaker getCircuitBreaker() {
+            return circuitBreaker;
+        }
+    }
+
+    /**
+     * When the pool stops connecting to a server that keeps failing, so that sends fail at once with CIRCUIT_OPEN
+     * instead of each opening a connection; drives {@code CircuitBreakerSettings}.
+     */
+    public static class CircuitBreaker {
+
+        /** Whether sends stop connecting for a while after 'failure-threshold' connection attempts in a row failed. */
+        private boolean enabled = true;
+
+        /**
+         * Connection attempts in a row that must fail (refused, timed out, 421 greeting, TLS failure) before the
+         * breaker opens, between 1 and 1000.
+         */
+        private int failureThreshold = 5;
+
+        /**
+         * How long the breaker stays open the first time before one send may try to connect, between 1ms and 1 day.
+         */
+        private Duration backoff = Duration.ofSeconds(1);
+
+        /** How much longer the breaker stays open each time that try fails, between 1 and 100. */
+        private double backoffMultiplier = 2.0;
+
+        /** The longest the breaker stays open at a time, at least 'backoff'. */
+        private Duration maxBackoff = Duration.ofMinutes(1);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getFailureThreshold() {
+            return failureThreshold;
+        }
+
+        public void setFailureThreshold(int failureThreshold) {
+            this.failureThreshold = failureThreshold;
+        }
+
+        public Duration getBackoff() {
+            return backoff;
+        }
+
+        public void setBackoff(Duration backoff) {
+            this.backoff = backoff;
+        }
+
+        public double getBackoffMultiplier() {
+            return backoffMultiplier;
+        }
+
+        public void setBackoffMultiplier(double backoffMultiplier) {
+            this.backoffMultiplier = backoffMultiplier;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
         }
     }
 

@@ -82,10 +82,15 @@ final class TlsSettingsMapper {
     }
 
     private static List<X509Certificate> certificates(String key, List<Resource> resources) {
+        return readCertificates(PREFIX + key, resources);
+    }
+
+    /** Reads the certificates of a list property such as {@code smtp.client.proxy.tls.trusted-certificates}. */
+    static List<X509Certificate> readCertificates(String listProperty, List<Resource> resources) {
         List<X509Certificate> certificates = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++) {
             Resource resource = resources.get(i);
-            String property = PREFIX + key + "[" + i + "]";
+            String property = listProperty + "[" + i + "]";
             try (InputStream in = resource.getInputStream()) {
                 int before = certificates.size();
                 for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {

@@ -22,6 +22,7 @@ public final class SmtpTransactionTracker implements SmtpListener {
     private final List<SmtpTransactionObserver> observers;
     private final Map<Long, List<SmtpTransactionObserver.Transaction>> open = new HashMap<>();
 
+    /** A tracker telling these observers, in order, about each transaction. */
     public SmtpTransactionTracker(List<SmtpTransactionObserver> observers) {
         this.observers = List.copyOf(observers);
     }

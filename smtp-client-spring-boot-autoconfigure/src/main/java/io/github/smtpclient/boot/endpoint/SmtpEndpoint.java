@@ -38,6 +38,7 @@ public class SmtpEndpoint {
         this.sender = sender;
     }
 
+    /** The server as last probed (probing when the cached result is too old) and the pooled sender's connections. */
     @ReadOperation
     public SmtpDescriptor smtp() {
         ServerSnapshot snapshot = probe.probe();

@@ -22,7 +22,8 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Publishes each client event as its {@link SmtpClientApplicationEvent}, and each finished transaction as a
- * {@link SmtpMessageSentEvent} or {@link SmtpMessageFailedEvent}. Stateless, so one instance serves every client.
+ * {@link SmtpMessageSentEvent} or {@link SmtpMessageFailedEvent}, numbered with the try of the pooled send it
+ * belongs to. Stateless, so one instance serves every client.
  */
 public final class ApplicationEventSmtpListener implements SmtpListener, SmtpTransactionObserver {
 
@@ -30,6 +31,7 @@ public final class ApplicationEventSmtpListener implements SmtpListener, SmtpTra
     private final String server;
     private final SmtpEventSwitches switches;
 
+    /** A listener publishing the events the switches turn on, for the server {@code host:port}. */
     public ApplicationEventSmtpListener(ApplicationEventPublisher publisher, String server, SmtpEventSwitches switches) {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.server = Objects.requireNonNull(server, "server");
@@ -87,15 +89,16 @@ public final class ApplicationEventSmtpListener implements SmtpListener, SmtpTra
     @Override
     public Transaction started(MessageStartedEvent message) {
         String sender = message.envelope().sender();
+        int attempt = message.attempt();
         return new Transaction() {
             @Override
             public void succeeded(SendResult result) {
-                publisher.publishEvent(new SmtpMessageSentEvent(server, sender, result));
+                publisher.publishEvent(new SmtpMessageSentEvent(server, sender, result, attempt));
             }
 
             @Override
             public void failed(SmtpException failure, List<RecipientResult> recipients, long bytesSent) {
-                publisher.publishEvent(new SmtpMessageFailedEvent(server, sender, failure, recipients));
+                publisher.publishEvent(new SmtpMessageFailedEvent(server, sender, failure, recipients, attempt));
             }
         };
     }

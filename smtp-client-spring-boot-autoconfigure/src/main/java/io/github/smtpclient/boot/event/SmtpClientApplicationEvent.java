@@ -12,8 +12,11 @@ import org.springframework.context.ApplicationEvent;
  */
 public abstract class SmtpClientApplicationEvent<T> extends ApplicationEvent {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient T event;
 
+    /** Wraps the core event of a client talking to the server {@code host:port}. */
     protected SmtpClientApplicationEvent(String server, T event) {
         super(server);
         this.event = event;

@@ -29,6 +29,7 @@ public final class SmtpSpringMailSender implements MailSender {
     private final SmtpMailSender sender;
     private final MailMessageDefaults defaults;
 
+    /** A MailSender sending through the pooled sender, filling in the defaults. */
     public SmtpSpringMailSender(SmtpMailSender sender, MailMessageDefaults defaults) {
         this.sender = Objects.requireNonNull(sender, "sender");
         this.defaults = Objects.requireNonNull(defaults, "defaults");

@@ -27,6 +27,7 @@ public final class SmtpTransactionMetrics implements SmtpTransactionObserver {
     private final Counter rejected;
     private final Counter bytesSent;
 
+    /** Counters in the registry, tagged with the server {@code host:port}. */
     public SmtpTransactionMetrics(MeterRegistry registry, String server) {
         Objects.requireNonNull(registry, "registry");
         this.accepted = recipients(registry, server, "accepted");
@@ -59,6 +60,6 @@ public final class SmtpTransactionMetrics implements SmtpTransactionObserver {
         for (RecipientResult recipient : recipients) {
             (recipient.isAccepted() ? accepted : rejected).increment();
         }
-        bytesSent.increment(bytes);
+        bytesSent.increment((double) bytes);
     }
 }

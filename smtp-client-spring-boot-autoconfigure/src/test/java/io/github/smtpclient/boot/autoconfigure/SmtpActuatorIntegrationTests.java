@@ -84,11 +84,15 @@ class SmtpActuatorIntegrationTests {
         assertThat(smtp.path("capabilities").toString()).contains("AUTH PLAIN LOGIN");
         assertThat(smtp.path("tls").path("serverCertificate").asString()).isEqualTo("CN=localhost");
         assertThat(smtp.path("pool").path("idle").asInt()).isEqualTo(1);
+        assertThat(smtp.path("pool").path("circuit").asString()).isEqualTo("CLOSED");
+        assertThat(health.path("components").path("smtp").path("details").path("pool").path("circuit").asString())
+                .isEqualTo("CLOSED");
 
         JsonNode metric = get("/actuator/metrics/smtp.client.send");
         assertThat(metric.path("measurements").get(0).path("statistic").asString()).isEqualTo("COUNT");
         assertThat(metric.path("measurements").get(0).path("value").asDouble()).isEqualTo(1.0);
         assertThat(metric.path("availableTags").toString()).contains("SUCCESS");
+        assertThat(metric.path("availableTags").toString()).contains("\"attempts\"");
         assertThat(SERVER.received()).hasSize(1);
     }
 

@@ -13,6 +13,13 @@ import io.github.smtpclient.boot.client.SmtpClientFactory;
 import io.github.smtpclient.boot.client.SmtpServerProbe;
 import io.github.smtpclient.event.CommandEvent;
 import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.log.LogDetail;
+import io.github.smtpclient.log.LogEvent;
+import io.github.smtpclient.log.LogFilters;
+import io.github.smtpclient.log.LogLevel;
+import io.github.smtpclient.net.DnsMode;
+import io.github.smtpclient.net.IpVersion;
+import io.github.smtpclient.net.ProxyAuthentication;
 import io.github.smtpclient.net.ProxyType;
 import io.github.smtpclient.testing.TestCertificates;
 import io.github.smtpclient.tls.TlsMode;
@@ -118,7 +125,7 @@ class SmtpClientAutoConfigurationTests {
                 "smtp.client.auth.allow-plaintext-credentials=true", "smtp.client.auth.allow-loopback-plaintext=false",
                 "smtp.client.socket.timeout=7s", "smtp.client.socket.connect-timeout=3s",
                 "smtp.client.socket.local-address=127.0.0.1", "smtp.client.socket.local-port=2500",
-                "smtp.client.socket.use-ipv6=true", "smtp.client.binary.mode=true",
+                "smtp.client.socket.ip-version=ipv6-only", "smtp.client.binary.mode=true",
                 "smtp.client.binary.chunk-size=64KB", "smtp.client.remove-bcc=false",
                 "smtp.client.send-buffer-size=8KB", "smtp.client.temp-path=" + temp)
                 .run(context -> {
@@ -142,7 +149,7 @@ class SmtpClientAutoConfigurationTests {
                         assertThat(client.socket().getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
                         assertThat(client.socket().getLocalAddress().getHostAddress()).isEqualTo("127.0.0.1");
                         assertThat(client.socket().getLocalPort()).isEqualTo(2500);
-                        assertThat(client.socket().isUseIPv6()).isTrue();
+                        assertThat(client.socket().getIpVersion()).isEqualTo(IpVersion.IPV6_ONLY);
                         assertThat(client.transfer().isBinaryMode()).isTrue();
                         assertThat(client.transfer().getBinaryChunkSize()).isEqualTo(64 * 1024);
                         assertThat(client.transfer().isRemoveBcc()).isFalse();
@@ -194,16 +201,94 @@ class SmtpClientAutoConfigurationTests {
         contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.proxy.type=socks5",
                 "smtp.client.proxy.host=proxy.example.test", "smtp.client.proxy.port=1081",
                 "smtp.client.proxy.username=proxy-user", "smtp.client.proxy.password=proxy-secret",
-                "smtp.client.proxy.use-ipv6=true").run(context -> {
+                "smtp.client.proxy.ip-version=ipv4-only").run(context -> {
                     try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
                         assertThat(client.proxy().getType()).isEqualTo(ProxyType.SOCKS5);
                         assertThat(client.proxy().getHost()).isEqualTo("proxy.example.test");
                         assertThat(client.proxy().getPort()).isEqualTo(1081);
                         assertThat(client.proxy().getUsername()).isEqualTo("proxy-user");
                         assertThat(client.proxy().getPassword()).isEqualTo("proxy-secret");
-                        assertThat(client.proxy().isUseIPv6()).isTrue();
+                        assertThat(client.proxy().getIpVersion()).isEqualTo(IpVersion.IPV4_ONLY);
                     }
                 });
+    }
+
+    @Test
+    void whenNetworkPropertiesAreSetShouldApplyResolverSpeedLimitsAndHttpsProxy() throws Exception {
+        Path pem = Files.writeString(temp.resolve("proxy-ca.pem"), TestCertificates.forLocalhost().caPem());
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.socket.dns.mode=own-then-jvm", "smtp.client.socket.dns.servers=127.0.0.1,::1",
+                "smtp.client.socket.dns.port=5353", "smtp.client.socket.dns.query-timeout=2s",
+                "smtp.client.socket.dns.total-timeout=7s", "smtp.client.socket.connection-attempt-delay=100ms",
+                "smtp.client.socket.incoming-speed-limit=64KB", "smtp.client.socket.outgoing-speed-limit=1MB",
+                "smtp.client.proxy.type=https", "smtp.client.proxy.host=proxy.example.test",
+                "smtp.client.proxy.authentication=digest", "smtp.client.proxy.request-headers.User-Agent=app/1.0",
+                "smtp.client.proxy.tls.trusted-certificates=file:" + pem, "smtp.client.proxy.tls.use-system-trust=false")
+                .run(context -> {
+                    try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                        assertThat(client.socket().dns().getMode()).isEqualTo(DnsMode.OWN_THEN_JVM);
+                        assertThat(client.socket().dns().getServers()).hasSize(2);
+                        assertThat(client.socket().dns().getPort()).isEqualTo(5353);
+                        assertThat(client.socket().dns().getQueryTimeout()).isEqualTo(Duration.ofSeconds(2));
+                        assertThat(client.socket().dns().getTotalTimeout()).isEqualTo(Duration.ofSeconds(7));
+                        assertThat(client.socket().getConnectionAttemptDelay()).isEqualTo(Duration.ofMillis(100));
+                        assertThat(client.socket().getIncomingSpeedLimit()).isEqualTo(64 * 1024);
+                        assertThat(client.socket().getOutgoingSpeedLimit()).isEqualTo(1024 * 1024);
+                        assertThat(client.proxy().getType()).isEqualTo(ProxyType.HTTPS);
+                        assertThat(client.proxy().effectivePort()).isEqualTo(443);
+                        assertThat(client.proxy().getAuthentication()).isEqualTo(ProxyAuthentication.DIGEST);
+                        assertThat(client.proxy().getRequestHeaders()).containsEntry("User-Agent", "app/1.0");
+                        assertThat(client.proxy().tls().getTrustedCertificates()).hasSize(1);
+                        assertThat(client.proxy().tls().isUseSystemCertificates()).isFalse();
+                        assertThat(client.tls().getTrustedCertificates()).as("the SMTP server's trust is separate")
+                                .isEmpty();
+                    }
+                });
+    }
+
+    @Test
+    void whenLogPropertiesAreSetShouldApplyThemToTheProtocolLog() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.log.level=commands-and-replies", "smtp.client.log.details=timestamp,byte-counts",
+                "smtp.client.log.max-data-size=4KB", "smtp.client.log.filters.commands=mail,rcpt",
+                "smtp.client.log.filters.events=error").run(context -> {
+                    try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                        assertThat(client.log().getLevel()).isEqualTo(LogLevel.COMMANDS_AND_REPLIES);
+                        assertThat(client.log().getDetails()).containsExactlyInAnyOrder(LogDetail.TIMESTAMP,
+                                LogDetail.BYTE_COUNTS);
+                        assertThat(client.log().getMaxDataBytes()).isEqualTo(4096);
+                        assertThat(client.log().getFilters().commands()).containsExactlyInAnyOrder("MAIL", "RCPT");
+                        assertThat(client.log().getFilters().events()).containsExactly(LogEvent.ERROR);
+                    }
+                });
+    }
+
+    @Test
+    void whenNothingIsSaidTheLogIsOffAndNamesConnections() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test").run(context -> {
+            try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                assertThat(client.log().getLevel()).isEqualTo(LogLevel.NONE);
+                assertThat(client.log().getDetails()).containsExactly(LogDetail.CONNECTION_ID);
+                assertThat(client.log().getFilters()).isEqualTo(LogFilters.ALL);
+                assertThat(client.socket().getIpVersion()).isEqualTo(IpVersion.BOTH_IPV6_FIRST);
+            }
+        });
+    }
+
+    @Test
+    void whenADnsServerIsNotAnAddressShouldFailNamingTheProperty() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.socket.dns.servers=dns.example.test").run(context -> assertThat(context)
+                        .getFailure().rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("smtp.client.socket.dns.servers"));
+    }
+
+    @Test
+    void whenARateLimitIsSetTheSenderKeepsIt() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.rate-limit.messages-per-second=-1").run(context -> assertThat(context)
+                        .getFailure().rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("smtp.client.rate-limit").hasMessageContaining("messagesPerSecond"));
     }
 
     @Test

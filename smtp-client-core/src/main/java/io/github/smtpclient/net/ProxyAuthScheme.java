@@ -1,0 +1,31 @@
+package io.github.smtpclient.net;
+
+import java.util.List;
+
+import io.github.smtpclient.SmtpException;
+
+/**
+ * One HTTP proxy authentication scheme as a small state machine: the {@code Proxy-Authorization} value for the
+ * first CONNECT, and then one answer per 407 until the scheme has nothing more to say (the proxy refused it).
+ */
+interface ProxyAuthScheme {
+
+    /** The scheme's name as sent, such as {@code "Digest"}. */
+    String name();
+
+    /** The header value to send with the first CONNECT, before any challenge; {@code null} for none. */
+    String initial();
+
+    /**
+     * The header value answering the proxy's latest 407 challenges, or {@code null} when this scheme is finished:
+     * the proxy refused what was sent, or offers nothing this scheme can answer.
+     *
+     * @throws SmtpException PROXY_AUTH_FAILED when the challenge is malformed
+     */
+    String respond(List<AuthChallenge> challenges) throws SmtpException;
+
+    /** Whether the next CONNECT must use the same connection (NTLM authenticates the connection, not the request). */
+    default boolean bindsToConnection() {
+        return false;
+    }
+}

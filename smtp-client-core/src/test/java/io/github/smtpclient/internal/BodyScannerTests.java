@@ -1,0 +1,79 @@
+package io.github.smtpclient.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.smtpclient.message.BodyType;
+import io.github.smtpclient.testing.Property;
+
+class BodyScannerTests {
+
+    @Test
+    void asciiIsSevenBitEightBitOctetsNeed8BitMimeNulAndLongLinesNeedBinaryMime() {
+        assertThat(scan("plain\r\ntext\n")).isEqualTo(BodyType.SEVEN_BIT);
+        assertThat(scan("caf\u00e9\r\n")).isEqualTo(BodyType.EIGHT_BIT_MIME);
+        assertThat(scan("a\0b")).isEqualTo(BodyType.BINARY_MIME);
+        assertThat(scan("x".repeat(998) + "\r\n" + "y".repeat(998))).isEqualTo(BodyType.SEVEN_BIT);
+        assertThat(scan("x".repeat(999))).isEqualTo(BodyType.BINARY_MIME);
+    }
+
+    @Test
+    void bareCrAndBareLfEndLinesAsOnTheWire() {
+        assertThat(scan(("x".repeat(600) + "\r").repeat(3))).isEqualTo(BodyType.SEVEN_BIT);
+        assertThat(scan(("x".repeat(600) + "\n").repeat(3))).isEqualTo(BodyType.SEVEN_BIT);
+    }
+
+    @Test
+    void theReasonNamesTheLineAndCountsACrlfSplitBetweenPiecesOnce() {
+        BodyScanner scanner = new BodyScanner();
+        byte[] first = "one\r".getBytes(StandardCharsets.US_ASCII);
+        byte[] second = "\ntwo\rthree\n\u00e9".getBytes(StandardCharsets.UTF_8);
+        scanner.scan(first, 0, first.length);
+        scanner.scan(second, 0, second.length);
+
+        assertThat(scanner.bodyType()).isEqualTo(BodyType.EIGHT_BIT_MIME);
+        assertThat(scanner.reason()).isEqualTo("byte 15 (line 4) is the 8-bit octet 0xC3");
+    }
+
+    @Test
+    void anySplitIntoPiecesGivesTheSameTypeAsAByteAtATimeReference() {
+        Property.forAll(3000, gen -> {
+            byte[] bytes = gen.bytes(2500, (byte) '\r', (byte) '\n', (byte) 'x', (byte) 'x', (byte) 'x', (byte) 0,
+                    (byte) 0xC3);
+            BodyScanner scanner = new BodyScanner();
+            for (int position = 0; position < bytes.length; ) {
+                int piece = Math.min(1 + gen.random().nextInt(300), bytes.length - position);
+                scanner.scan(bytes, position, piece);
+                position += piece;
+            }
+            assertThat(scanner.bodyType()).isEqualTo(reference(bytes));
+        });
+    }
+
+    private static BodyType reference(byte[] bytes) {
+        boolean eightBit = false;
+        int line = 0;
+        for (byte b : bytes) {
+            if (b == 0) {
+                return BodyType.BINARY_MIME;
+            }
+            if (b == '\r' || b == '\n') {
+                line = 0;
+            } else if (++line > 998) {
+                return BodyType.BINARY_MIME;
+            }
+            eightBit |= b < 0;
+        }
+        return eightBit ? BodyType.EIGHT_BIT_MIME : BodyType.SEVEN_BIT;
+    }
+
+    private static BodyType scan(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        BodyScanner scanner = new BodyScanner();
+        scanner.scan(bytes, 0, bytes.length);
+        return scanner.bodyType();
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.smtpclient.testing;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * The values of one {@link Property} case, all drawn from one seeded {@link Random}: the same seed draws the same
+ * values. Lengths favour the edges (empty, one, the maximum) as well as everything between. Every value drawn is
+ * recorded, abbreviated, for the failure message.
+ */
+public final class Gen {
+
+    private static final int SHOWN = 48;
+
+    private final Random random;
+    private final List<String> drawn = new ArrayList<>();
+
+    Gen(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** The case's random source, for decisions that need not be shown (how to split a write, for instance). */
+    public Random random() {
+        return random;
+    }
+
+    /** Any {@code long}. */
+    public long anyLong() {
+        return record("long", random.nextLong());
+    }
+
+    /** True or false, evenly. */
+    public boolean anyBoolean() {
+        return record("boolean", random.nextBoolean());
+    }
+
+    /** An int in {@code [min, max]}. */
+    public int intBetween(int min, int max) {
+        return record("int", min + random.nextInt(max - min + 1));
+    }
+
+    /** One of {@code values}, evenly. */
+    @SafeVarargs
+    public final <T> T oneOf(T... values) {
+        return record("oneOf", values[random.nextInt(values.length)]);
+    }
+
+    /** Up to {@code maxLength} bytes, any values. */
+    public byte[] bytes(int maxLength) {
+        byte[] bytes = new byte[length(maxLength)];
+        random.nextBytes(bytes);
+        return recordBytes(bytes);
+    }
+
+    /** Up to {@code maxLength} bytes, about half of them drawn from {@code favoured}, the rest any value. */
+    public byte[] bytes(int maxLength, byte... favoured) {
+        byte[] bytes = new byte[length(maxLength)];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = random.nextBoolean() ? favoured[random.nextInt(favoured.length)] : (byte) random.nextInt(256);
+        }
+        return recordBytes(bytes);
+    }
+
+    /** Up to {@code maxLength} characters from {@code [from, to]}, plus any of {@code extra}. */
+    public String chars(int maxLength, char from, char to, String extra) {
+        int length = length(maxLength);
+        int range = to - from + 1;
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            int pick = random.nextInt(range + extra.length());
+            text.append(pick < range ? (char) (from + pick) : extra.charAt(pick - range));
+        }
+        return recordText(text.toString());
+    }
+
+    /** Up to {@code maxLength} characters, each one of {@code alphabet}. */
+    public String chars(int maxLength, String alphabet) {
+        int length = length(maxLength);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return recordText(text.toString());
+    }
+
+    /**
+     * Unicode text without lone surrogates: mostly any BMP character (controls included), with characters from the
+     * other planes mixed in, up to about {@code maxLength} UTF-16 units.
+     */
+    public String unicode(int maxLength) {
+        int length = length(maxLength);
+        StringBuilder text = new StringBuilder(length + 2);
+        while (text.length() < length) {
+            if (random.nextInt(20) == 0) {
+                text.appendCodePoint(0x10000 + random.nextInt(0x10FFFF - 0x10000 + 1));
+            } else {
+                char c = (char) random.nextInt(0x10000);
+                text.append(Character.isSurrogate(c) ? 'x' : c);
+            }
+        }
+        return recordText(text.toString());
+    }
+
+    /** What this case drew so far, abbreviated. */
+    String drawn() {
+        return drawn.isEmpty() ? "nothing" : String.join("; ", drawn);
+    }
+
+    /** 0, 1 and {@code max} a tenth of the time each (when they differ), otherwise uniform in {@code [0, max]}. */
+    private int length(int max) {
+        int roll = random.nextInt(10);
+        return switch (roll) {
+            case 0 -> 0;
+            case 1 -> Math.min(1, max);
+            case 2 -> max;
+            default -> random.nextInt(max + 1);
+        };
+    }
+
+    private <T> T record(String kind, T value) {
+        drawn.add(kind + " = " + value);
+        return value;
+    }
+
+    private byte[] recordBytes(byte[] bytes) {
+        String hex = HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(bytes.length, SHOWN));
+        drawn.add("bytes[" + bytes.length + "] = " + hex + (bytes.length > SHOWN ? " ..." : ""));
+        return bytes;
+    }
+
+    private String recordText(String text) {
+        String shown = text.length() > SHOWN ? text.substring(0, SHOWN) + "..." : text;
+        StringBuilder escaped = new StringBuilder();
+        shown.codePoints().forEach(cp -> {
+            if (cp < 0x20 || cp == 0x7f || Character.isSurrogate((char) cp)) {
+                escaped.append(String.format(Locale.ROOT, "\\u%04X", cp));
+            } else {
+                escaped.appendCodePoint(cp);
+            }
+        });
+        drawn.add("text[" + text.length() + "] = \"" + escaped + "\"");
+        return text;
+    }
+}
