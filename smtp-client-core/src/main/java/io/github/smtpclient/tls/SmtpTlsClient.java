@@ -48,7 +48,7 @@ final class SmtpTlsClient extends DefaultTlsClient {
     private static final int CONNECTION_ID_BYTES = 16;
 
     private final ProtocolVersion[] versions;
-    private final int[] cipherSuites;
+    private final int[] offeredSuites;
     private final String serverName;
     private final HandshakeVerdict verdict;
     private final TlsSession sessionToResume;
@@ -62,7 +62,7 @@ final class SmtpTlsClient extends DefaultTlsClient {
             HandshakeVerdict verdict, TlsSession sessionToResume, BcObservations observations) {
         super(crypto);
         this.versions = versions.clone();
-        this.cipherSuites = cipherSuites.clone();
+        this.offeredSuites = cipherSuites.clone();
         this.serverName = serverName;
         this.verdict = verdict;
         this.sessionToResume = sessionToResume;
@@ -81,8 +81,8 @@ final class SmtpTlsClient extends DefaultTlsClient {
 
     @Override
     protected int[] getSupportedCipherSuites() {
-        return cipherSuites.length == 0 ? super.getSupportedCipherSuites()
-                : TlsUtils.getSupportedCipherSuites(getCrypto(), cipherSuites);
+        return offeredSuites.length == 0 ? super.getSupportedCipherSuites()
+                : TlsUtils.getSupportedCipherSuites(getCrypto(), offeredSuites);
     }
 
     @Override

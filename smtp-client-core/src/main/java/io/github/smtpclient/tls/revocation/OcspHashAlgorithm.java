@@ -20,14 +20,15 @@ public enum OcspHashAlgorithm {
     /** SHA-512. */
     SHA512(NISTObjectIdentifiers.id_sha512);
 
-    private final ASN1ObjectIdentifier oid;
+    /** Dotted, not Bouncy Castle's mutable-looking OID type: an enum's state is immutable, and no BC type is API. */
+    private final String oid;
 
     OcspHashAlgorithm(ASN1ObjectIdentifier oid) {
-        this.oid = oid;
+        this.oid = oid.getId();
     }
 
-    /** The algorithm's OID. */
-    public ASN1ObjectIdentifier oid() {
+    /** The algorithm's OID in dotted form, such as {@code "1.3.14.3.2.26"} for SHA-1. */
+    public String oid() {
         return oid;
     }
 }

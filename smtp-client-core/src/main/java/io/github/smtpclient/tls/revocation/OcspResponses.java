@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -62,7 +63,7 @@ final class OcspResponses {
     static Request request(X509Certificate certificate, X509Certificate issuer, OcspHashAlgorithm hash)
             throws IOException {
         try {
-            CertificateID id = new JcaCertificateID(digests().get(new AlgorithmIdentifier(hash.oid())), issuer,
+            CertificateID id = new JcaCertificateID(digests().get(new AlgorithmIdentifier(new ASN1ObjectIdentifier(hash.oid()))), issuer,
                     certificate.getSerialNumber());
             byte[] nonce = new byte[16];
             RANDOM.nextBytes(nonce);
@@ -76,13 +77,26 @@ final class OcspResponses {
         }
     }
 
-    /**
-     * An encoded request and the DER nonce value it carries.
-     *
-     * @param encoded the DER OCSPRequest
-     * @param nonce   the DER OCTET STRING the nonce extension holds
-     */
-    record Request(byte[] encoded, byte[] nonce) {
+    /** An encoded request and the DER nonce value it carries (a class, not a record: records compare arrays by identity). */
+    static final class Request {
+
+        private final byte[] encoded;
+        private final byte[] nonce;
+
+        Request(byte[] encoded, byte[] nonce) {
+            this.encoded = encoded;
+            this.nonce = nonce;
+        }
+
+        /** The DER OCSPRequest. */
+        byte[] encoded() {
+            return encoded;
+        }
+
+        /** The DER OCTET STRING the nonce extension holds. */
+        byte[] nonce() {
+            return nonce;
+        }
     }
 
     /**

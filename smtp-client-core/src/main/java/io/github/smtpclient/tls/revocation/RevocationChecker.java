@@ -144,7 +144,7 @@ public final class RevocationChecker {
             List<Attempt> attempts(RevocationChecker checker, X509Certificate certificate, X509Certificate issuer,
                     List<byte[]> staples, Instant now) {
                 return ocspLocations(certificate).stream().map(location -> new Attempt("OCSP " + location,
-                        () -> checker.askResponder(location, certificate, issuer, now))).toList();
+                        () -> checker.askResponder(location, certificate, issuer))).toList();
             }
         },
         KNOWN_CRL {
@@ -173,7 +173,7 @@ public final class RevocationChecker {
             List<Attempt> attempts(RevocationChecker checker, X509Certificate certificate, X509Certificate issuer,
                     List<byte[]> staples, Instant now) {
                 return crlLocations(certificate).stream().map(location -> new Attempt("CRL " + location,
-                        () -> checker.downloadCrl(location, certificate, issuer, now))).toList();
+                        () -> checker.downloadCrl(location, certificate, issuer))).toList();
             }
         };
 
@@ -181,8 +181,8 @@ public final class RevocationChecker {
                 List<byte[]> staples, Instant now);
     }
 
-    private SourceAnswer askResponder(String location, X509Certificate certificate, X509Certificate issuer,
-            Instant now) {
+    /** Asks one OCSP responder; the answer is judged at the time it arrives, not when validation started. */
+    private SourceAnswer askResponder(String location, X509Certificate certificate, X509Certificate issuer) {
         if (!HttpFetcher.isFetchable(location)) {
             return SourceAnswer.none("skipped: only http: responders are asked");
         }
@@ -196,8 +196,8 @@ public final class RevocationChecker {
         }
     }
 
-    private SourceAnswer downloadCrl(String location, X509Certificate certificate, X509Certificate issuer,
-            Instant now) {
+    /** Downloads one CRL; it is judged at the time it arrives, not when validation started. */
+    private SourceAnswer downloadCrl(String location, X509Certificate certificate, X509Certificate issuer) {
         if (!HttpFetcher.isFetchable(location)) {
             return SourceAnswer.none("skipped: only http: CRL locations are fetched");
         }

@@ -30,6 +30,13 @@ public final class RevocationSettings {
     private List<X509CRL> knownCrls = List.of();
     private List<byte[]> knownOcspResponses = List.of();
 
+    /**
+     * Settings with the defaults each getter describes: no revocation checking; when switched on, hard fail, SHA-1
+     * CertIDs, {@link #DEFAULT_TIMEOUT} and {@link #DEFAULT_DOWNLOAD_LIMIT}.
+     */
+    public RevocationSettings() {
+    }
+
     /** Which sources are asked (the reference's TLSRevocationCheck). */
     public RevocationCheck getCheck() {
         return check;

@@ -37,23 +37,30 @@ public final class CertificateInfo {
     /** The purposes of a certificate's key (the bits of RFC 5280's keyUsage extension). */
     public enum KeyUsage {
         /** digitalSignature (bit 0). */
-        DIGITAL_SIGNATURE,
+        DIGITAL_SIGNATURE(0),
         /** nonRepudiation, also called contentCommitment (bit 1). */
-        NON_REPUDIATION,
+        NON_REPUDIATION(1),
         /** keyEncipherment (bit 2). */
-        KEY_ENCIPHERMENT,
+        KEY_ENCIPHERMENT(2),
         /** dataEncipherment (bit 3). */
-        DATA_ENCIPHERMENT,
+        DATA_ENCIPHERMENT(3),
         /** keyAgreement (bit 4). */
-        KEY_AGREEMENT,
+        KEY_AGREEMENT(4),
         /** keyCertSign (bit 5): may sign certificates. */
-        KEY_CERT_SIGN,
+        KEY_CERT_SIGN(5),
         /** cRLSign (bit 6): may sign CRLs. */
-        CRL_SIGN,
+        CRL_SIGN(6),
         /** encipherOnly (bit 7). */
-        ENCIPHER_ONLY,
+        ENCIPHER_ONLY(7),
         /** decipherOnly (bit 8). */
-        DECIPHER_ONLY
+        DECIPHER_ONLY(8);
+
+        /** The bit's index in the extension's BIT STRING (RFC 5280, 4.2.1.3), as X509Certificate.getKeyUsage() holds it. */
+        private final int bit;
+
+        KeyUsage(int bit) {
+            this.bit = bit;
+        }
     }
 
     /**
@@ -139,7 +146,7 @@ public final class CertificateInfo {
         Set<KeyUsage> usages = EnumSet.noneOf(KeyUsage.class);
         if (bits != null) {
             for (KeyUsage usage : KeyUsage.values()) {
-                if (usage.ordinal() < bits.length && bits[usage.ordinal()]) {
+                if (usage.bit < bits.length && bits[usage.bit]) {
                     usages.add(usage);
                 }
             }
