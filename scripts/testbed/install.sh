@@ -14,6 +14,8 @@ packages+=(postgresql-15 postgresql-client-15)
 # The network test bed (start-network.sh): dnsmasq's binary, squid (Digest, NTLM-fake and https_port), and python3
 # for its delaying DNS stub.
 packages+=(dnsmasq-base squid python3)
+# The PKI test bed (start-pki.sh): python3 serves its CRLs (http.server); iproute2 gives ss, its readiness check.
+packages+=(iproute2)
 
 missing=()
 for package in "${packages[@]}"; do

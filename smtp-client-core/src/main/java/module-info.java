@@ -12,8 +12,13 @@
  * <li>{@code .net}: {@code SocketSettings} and {@code ProxySettings} (reached as {@code client.socket()} and
  * {@code client.proxy()}).</li>
  * <li>{@code .pool}: {@code PoolSettings} and {@code PoolStats}, taken and returned by {@code SmtpMailSender}.</li>
- * <li>{@code .tls}: {@code TlsMode}, {@code TlsSettings} (reached as {@code client.tls()}) and
- * {@code TlsConnectionInfo}.</li>
+ * <li>{@code .tls}: {@code TlsMode}, {@code TlsSettings} (reached as {@code client.tls()}), {@code TlsEngine},
+ * {@code TlsSessionCache} and {@code TlsConnectionInfo}.</li>
+ * <li>{@code .tls.validation}: {@code ValidationResult} and its status, reasons, log and {@code CertificateInfo}
+ * (carried by {@code TlsConnectionInfo} and the CertificateValidate event), {@code ChainTolerance}, and the
+ * {@code ChainValidator} with its {@code ValidationPolicy}, usable on its own.</li>
+ * <li>{@code .tls.revocation}: {@code RevocationSettings} (reached as {@code client.tls().revocation()}), its
+ * check modes and OCSP hash algorithms, and the {@code RevocationChecker} a {@code ValidationPolicy} takes.</li>
  * </ul>
  *
  * <p>Not exported, so no application can compile against them and they may change in any release:
@@ -33,6 +38,14 @@
 module io.github.smtpclient {
     requires org.slf4j;
     requires org.dnsjava;
+    // OCSP requests and CRL downloads (tls.revocation).
+    requires java.net.http;
+    // Certificate validation, OCSP and CRLs, and the TLS engine on Bouncy Castle's own TLS API; none of their types
+    // is in a public signature, so none is transitive.
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.util;
+    requires org.bouncycastle.tls;
 
     exports io.github.smtpclient;
     exports io.github.smtpclient.auth;
@@ -42,4 +55,6 @@ module io.github.smtpclient {
     exports io.github.smtpclient.net;
     exports io.github.smtpclient.pool;
     exports io.github.smtpclient.tls;
+    exports io.github.smtpclient.tls.revocation;
+    exports io.github.smtpclient.tls.validation;
 }

@@ -30,8 +30,17 @@ public record ConnectionInfo(InetSocketAddress remoteAddress, InetSocketAddress 
         this(remoteAddress, localAddress, tls, bytesSent, bytesReceived, remoteAddress, Optional.empty());
     }
 
-    /** The reference's ConnInfoSecureConnection. */
+    /** Whether the connection is encrypted (the reference's ConnInfoSecureConnection); says nothing of who the server is. */
     public boolean isSecure() {
         return tls.isPresent();
+    }
+
+    /**
+     * Whether the server was authenticated (the reference's ConnInfoServerAuthenticated): the connection is
+     * encrypted and its certificate validation ran and passed. False in plaintext, with validation off, and when a
+     * listener accepted a chain that failed validation.
+     */
+    public boolean isServerAuthenticated() {
+        return tls.map(TlsConnectionInfo::isServerAuthenticated).orElse(false);
     }
 }

@@ -14,8 +14,10 @@ public enum Setting {
     TLS_MODE("tls", "setMode", "TlsMode."),
     /** {@code client.tls().setTrustedCertificates(List<X509Certificate>)}. */
     TLS_TRUSTED_CERTIFICATES("tls", "setTrustedCertificates", ""),
-    /** {@code client.tls().setUseSystemTrust(boolean)}. */
-    TLS_USE_SYSTEM_TRUST("tls", "setUseSystemTrust", ""),
+    /** {@code client.tls().setUseSystemCertificates(boolean)}. */
+    TLS_USE_SYSTEM_CERTIFICATES("tls", "setUseSystemCertificates", ""),
+    /** {@code client.tls().setIgnoreSystemTrust(boolean)}. */
+    TLS_IGNORE_SYSTEM_TRUST("tls", "setIgnoreSystemTrust", ""),
     /** {@code client.auth().setUsername(String)}. */
     AUTH_USERNAME("auth", "setUsername", ""),
     /** {@code client.auth().setPassword(String)}. */

@@ -36,6 +36,7 @@ import io.github.smtpclient.pool.PoolSettings;
 import io.github.smtpclient.pool.PoolStats;
 import io.github.smtpclient.pool.PooledConnection;
 import io.github.smtpclient.pool.SmtpConnectionPool;
+import io.github.smtpclient.tls.TlsSessionCache;
 
 /**
  * Sends mail to one server over pooled connections, from any number of threads. Each send borrows a connection,
@@ -90,7 +91,8 @@ public final class SmtpMailSender implements AutoCloseable {
         this.closed = new AtomicBoolean();
         this.credentials = null;
         this.rateLimit = builder.rateLimit;
-        this.pool = new SmtpConnectionPool(target, new ClientOpener(builder.host, builder.port,
+        // One TLS session cache for every pooled connection, so a new connection resumes an earlier one's session.
+        this.pool = new SmtpConnectionPool(target, new ClientOpener(builder.host, builder.port, new TlsSessionCache(),
                 builder.clientConfigurer.andThen(rateLimit::applyTo)), builder.poolSettings);
         if (builder.executor != null) {
             this.executor = builder.executor;
@@ -148,11 +150,13 @@ public final class SmtpMailSender implements AutoCloseable {
 
         private final String host;
         private final int port;
+        private final TlsSessionCache sessions;
         private final Consumer<SmtpClient> configurer;
 
-        ClientOpener(String host, int port, Consumer<SmtpClient> configurer) {
+        ClientOpener(String host, int port, TlsSessionCache sessions, Consumer<SmtpClient> configurer) {
             this.host = host;
             this.port = port;
+            this.sessions = sessions;
             this.configurer = configurer;
         }
 
@@ -168,6 +172,7 @@ public final class SmtpMailSender implements AutoCloseable {
 
         private SmtpClient connect(Credentials credentials) throws SmtpException {
             SmtpClient client = new SmtpClient();
+            client.tls().setSessionCache(sessions);
             configurer.accept(client);
             if (credentials != null) {
                 credentials.applyTo(client.auth());

@@ -117,12 +117,16 @@ class ArchitectureTests {
             Set.of("io.github.smtpclient.protocol.Wire", "io.github.smtpclient.protocol.ReadDeadline"));
 
     /**
-     * Subpackages never form a cycle among themselves. The root package takes part in one deliberate cycle only,
-     * stated by {@link #theRootVocabularyUsesNoSubpackage()} and {@link #onlyPoolAndInternalNameAFrontDoor()}.
+     * Subpackages never form a cycle among themselves. Each package is a slice of its own, nested ones included:
+     * {@code event} uses {@code tls.validation} (the CertificateValidate event carries the verdict) while {@code tls}
+     * uses {@code event}, which is no cycle because {@code tls.validation} uses neither; and a cycle between
+     * {@code tls.validation} and {@code tls.revocation} is caught. The root package takes part in one deliberate
+     * cycle only, stated by {@link #theRootVocabularyUsesNoSubpackage()} and
+     * {@link #onlyPoolAndInternalNameAFrontDoor()}.
      */
     @Test
     void subpackagesAreFreeOfCycles() {
-        slices().matching("io.github.smtpclient.(*)..").should().beFreeOfCycles()
+        slices().matching("io.github.smtpclient.(**)").should().beFreeOfCycles()
                 .allowEmptyShould(false).check(CORE);
     }
 

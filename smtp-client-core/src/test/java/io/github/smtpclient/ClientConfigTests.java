@@ -12,6 +12,8 @@ import io.github.smtpclient.auth.AuthMechanism;
 import io.github.smtpclient.log.LogDetail;
 import io.github.smtpclient.log.LogLevel;
 import io.github.smtpclient.net.DnsMode;
+import io.github.smtpclient.tls.revocation.OcspHashAlgorithm;
+import io.github.smtpclient.tls.validation.ChainTolerance;
 
 /** The reference's class settings by name, through {@link SmtpClient#config(String)}. */
 class ClientConfigTests {
@@ -36,8 +38,11 @@ class ClientConfigTests {
         assertThat(client.auth().getMechanisms()).containsExactly(AuthMechanism.SCRAM_SHA_256, AuthMechanism.PLAIN);
         assertThat(client.config("Authentications")).isEqualTo("SCRAM-SHA-256,PLAIN");
         client.config("UseSystemCertificates=false");
-        assertThat(client.tls().isUseSystemTrust()).isFalse();
-        assertThat(client.config("IgnoreSystemTrust")).isEqualTo("true");
+        assertThat(client.tls().isUseSystemCertificates()).isFalse();
+        assertThat(client.config("IgnoreSystemTrust")).isEqualTo("false");
+        client.config("IgnoreSystemTrust=true");
+        assertThat(client.tls().isIgnoreSystemTrust()).isTrue();
+        assertThat(client.config("UseSystemCertificates")).isEqualTo("false");
     }
 
     @Test
@@ -78,10 +83,34 @@ class ClientConfigTests {
     void unknownAndInapplicableSettingsAreRefusedWithTheReason() {
         assertThatThrownBy(() -> client.config("NoSuchSetting=1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Unknown setting").hasMessageContaining("BinaryMode");
-        for (String name : List.of("LogFile", "LogRotationMode", "UseMicrosoftCTL", "Cookies", "UseSystemRandom", "TolerateMinorChainIssues")) {
+        for (String name : List.of("LogFile", "LogRotationMode", "UseMicrosoftCTL", "Cookies", "UseSystemRandom")) {
             assertThatThrownBy(() -> client.config(name + "=1")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(name).hasMessageContaining("no meaning");
         }
+    }
+
+    @Test
+    void tolerateMinorChainIssuesTakesTrueFalseOrTheNamesOfTolerances() {
+        assertThat(client.config("TolerateMinorChainIssues")).isEqualTo("false");
+        client.config("TolerateMinorChainIssues=true");
+        assertThat(client.tls().getTolerances()).containsExactlyInAnyOrder(ChainTolerance.values());
+        client.config("TolerateMinorChainIssues=expired_trusted_root, LEAF_WITHOUT_SERVER_AUTH");
+        assertThat(client.tls().getTolerances()).containsExactlyInAnyOrder(ChainTolerance.EXPIRED_TRUSTED_ROOT,
+                ChainTolerance.LEAF_WITHOUT_SERVER_AUTH);
+        assertThat(client.config("TolerateMinorChainIssues")).isEqualTo("EXPIRED_TRUSTED_ROOT,LEAF_WITHOUT_SERVER_AUTH");
+        assertThatThrownBy(() -> client.config("TolerateMinorChainIssues=SOMETIMES"))
+                .hasMessageContaining("TolerateMinorChainIssues").hasMessageContaining("EXPIRED_TRUSTED_ROOT");
+        client.config("TolerateMinorChainIssues=false");
+        assertThat(client.tls().getTolerances()).isEmpty();
+    }
+
+    @Test
+    void ocspHashAlgorithmChoosesTheCertIdHash() {
+        assertThat(client.config("OCSPHashAlgorithm")).isEqualTo("SHA1");
+        client.config("OCSPHashAlgorithm=SHA-256");
+        assertThat(client.tls().revocation().getOcspHashAlgorithm()).isEqualTo(OcspHashAlgorithm.SHA256);
+        assertThatThrownBy(() -> client.config("OCSPHashAlgorithm=MD5")).hasMessageContaining("OCSPHashAlgorithm")
+                .hasMessageContaining("SHA512");
     }
 
     @Test

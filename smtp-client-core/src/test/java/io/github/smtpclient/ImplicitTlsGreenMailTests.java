@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -18,10 +21,18 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.github.smtpclient.auth.AuthMechanism;
 import io.github.smtpclient.event.BeforeAuthEvent;
 import io.github.smtpclient.testing.TestCertificates;
+import io.github.smtpclient.tls.TlsEngine;
 import io.github.smtpclient.tls.TlsMode;
 
 /** Implicit TLS (SMTPS) and OAuth 2 (XOAUTH2) against GreenMail, a second real server, in the test's JVM. */
+/** Runs on both TLS engines. */
+@ParameterizedClass
+@EnumSource(TlsEngine.class)
 class ImplicitTlsGreenMailTests {
+
+    @Parameter
+    TlsEngine engine;
+
 
     private static final TestCertificates CERTIFICATES = TestCertificates.forLocalhost();
     private static final String TOKEN = "ya29.token-for-bob";
@@ -49,6 +60,7 @@ class ImplicitTlsGreenMailTests {
 
     private SmtpClient client() {
         SmtpClient client = new SmtpClient();
+        client.tls().setEngine(engine);
         client.tls().setMode(TlsMode.IMPLICIT);
         client.tls().setTrustedCertificates(List.of(CERTIFICATES.caCertificate()));
         client.auth().setUsername("bob");

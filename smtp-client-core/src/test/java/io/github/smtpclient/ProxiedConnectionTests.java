@@ -15,6 +15,7 @@ import io.github.smtpclient.testing.InProcessSmtpServer;
 import io.github.smtpclient.testing.ScriptedHttpProxy;
 import io.github.smtpclient.testing.ScriptedHttpProxy.Answer;
 import io.github.smtpclient.testing.TestCertificates;
+import io.github.smtpclient.tls.TlsEngine;
 
 /**
  * A whole session through an HTTPS proxy: TLS to the proxy, CONNECT with credentials, then STARTTLS and AUTH to the
@@ -64,9 +65,15 @@ class ProxiedConnectionTests {
             assertThat(info.serverAddress().getHostString()).isEqualTo("localhost");
             assertThat(info.serverAddress().getPort()).isEqualTo(server.port());
             assertThat(info.isSecure()).as("STARTTLS to the SMTP server inside the tunnel").isTrue();
+            assertThat(info.tls().orElseThrow().engine()).as("the SMTP TLS runs on the default engine")
+                    .isEqualTo(TlsEngine.BOUNCY_CASTLE);
+            assertThat(info.tls().orElseThrow().isServerAuthenticated()).isTrue();
             assertThat(info.proxy()).hasValueSatisfying(hop -> {
                 assertThat(hop.type()).isEqualTo(ProxyType.HTTPS);
-                assertThat(hop.tls()).isPresent();
+                assertThat(hop.tls()).as("the TLS to the proxy, always on JSSE").hasValueSatisfying(proxyTls -> {
+                    assertThat(proxyTls.engine()).isEqualTo(TlsEngine.JSSE);
+                    assertThat(proxyTls.isServerAuthenticated()).isTrue();
+                });
                 assertThat(hop.authentication()).hasValue("Basic");
                 assertThat(hop.response().orElseThrow().header("Proxy-agent")).hasValue("scripted");
             });

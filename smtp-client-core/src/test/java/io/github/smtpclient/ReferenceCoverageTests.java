@@ -26,7 +26,7 @@ class ReferenceCoverageTests {
     private static final Path REFERENCE = MODULE.getParent().resolveSibling("shared").resolve("reference")
             .resolve("SMTPClient-reference.txt");
     private static final Pattern ROW = Pattern.compile("^\\| (\\w+) \\| (.*) \\| (.*) \\| (.*) \\|$");
-    private static final Pattern CITED_TEST = Pattern.compile("`((?:\\w+\\.)?\\w+Tests)`(?: `(\\w+)`)?");
+    private static final Pattern CITED_TEST = Pattern.compile("`((?:\\w+\\.)*\\w+Tests)`(?: `(\\w+)`)?");
 
     @Test
     void everyReferenceLineHasOneRowInOrder() throws IOException {

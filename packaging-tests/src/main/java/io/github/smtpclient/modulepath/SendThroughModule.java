@@ -46,7 +46,7 @@ public final class SendThroughModule {
         try (SmtpClient client = new SmtpClient()) {
             client.tls().setMode(TlsMode.EXPLICIT);
             client.tls().setTrustedCertificates(List.of(readCertificate(Path.of(args[2]))));
-            client.tls().setUseSystemTrust(false);
+            client.tls().setUseSystemCertificates(false);
             client.auth().setUsername(args[3]);
             client.auth().setPassword(args[4]);
             client.connect(args[0], Integer.parseInt(args[1]));

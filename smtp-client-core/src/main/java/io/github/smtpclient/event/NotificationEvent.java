@@ -30,6 +30,8 @@ public record NotificationEvent(Kind kind, String text) {
         /** Some recipients were rejected; the message went to the others. */
         RECIPIENTS_REJECTED,
         /** The connection was closed. */
-        DISCONNECTED
+        DISCONNECTED,
+        /** Soft fail: no source could say whether the server's certificate is revoked, and it was accepted anyway. */
+        REVOCATION_UNKNOWN
     }
 }

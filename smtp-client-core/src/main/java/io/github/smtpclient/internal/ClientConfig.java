@@ -3,10 +3,12 @@ package io.github.smtpclient.internal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -20,6 +22,8 @@ import io.github.smtpclient.log.LogSettings;
 import io.github.smtpclient.net.DnsMode;
 import io.github.smtpclient.net.DnsSettings;
 import io.github.smtpclient.text.PrintableText;
+import io.github.smtpclient.tls.revocation.OcspHashAlgorithm;
+import io.github.smtpclient.tls.validation.ChainTolerance;
 
 /**
  * The reference's class settings by name, for code migrating from it: {@code config("Name=Value")} sets,
@@ -50,10 +54,14 @@ public final class ClientConfig {
                 value -> transfer.setSendBufferSize(integer("SendBufferSize", value)));
         add("TempPath", () -> transfer.getTempPath() == null ? "" : transfer.getTempPath().toString(),
                 value -> transfer.setTempPath(path("TempPath", value)));
-        add("IgnoreSystemTrust", () -> Boolean.toString(!client.tls().isUseSystemTrust()),
-                value -> client.tls().setUseSystemTrust(!bool("IgnoreSystemTrust", value)));
-        add("UseSystemCertificates", () -> Boolean.toString(client.tls().isUseSystemTrust()),
-                value -> client.tls().setUseSystemTrust(bool("UseSystemCertificates", value)));
+        add("IgnoreSystemTrust", () -> Boolean.toString(client.tls().isIgnoreSystemTrust()),
+                value -> client.tls().setIgnoreSystemTrust(bool("IgnoreSystemTrust", value)));
+        add("OCSPHashAlgorithm", () -> client.tls().revocation().getOcspHashAlgorithm().name(),
+                value -> client.tls().revocation().setOcspHashAlgorithm(ocspHash(value)));
+        add("TolerateMinorChainIssues", () -> tolerances(client.tls().getTolerances()),
+                value -> client.tls().setTolerances(tolerances(value)));
+        add("UseSystemCertificates", () -> Boolean.toString(client.tls().isUseSystemCertificates()),
+                value -> client.tls().setUseSystemCertificates(bool("UseSystemCertificates", value)));
         DnsSettings dns = client.socket().dns();
         add("UseOwnDNSResolver", () -> Boolean.toString(dns.isOwnResolver()), value -> {
             boolean own = bool("UseOwnDNSResolver", value);
@@ -131,6 +139,45 @@ public final class ClientConfig {
         }
     }
 
+    /** {@code SHA1}, {@code SHA256}, {@code SHA-256}..., case-insensitive. */
+    private static OcspHashAlgorithm ocspHash(String value) {
+        try {
+            return OcspHashAlgorithm.valueOf(value.replace("-", "").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("OCSPHashAlgorithm must be one of " + List.of(OcspHashAlgorithm.values())
+                    + ", was '" + value + "'", e);
+        }
+    }
+
+    /** {@code true} (every tolerance), {@code false} (none), or tolerance names separated by commas. */
+    private static Set<ChainTolerance> tolerances(String value) {
+        String trimmed = value.trim();
+        if (trimmed.equalsIgnoreCase("true")) {
+            return EnumSet.allOf(ChainTolerance.class);
+        }
+        Set<ChainTolerance> tolerances = EnumSet.noneOf(ChainTolerance.class);
+        if (trimmed.equalsIgnoreCase("false")) {
+            return tolerances;
+        }
+        for (String name : trimmed.split("[,;\\s]+")) {
+            try {
+                tolerances.add(ChainTolerance.valueOf(name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("TolerateMinorChainIssues must be true, false or names from "
+                        + List.of(ChainTolerance.values()) + ", was '" + name + "'", e);
+            }
+        }
+        return tolerances;
+    }
+
+    private static String tolerances(Set<ChainTolerance> tolerances) {
+        if (tolerances.isEmpty()) {
+            return "false";
+        }
+        return tolerances.size() == ChainTolerance.values().length ? "true"
+                : String.join(",", tolerances.stream().sorted().map(Enum::name).toList());
+    }
+
     private static List<AuthMechanism> mechanisms(String value) {
         List<AuthMechanism> result = new ArrayList<>();
         for (String name : value.split("[,;\\s]+")) {
@@ -146,7 +193,7 @@ public final class ClientConfig {
 
     private static Map<String, String> notApplicable() {
         Map<String, String> reasons = new LinkedHashMap<>();
-        String windowsOnly = "it controls Windows certificate stores; on the JVM use tls().setUseSystemTrust and"
+        String windowsOnly = "it controls Windows certificate stores; on the JVM use tls().setUseSystemCertificates and"
                 + " tls().setTrustedCertificates";
         reasons.put("usemicrosoftctl", windowsOnly);
         reasons.put("usesharedsystemstorages", windowsOnly);
@@ -166,9 +213,6 @@ public final class ClientConfig {
                 "maxasn1treedepth", "usesystemoaepandpss", "usesystemrandom", "enableclientsidesslffdhe")) {
             reasons.put(name, jce);
         }
-        reasons.put("ocsphashalgorithm", "revocation checking is done by the JVM's PKIX validator");
-        reasons.put("tolerateminorchainissues", "certificate chains are validated by the JVM's PKIX validator,"
-                + " which has no such tolerance; accept a specific chain in the CertificateValidate event instead");
         return Map.copyOf(reasons);
     }
 

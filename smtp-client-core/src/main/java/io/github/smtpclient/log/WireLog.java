@@ -220,7 +220,8 @@ public final class WireLog implements SmtpListener {
         if (shows(LogLevel.COMMANDS, LogEvent.NOTIFICATION)) {
             info("* certificate of " + event.host() + (event.isAccepted() ? " accepted" : " rejected")
                     + (event.chain().isEmpty() ? "" : ": " + event.chain().get(0).getSubjectX500Principal().getName())
-                    + event.validationFailure().map(f -> " (" + f.getMessage() + ")").orElse(""), -1);
+                    + (event.validation().failureSummary().isEmpty() ? ""
+                            : " (" + event.validation().failureSummary() + ")"), -1);
         }
     }
 

@@ -102,8 +102,8 @@ public final class Connector {
         List<InetAddress> addresses = addressesOf(proxyHost, proxy.getIpVersion(), names, settings);
         ProxyLink.Dialer dialer = () -> {
             Socket tcp = ConnectRace.connect(name, addresses, proxyPort, settings);
-            return new ProxyLink(tcp, proxy.getType() == ProxyType.HTTPS
-                    ? ProxyTls.handshake(tcp, proxy, listener) : tcp);
+            return proxy.getType() == ProxyType.HTTPS ? ProxyTls.handshake(tcp, proxy, listener)
+                    : new ProxyLink(tcp, tcp, null);
         };
         return ProxyTunnel.establish(dialer, proxy, host, port, names);
     }

@@ -195,7 +195,8 @@ public final class ProxySettings {
     /**
      * How the TLS to an {@link ProxyType#HTTPS HTTPS proxy} is set up and its certificate checked (versions, trust,
      * host name, SNI), independently of {@code client.tls()}, which applies to the SMTP server inside the tunnel.
-     * Its mode is not used. Secure by default: the certificate must be valid for the proxy's host name and trusted by
+     * Its mode and its {@link TlsSettings#getEngine() engine} are not used: this TLS always runs on JSSE, because the
+     * SMTP connection's own TLS is layered over it and needs a socket to layer over. Secure by default: the certificate must be valid for the proxy's host name and trusted by
      * the JDK's trust store or {@link TlsSettings#setTrustedCertificates}.
      */
     public TlsSettings tls() {

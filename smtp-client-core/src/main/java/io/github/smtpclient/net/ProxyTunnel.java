@@ -8,11 +8,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
 
-import javax.net.ssl.SSLSocket;
-
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
-import io.github.smtpclient.tls.TlsConnectionInfo;
 
 /**
  * Turns a connection to a proxy into a tunnel to the SMTP server by speaking the proxy's handshake directly on the
@@ -54,10 +51,9 @@ final class ProxyTunnel {
                 }
                 case NONE -> throw new IllegalStateException("no proxy to tunnel through");
             }
-            Optional<TlsConnectionInfo> tls = link.transport() instanceof SSLSocket ssl
-                    ? Optional.of(TlsConnectionInfo.of(ssl.getSession())) : Optional.empty();
             return new Tunnel(link, new ProxyConnection(proxy.getType(),
-                    (InetSocketAddress) link.tcp().getRemoteSocketAddress(), Optional.ofNullable(authentication), tls,
+                    (InetSocketAddress) link.tcp().getRemoteSocketAddress(), Optional.ofNullable(authentication),
+                    Optional.ofNullable(link.tls()),
                     Optional.ofNullable(response)));
         } catch (SmtpException e) {
             link.closeQuietly(e);

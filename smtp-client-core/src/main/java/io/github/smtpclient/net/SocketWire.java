@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.net.ssl.SSLSocket;
-
 import io.github.smtpclient.Hint;
 import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
@@ -23,6 +21,7 @@ import io.github.smtpclient.protocol.ReadDeadline;
 import io.github.smtpclient.protocol.Wire;
 import io.github.smtpclient.tls.TlsConnectionInfo;
 import io.github.smtpclient.tls.TlsHandshaker;
+import io.github.smtpclient.tls.TlsLayer;
 
 /**
  * The {@link Wire} over a TCP socket, optionally with TLS layered on it, possibly through a proxy's tunnel. Made by
@@ -57,8 +56,7 @@ public final class SocketWire implements Wire {
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Socket current;
-    private volatile TlsConnectionInfo tlsInfo;
+    private volatile TlsLayer tls;
     private DeadlineInputStream deadlineInput;
     private InputStream input;
     private OutputStream output;
@@ -81,7 +79,7 @@ public final class SocketWire implements Wire {
         this.timeout = settings.getTimeout();
         this.writeDeadline = new WriteDeadline(tcp, timeout);
         try {
-            use(implicitTls ? handshake(true) : route.transport());
+            use(implicitTls ? handshake(true) : null);
         } catch (IOException | RuntimeException e) {
             writeDeadline.release();
             tcp.close();
@@ -108,7 +106,7 @@ public final class SocketWire implements Wire {
     @Override
     public int unreadBytes() throws IOException {
         int ready = deadlineInput.available();
-        return current == tcp ? ready : ready + tcp.getInputStream().available();
+        return tls == null && route.transport() == tcp ? ready : ready + tcp.getInputStream().available();
     }
 
     /** @see TlsProbe */
@@ -149,11 +147,11 @@ public final class SocketWire implements Wire {
      * The TLS handshake, bounded as a whole by the socket timeout: each of its reads is bounded by the socket's read
      * timeout, and the watchdog closes the socket when the whole handshake takes longer (a server that drips).
      */
-    private Socket handshake(boolean implicitTls) throws IOException {
+    private TlsLayer handshake(boolean implicitTls) throws IOException {
         if (deadlineInput != null) {
             deadlineInput.restoreSocketTimeout();
         }
-        Socket[] secured = new Socket[1];
+        TlsLayer[] secured = new TlsLayer[1];
         try {
             writeDeadline.run(() -> secured[0] = handshaker.handshake(route.transport(), host, port, implicitTls));
         } catch (SocketTimeoutException watchdog) {
@@ -171,7 +169,7 @@ public final class SocketWire implements Wire {
      */
     @Override
     public boolean isSecure() {
-        return current != route.transport();
+        return tls != null;
     }
 
     /**
@@ -185,7 +183,8 @@ public final class SocketWire implements Wire {
 
     /** What the SMTP connection's TLS negotiated, or empty while it is unencrypted (see {@link #isSecure()}). */
     public Optional<TlsConnectionInfo> tlsInfo() {
-        return Optional.ofNullable(tlsInfo);
+        TlsLayer layer = tls;
+        return layer == null ? Optional.empty() : Optional.of(layer.info());
     }
 
     /** The address and port the TCP connection goes to: the server's, or the proxy's when there is one. */
@@ -230,10 +229,13 @@ public final class SocketWire implements Wire {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        Socket layer = current;
+        TlsLayer layer = tls;
+        Socket transport = route.transport();
         try {
-            if (layer != tcp) {
+            if (layer != null) {
                 writeDeadline.run(layer::close);
+            } else if (transport != tcp) {
+                writeDeadline.run(transport::close); // close_notify to the HTTPS proxy
             }
         } catch (IOException closeNotifyNotSent) {
             // The peer stopped reading or the connection already broke; closing the TCP socket below still ends it.
@@ -243,17 +245,19 @@ public final class SocketWire implements Wire {
         }
     }
 
-    private void use(Socket socket) throws IOException {
-        deadlineInput = new DeadlineInputStream(socket.getInputStream(), tcp, readDeadline, (int) timeout.toMillis());
+    /** Reads and writes through {@code layer}, or the route's transport when it is {@code null}. */
+    private void use(TlsLayer layer) throws IOException {
+        Socket transport = route.transport();
+        deadlineInput = new DeadlineInputStream(layer == null ? transport.getInputStream() : layer.input(), tcp,
+                readDeadline, (int) timeout.toMillis());
         // The throttle waits outside the write deadline, so its pauses are not taken for a server that stopped reading.
-        OutputStream out = new DeadlineOutputStream(socket.getOutputStream(), writeDeadline);
+        OutputStream out = new DeadlineOutputStream(layer == null ? transport.getOutputStream() : layer.output(),
+                writeDeadline);
         input = new CountingInputStream(incomingLimits.isEmpty() ? deadlineInput
                 : new ThrottledInputStream(deadlineInput, incomingLimits), bytesReceived);
         output = new CountingOutputStream(outgoingLimits.isEmpty() ? out
                 : new ThrottledOutputStream(out, outgoingLimits), bytesSent);
-        tlsInfo = socket != route.transport() && socket instanceof SSLSocket ssl ? TlsConnectionInfo.of(ssl.getSession())
-                : null;
-        current = socket;
+        tls = layer;
     }
 
     private static List<RateLimiter> limits(long perConnection, RateLimiter shared) {
@@ -271,6 +275,6 @@ public final class SocketWire implements Wire {
     public String toString() {
         return "SocketWire[" + host + ":" + port + (route.proxy() == null ? "" : " via " + route.proxy().type()
                 + " proxy " + route.proxy().address()) + (closed.get() ? ", closed" : "")
-                + (tlsInfo == null ? ", plaintext" : ", " + tlsInfo.protocol() + " " + tlsInfo.cipherSuite()) + "]";
+                + tlsInfo().map(info -> ", " + info.protocol() + " " + info.cipherSuite()).orElse(", plaintext") + "]";
     }
 }

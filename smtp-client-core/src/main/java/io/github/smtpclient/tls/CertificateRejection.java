@@ -1,20 +1,16 @@
 package io.github.smtpclient.tls;
 
-import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import io.github.smtpclient.Hint;
 import io.github.smtpclient.Setting;
-import io.github.smtpclient.SmtpErrorCode;
-import io.github.smtpclient.SmtpException;
+import io.github.smtpclient.tls.validation.ValidationLogEntry;
+import io.github.smtpclient.tls.validation.ValidationReason;
+import io.github.smtpclient.tls.validation.ValidationResult;
+import io.github.smtpclient.tls.validation.ValidationStatus;
 
 /** Explains a rejected server certificate: which server, why, and what to do about it. */
 final class CertificateRejection {
@@ -26,93 +22,58 @@ final class CertificateRejection {
     private CertificateRejection() {
     }
 
-    static SmtpException byListener(String host, int port, List<X509Certificate> chain) {
-        return rejected(host, port, "the SmtpListener rejected it in certificateValidate ("
-                + (chain.isEmpty() ? "no certificate" : describe(chain.get(0))) + ").", null);
+    static CertificateRejectedException of(String host, int port, ValidationResult result) {
+        return hinted(new CertificateRejectedException(message(host, port, result), result), result);
     }
 
-    static SmtpException byApplicationContext(String host, int port, Exception failure) {
-        return rejected(host, port, "the application's SSLContext (tls().sslContext) or the host name check "
-                + "refused it. Detail: " + failure.getMessage(), failure);
-    }
-
-    static SmtpException hostMismatch(String host, int port, X509Certificate[] chain, CertificateException failure) {
-        return rejected(host, port, "it is not valid for the host name '" + host + "': it names "
-                + String.join(", ", namesOf(chain[0])) + " (" + failure.getMessage() + "). Connect using one of "
-                + "those names, or have the server's certificate reissued for '" + host + "'.", failure);
-    }
-
-    static SmtpException invalidChain(String host, int port, X509Certificate[] chain, CertificateException failure) {
-        String reason;
-        Hint advice = null;
-        if (Causes.contain(failure, CertificateExpiredException.class) || hasReason(failure, CertPathValidatorException.BasicReason.EXPIRED)) {
-            reason = "a certificate in its chain has expired (" + describeValidity(chain) + "). Renew the server's "
-                    + "certificate, and check this machine's clock.";
-        } else if (Causes.contain(failure, CertificateNotYetValidException.class)
-                || hasReason(failure, CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
-            reason = "a certificate in its chain is not yet valid (" + describeValidity(chain) + "). Check this "
-                    + "machine's clock.";
-        } else if (Causes.contain(failure, CertPathBuilderException.class)) {
-            reason = "it is not issued by a certificate authority this client trusts (" + describe(chain[0]) + ").";
-            advice = TRUST_ADVICE;
-        } else {
-            reason = "its certificate chain is invalid (" + describe(chain[0]) + ").";
-            advice = TRUST_ADVICE;
+    /** An unknown or self-signed issuer gets the advice to trust it, in the names the application configures by. */
+    private static CertificateRejectedException hinted(CertificateRejectedException rejected, ValidationResult result) {
+        if (result.reasons().contains(ValidationReason.UNKNOWN_CA)
+                || result.reasons().contains(ValidationReason.SELF_SIGNED)) {
+            rejected.withHint(TRUST_ADVICE);
         }
-        SmtpException rejected = rejected(host, port, reason + " Detail: " + failure.getMessage(), failure);
-        return advice == null ? rejected : rejected.withHint(advice);
+        return rejected;
     }
 
-    private static SmtpException rejected(String host, int port, String reason, Exception cause) {
-        return new SmtpException(SmtpErrorCode.CERTIFICATE_REJECTED,
-                "the TLS certificate of " + host + ":" + port + " was rejected: " + reason, cause);
+    private static String message(String host, int port, ValidationResult result) {
+        String summary = result.failureSummary();
+        return "the TLS certificate of " + host + ":" + port + " was rejected " + result.reasons() + ": "
+                + (summary.isEmpty() ? result.status().toString() : summary) + "."
+                + advice(host, result.reasons()).stream().map(line -> " " + line).reduce("", String::concat);
     }
 
-    private static boolean hasReason(Throwable failure, CertPathValidatorException.BasicReason reason) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CertPathValidatorException e && e.getReason() == reason) {
-                return true;
-            }
+    /** The application's SSLContext refused the chain inside the handshake: its trust managers say only why in text. */
+    static CertificateRejectedException byApplicationContext(String host, int port, List<X509Certificate> chain,
+            Exception failure) {
+        ValidationResult result = new ValidationResult(ValidationStatus.INVALID, Set.of(ValidationReason.PKIX_OTHER),
+                Set.of(), chain, List.of(new ValidationLogEntry(ValidationLogEntry.Outcome.FAIL, "trust", null,
+                        "the application's SSLContext (tls().sslContext) refused the chain: " + failure.getMessage())));
+        return hinted(new CertificateRejectedException(message(host, port, result), result, failure), result);
+    }
+
+    private static List<String> advice(String host, Set<ValidationReason> reasons) {
+        List<String> advice = new ArrayList<>();
+        if (reasons.contains(ValidationReason.NAME_MISMATCH)) {
+            advice.add("Connect using a name the certificate lists, or have the server's certificate reissued for '"
+                    + host + "'.");
         }
-        return false;
-    }
-
-    private static String describe(X509Certificate certificate) {
-        return "subject " + certificate.getSubjectX500Principal().getName() + ", issuer "
-                + certificate.getIssuerX500Principal().getName();
-    }
-
-    private static String describeValidity(X509Certificate[] chain) {
-        for (X509Certificate certificate : chain) {
-            try {
-                certificate.checkValidity();
-            } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-                return certificate.getSubjectX500Principal().getName() + " is valid from "
-                        + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant();
-            }
+        if (reasons.contains(ValidationReason.EXPIRED) || reasons.contains(ValidationReason.NOT_YET_VALID)) {
+            advice.add("Renew the server's certificate, and check this machine's clock.");
         }
-        return "as judged by the validator's clock";
-    }
-
-    /** The DNS names and IP addresses of the certificate's subjectAltName extension (types 2 and 7). */
-    private static List<String> namesOf(X509Certificate certificate) {
-        List<String> names = new ArrayList<>();
-        try {
-            Collection<List<?>> alternativeNames = certificate.getSubjectAlternativeNames();
-            if (alternativeNames != null) {
-                for (List<?> name : alternativeNames) {
-                    Object type = name.get(0);
-                    if (Integer.valueOf(2).equals(type) || Integer.valueOf(7).equals(type)) {
-                        names.add(String.valueOf(name.get(1)));
-                    }
-                }
-            }
-        } catch (CertificateParsingException e) {
-            names.add("(unreadable subjectAltName: " + e.getMessage() + ")");
+        if (reasons.contains(ValidationReason.REVOKED)) {
+            advice.add("Its CA revoked it: the server's operator must install a new certificate.");
         }
-        if (names.isEmpty()) {
-            names.add("no host names (" + certificate.getSubjectX500Principal().getName() + ")");
+        if (reasons.contains(ValidationReason.REVOCATION_UNKNOWN)) {
+            advice.add("Check that the OCSP responder or CRL location is reachable, supply responses with "
+                    + "tls().revocation().setKnownOcspResponses/setKnownCrls, or allow soft fail with "
+                    + "tls().revocation().setSoftFail(true).");
         }
-        return names;
+        if (reasons.contains(ValidationReason.BLOCKED)) {
+            advice.add("It is listed in tls().blockedCertificates.");
+        }
+        if (reasons.contains(ValidationReason.REJECTED_BY_LISTENER)) {
+            advice.add("The SmtpListener rejected it in certificateValidate.");
+        }
+        return advice;
     }
 }

@@ -4,6 +4,12 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
 
 import io.github.smtpclient.Hint;
 import io.github.smtpclient.Setting;
@@ -19,12 +25,14 @@ final class HandshakeFailures {
     private HandshakeFailures() {
     }
 
-    static SmtpException describe(IOException failure, String host, int port, TlsSettings settings, boolean implicitTls,
-            int timeoutMillis) {
-        String server = host + ":" + port;
+    static SmtpException describe(IOException failure, HandshakeRequest request, TlsSettings settings,
+            List<X509Certificate> chain) {
+        String server = request.host() + ":" + request.port();
+        boolean implicitTls = request.implicitTls();
+        int timeoutMillis = request.timeoutMillis();
         if (Causes.contain(failure, CertificateException.class)) {
-            // Only an application's SSLContext rejects a chain without the VerdictTrustManager recording why.
-            return CertificateRejection.byApplicationContext(host, port, failure);
+            // Only an application's SSLContext rejects a chain without the HandshakeVerdict recording why.
+            return CertificateRejection.byApplicationContext(request.host(), request.port(), chain, failure);
         }
         if (Causes.contain(failure, SocketTimeoutException.class)) {
             return new SmtpException(SmtpErrorCode.TIMEOUT, "the TLS handshake with " + server
@@ -43,9 +51,10 @@ final class HandshakeFailures {
                 + (reason == null ? failure.getMessage() : reason + " Detail: " + failure.getMessage()), failure);
     }
 
-    /** JSSE's words for a first record that is no TLS at all, such as an SMTP greeting. */
+    /** Whether the first record was no TLS at all, such as an SMTP greeting, in JSSE's or Bouncy Castle's words. */
     private static boolean answeredInPlaintext(IOException failure) {
-        return String.valueOf(failure.getMessage()).contains("Unsupported or unrecognized SSL message");
+        return String.valueOf(failure.getMessage()).contains("Unsupported or unrecognized SSL message")
+                || isNotATlsRecord(failure);
     }
 
     /** A likely explanation with advice, or {@code null} when the JSSE message is all there is to say. */
@@ -67,6 +76,13 @@ final class HandshakeFailures {
                     + (implicitTls ? "; check that this port speaks implicit TLS." : ".");
         }
         return null;
+    }
+
+    /** Bouncy Castle's word for a first record that is no TLS record at all (plaintext such as "220 ..."). */
+    private static boolean isNotATlsRecord(IOException failure) {
+        return failure instanceof TlsFatalAlert alert && !(failure instanceof TlsFatalAlertReceived)
+                && alert.getAlertDescription() == AlertDescription.unexpected_message
+                && String.valueOf(failure.getMessage()).contains("Unsupported");
     }
 
     private static String cipherSuiteNote(TlsSettings settings) {

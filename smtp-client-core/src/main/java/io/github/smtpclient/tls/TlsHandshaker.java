@@ -3,29 +3,23 @@ package io.github.smtpclient.tls;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.List;
-
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
-import io.github.smtpclient.event.CertificateValidateEvent;
 import io.github.smtpclient.event.NotificationEvent;
 import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.tls.validation.ChainValidator;
+import io.github.smtpclient.tls.validation.ValidationPolicy;
 
 /**
  * Layers TLS over an already connected socket and completes the handshake, for implicit TLS and for STARTTLS
- * alike. Applies the {@link TlsSettings} (versions, cipher suites, SNI, trust, host name verification by the
- * HTTPS rules of RFC 2818/6125) and asks the listener's {@link SmtpListener#certificateValidate} for the final
- * verdict on the server's chain. Used by {@code io.github.smtpclient.net}; applications rarely need it directly.
+ * alike, on the {@link TlsEngine} the settings choose. Applies the {@link TlsSettings} (versions, cipher suites, SNI,
+ * session resumption) and judges the server's chain with the
+ * {@link ChainValidator} (trust, path, RFC 9525 identity), then asks the listener's
+ * {@link SmtpListener#certificateValidate} for the final verdict. Used by {@code io.github.smtpclient.net};
+ * applications rarely need it directly.
  */
 public final class TlsHandshaker {
-
-    /** RFC 2818/6125 host name rules with left-most-label wildcards, as mail clients apply them. */
-    private static final String HOST_NAME_RULES = "HTTPS";
 
     private final TlsSettings settings;
     private final SmtpListener listener;
@@ -37,102 +31,86 @@ public final class TlsHandshaker {
     }
 
     /**
-     * Layers TLS over {@code connected} and handshakes. The returned socket closes {@code connected} when it is
+     * Layers TLS over {@code connected} and handshakes. The returned layer closes {@code connected} when it is
      * closed; on failure {@code connected} is closed before the exception is thrown.
      *
      * @param host        the host name (or address) the client connected to: sent as SNI and verified against
      *                    the certificate
      * @param implicitTls whether this is implicit TLS (only changes the advice in error messages)
-     * @throws SmtpException CERTIFICATE_REJECTED, TLS_HANDSHAKE_FAILED, TIMEOUT, or INVALID_ARGUMENT when the
-     *                       settings cannot be applied
+     * @throws SmtpException CERTIFICATE_REJECTED (a {@link CertificateRejectedException} carrying the validation
+     *                       result), TLS_HANDSHAKE_FAILED, TIMEOUT, or INVALID_ARGUMENT when the settings cannot be
+     *                       applied
      */
-    public SSLSocket handshake(Socket connected, String host, int port, boolean implicitTls) throws SmtpException {
+    public TlsLayer handshake(Socket connected, String host, int port, boolean implicitTls) throws SmtpException {
         try {
-            return establish(connected, host, port, implicitTls);
+            return establish(connected, new HandshakeRequest(host, port, settings.getSniHostName(), implicitTls,
+                    readTimeoutMillis(connected)));
         } catch (SmtpException | RuntimeException e) {
             closeQuietly(connected, e);
             throw e;
         }
     }
 
-    private SSLSocket establish(Socket connected, String host, int port, boolean implicitTls) throws SmtpException {
-        warnIfValidationDisabled(host, port);
-        VerdictTrustManager verdict = settings.getSslContext() == null
-                ? new VerdictTrustManager(settings.isValidateCertificates() ? PkixTrustManagers.create(settings) : null,
-                        host, port, listener)
-                : null;
-        SSLContext context = verdict == null ? userContext() : SslContextFactory.create(verdict);
-        SSLSocket ssl = layer(context, connected, host, port);
+    /**
+     * Like {@link #handshake}, but always on JSSE, whatever {@link TlsSettings#getEngine()} says, so that the layer's
+     * {@link TlsLayer#socket()} is present: for TLS that a second TLS runs inside, such as the TLS to an HTTPS proxy,
+     * whose tunnel carries the SMTP connection's own TLS. Bouncy Castle's TLS API yields streams, not a socket another
+     * TLS can be layered over. The server's chain is judged exactly as in {@link #handshake}.
+     *
+     * @throws SmtpException as {@link #handshake}
+     */
+    public TlsLayer handshakeOnJsse(Socket connected, String host, int port) throws SmtpException {
         try {
-            ssl.startHandshake();
-        } catch (IOException e) {
-            if (verdict != null && verdict.rejection().isPresent()) {
-                throw verdict.rejection().get();
-            }
-            throw HandshakeFailures.describe(e, host, port, settings, implicitTls, readTimeoutMillis(connected));
+            HandshakeRequest request = new HandshakeRequest(host, port, settings.getSniHostName(), true,
+                    readTimeoutMillis(connected));
+            warnIfValidationDisabled(request);
+            return new JsseEngine(settings).handshake(connected, request, verdict(request));
+        } catch (SmtpException | RuntimeException e) {
+            closeQuietly(connected, e);
+            throw e;
         }
-        if (verdict == null) {
-            confirmWithListener(ssl, host, port);
-        }
-        return ssl;
     }
 
-    private SSLContext userContext() throws SmtpException {
+    private TlsLayer establish(Socket connected, HandshakeRequest request) throws SmtpException {
+        warnIfValidationDisabled(request);
+        HandshakeVerdict verdict = verdict(request);
+        // An application's SSLContext is a JSSE object: with one, the connection runs on JSSE.
+        if (settings.getEngine() == TlsEngine.JSSE || settings.getSslContext() != null) {
+            return new JsseEngine(settings).handshake(connected, request, verdict);
+        }
+        return new BcEngine(settings).handshake(connected, request, verdict);
+    }
+
+    private HandshakeVerdict verdict(HandshakeRequest request) throws SmtpException {
         if (!settings.isValidateCertificates()) {
-            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "tls().validateCertificates is false but "
-                    + "tls().sslContext is set, and the trust of an application's SSLContext cannot be switched off; "
-                    + "remove one of the two settings");
+            if (settings.getSslContext() != null) {
+                throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "tls().validateCertificates is false but "
+                        + "tls().sslContext is set, and the trust of an application's SSLContext cannot be switched off; "
+                        + "remove one of the two settings");
+            }
+            return new HandshakeVerdict(request.host(), request.port(), request.referenceNames(),
+                    HandshakeVerdict.Mode.OFF, null, listener);
         }
-        return settings.getSslContext();
+        if (settings.getSslContext() != null) {
+            return new HandshakeVerdict(request.host(), request.port(), request.referenceNames(),
+                    HandshakeVerdict.Mode.TRUSTED_BY_CONTEXT, new ChainValidator(identityOnlyPolicy()), listener);
+        }
+        return new HandshakeVerdict(request.host(), request.port(), request.referenceNames(), HandshakeVerdict.Mode.FULL,
+                new ChainValidator(TrustSources.policy(settings)), listener);
     }
 
-    private SSLSocket layer(SSLContext context, Socket connected, String host, int port) throws SmtpException {
-        SSLSocket ssl;
-        try {
-            ssl = (SSLSocket) context.getSocketFactory().createSocket(connected, host, port, true);
-        } catch (IOException e) {
-            throw new SmtpException(SmtpErrorCode.TLS_HANDSHAKE_FAILED,
-                    "cannot start TLS on the connection to " + host + ":" + port + ": " + e.getMessage(), e);
-        }
-        try {
-            ssl.setSSLParameters(parameters(ssl.getSSLParameters()));
-        } catch (IllegalArgumentException e) {
-            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "the TLS provider does not support the configured "
-                    + "tls().versions " + settings.getVersions() + " or tls().cipherSuites " + settings.getCipherSuites()
-                    + ": " + e.getMessage() + "; supported cipher suites: " + List.of(ssl.getSupportedCipherSuites()), e);
-        }
-        return ssl;
+    private ValidationPolicy identityOnlyPolicy() {
+        return ValidationPolicy.builder()
+                .blocked(settings.getBlockedCertificates()).checkIdentity(settings.isVerifyHostname()).build();
     }
 
-    private SSLParameters parameters(SSLParameters parameters) {
-        parameters.setProtocols(settings.getVersions().toArray(String[]::new));
-        if (!settings.getCipherSuites().isEmpty()) {
-            parameters.setCipherSuites(settings.getCipherSuites().toArray(String[]::new));
-        }
-        boolean checkHostName = settings.isValidateCertificates() && settings.isVerifyHostname();
-        parameters.setEndpointIdentificationAlgorithm(checkHostName ? HOST_NAME_RULES : null);
-        if (settings.getSniHostName() != null) {
-            parameters.setServerNames(List.of(new SNIHostName(settings.getSniHostName())));
-        }
-        return parameters;
-    }
-
-    /** With an application SSLContext the chain is already validated; the listener may still reject it. */
-    private void confirmWithListener(SSLSocket ssl, String host, int port) throws SmtpException {
-        TlsConnectionInfo info = TlsConnectionInfo.of(ssl.getSession());
-        CertificateValidateEvent event = new CertificateValidateEvent(host, info.peerCertificates(), null);
-        if (ListenerCalls.deliver(listener::certificateValidate, event) && !event.isAccepted()) {
-            throw CertificateRejection.byListener(host, port, info.peerCertificates());
-        }
-    }
-
-    private void warnIfValidationDisabled(String host, int port) {
+    private void warnIfValidationDisabled(HandshakeRequest request) {
         if (!settings.isValidateCertificates()) {
             ListenerCalls.deliver(listener::notification, new NotificationEvent(
                     NotificationEvent.Kind.CERTIFICATE_VALIDATION_DISABLED, "certificate validation is disabled "
-                            + "(tls().validateCertificates=false): the certificate of " + host + ":" + port + " is not "
-                            + "checked, so anyone on the network path can impersonate the server and read this "
-                            + "session, passwords included"));
+                            + "(tls().validateCertificates=false): the certificate of " + request.host() + ":"
+                            + request.port() + " is not checked, so anyone on the network path can impersonate the "
+                            + "server and read this session, passwords included"));
         }
     }
 

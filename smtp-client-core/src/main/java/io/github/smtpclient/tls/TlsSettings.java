@@ -1,22 +1,30 @@
 package io.github.smtpclient.tls;
 
 import java.security.cert.X509Certificate;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+
+import io.github.smtpclient.tls.revocation.RevocationSettings;
+import io.github.smtpclient.tls.validation.ChainTolerance;
 
 /**
  * How a connection is encrypted and how the server's certificate is checked; reached as {@code client.tls()}.
  * Mutable and not thread-safe: configure it before connecting. A connection works on a {@link #copy()}, so later
  * changes affect only later connections.
  *
- * <p>The defaults are secure: STARTTLS required (implicit TLS on port 465), TLS 1.3 and 1.2 only, the JDK's
- * default cipher suites, full certificate validation against the JDK's trust store, and host name verification
- * by the HTTPS rules of RFC 2818/6125 (wildcards allowed in the left-most label), as mail clients do.
+ * <p>The defaults are secure: STARTTLS required (implicit TLS on port 465), TLS 1.3 and 1.2 only, the engine's
+ * default cipher suites (on {@link TlsEngine#BOUNCY_CASTLE} only forward-secret ones: ECDHE and DHE with AES-GCM,
+ * ChaCha20-Poly1305 and AES-CBC), full certificate validation against the JDK's trust store, and the server
+ * identity check of RFC 9525: the host name or IP address must be in the certificate's subjectAltName (a wildcard
+ * only as the whole left-most label; the common name is never used). Revocation is not checked unless
+ * {@link #revocation()} says so.
  */
 public final class TlsSettings {
 
@@ -29,12 +37,21 @@ public final class TlsSettings {
     private static final Pattern CIPHER_SUITE_NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private TlsMode mode;
+    private TlsEngine engine = TlsEngine.BOUNCY_CASTLE;
+    private boolean useSessionResumption = true;
+    private boolean forceResumeIfDestinationChanges;
+    private TlsSessionCache sessionCache = new TlsSessionCache();
     private List<String> versions = DEFAULT_VERSIONS;
     private List<String> cipherSuites = List.of();
     private boolean validateCertificates = true;
     private boolean verifyHostname = true;
     private List<X509Certificate> trustedCertificates = List.of();
-    private boolean useSystemTrust = true;
+    private List<X509Certificate> knownCertificates = List.of();
+    private List<X509Certificate> blockedCertificates = List.of();
+    private boolean useSystemCertificates = true;
+    private boolean ignoreSystemTrust;
+    private Set<ChainTolerance> tolerances = Set.of();
+    private RevocationSettings revocation = new RevocationSettings();
     private SSLContext sslContext;
     private String sniHostName;
 
@@ -58,6 +75,58 @@ public final class TlsSettings {
     /** The mode used for a connection to {@code port}: the configured mode, or the port's default. */
     public TlsMode effectiveMode(int port) {
         return mode != null ? mode : TlsMode.defaultFor(port);
+    }
+
+    /** The TLS implementation connections run on; {@link TlsEngine#BOUNCY_CASTLE} by default. */
+    public TlsEngine getEngine() {
+        return engine;
+    }
+
+    /**
+     * Chooses the TLS implementation. Both validate certificates the same way; {@link TlsEngine#BOUNCY_CASTLE}
+     * reports every negotiated detail, {@link TlsEngine#JSSE} resumes TLS 1.3 sessions. With
+     * {@link #setSslContext an application SSLContext} the connection always runs on JSSE.
+     */
+    public void setEngine(TlsEngine engine) {
+        this.engine = Objects.requireNonNull(engine, "tls().engine");
+    }
+
+    /** Whether sessions are resumed from {@link #getSessionCache()} (the reference's TLSUseSessionResumption). */
+    public boolean isUseSessionResumption() {
+        return useSessionResumption;
+    }
+
+    /**
+     * Resumes earlier TLS sessions (true, the default) or makes a full handshake every time. A resumed TLS 1.2
+     * handshake takes one round trip instead of two; a resumed TLS 1.3 one takes one round trip as a full one does,
+     * but without the server's certificate and signature. The chain of a resumed session is validated again. Which
+     * sessions each engine can resume: {@link TlsEngine}.
+     */
+    public void setUseSessionResumption(boolean useSessionResumption) {
+        this.useSessionResumption = useSessionResumption;
+    }
+
+    /** Whether a session is offered to another address of the same host (the reference's TLSForceResumeIfDestinationChanges). */
+    public boolean isForceResumeIfDestinationChanges() {
+        return forceResumeIfDestinationChanges;
+    }
+
+    /**
+     * With true, a session made with one address of a host name is offered when that name resolves to another address
+     * (a cluster sharing its session keys). By default a session is offered only to the address it was made with.
+     */
+    public void setForceResumeIfDestinationChanges(boolean forceResumeIfDestinationChanges) {
+        this.forceResumeIfDestinationChanges = forceResumeIfDestinationChanges;
+    }
+
+    /** Where sessions are kept for resumption; each settings object starts with one of its own. */
+    public TlsSessionCache getSessionCache() {
+        return sessionCache;
+    }
+
+    /** Shares a session cache, for example between the clients of a pool (an {@code SmtpMailSender} does this itself). */
+    public void setSessionCache(TlsSessionCache sessionCache) {
+        this.sessionCache = Objects.requireNonNull(sessionCache, "tls().sessionCache");
     }
 
     /** The enabled TLS versions, in preference order (the reference's TLSVersions). */
@@ -86,7 +155,7 @@ public final class TlsSettings {
         this.versions = List.copyOf(new LinkedHashSet<>(versions));
     }
 
-    /** The enabled cipher suites (the reference's TLSCiphersuites); empty means the TLS provider's defaults. */
+    /** The enabled cipher suites (the reference's TLSCiphersuites); empty means the engine's defaults. */
     public List<String> getCipherSuites() {
         return cipherSuites;
     }
@@ -137,14 +206,14 @@ public final class TlsSettings {
         this.verifyHostname = verifyHostname;
     }
 
-    /** Certificates trusted as anchors in addition to (or, see {@link #setUseSystemTrust}, instead of) the JDK's. */
+    /** Certificates trusted as anchors in addition to (or, see {@link #setUseSystemCertificates}, instead of) the JDK's. */
     public List<X509Certificate> getTrustedCertificates() {
         return trustedCertificates;
     }
 
     /**
-     * Sets extra trust anchors, typically a private CA or a self-signed server certificate (the reference's
-     * TrustedCert* list).
+     * Sets extra trust anchors (the reference's TrustedCert* list): typically a private CA, or the server's own
+     * certificate to pin it (then also {@code setUseSystemCertificates(false)}, so nothing else is trusted).
      *
      * @throws IllegalArgumentException if the list or an element is null
      */
@@ -153,17 +222,88 @@ public final class TlsSettings {
         this.trustedCertificates = List.copyOf(trustedCertificates);
     }
 
-    /** Whether the JDK's default trust store is trusted (the reference's UseSystemCertificates). */
-    public boolean isUseSystemTrust() {
-        return useSystemTrust;
+    /** Intermediate certificates that may complete a server's chain; they are not trusted themselves. */
+    public List<X509Certificate> getKnownCertificates() {
+        return knownCertificates;
     }
 
     /**
-     * Trusts (true, the default) or ignores the JDK's default trust store (the reference's UseSystemCertificates /
-     * IgnoreSystemTrust). When false, only {@link #getTrustedCertificates()} are trusted.
+     * Supplies intermediate CA certificates for servers that send an incomplete chain (the reference's KnownCert*
+     * list). They are used to build the path to a trusted anchor, never as anchors.
+     *
+     * @throws IllegalArgumentException if the list or an element is null
      */
-    public void setUseSystemTrust(boolean useSystemTrust) {
-        this.useSystemTrust = useSystemTrust;
+    public void setKnownCertificates(List<X509Certificate> knownCertificates) {
+        requireList(knownCertificates, "tls().knownCertificates");
+        this.knownCertificates = List.copyOf(knownCertificates);
+    }
+
+    /** Certificates refused wherever they appear in a server's chain. */
+    public List<X509Certificate> getBlockedCertificates() {
+        return blockedCertificates;
+    }
+
+    /**
+     * Refuses these certificates even in a chain that is otherwise valid (the reference's BlockedCert* list), for
+     * example a compromised intermediate or a server certificate that must no longer be used. Certificates are
+     * matched by their SHA-256 fingerprint, in the chain the server sends and in the path built from it.
+     *
+     * @throws IllegalArgumentException if the list or an element is null
+     */
+    public void setBlockedCertificates(List<X509Certificate> blockedCertificates) {
+        requireList(blockedCertificates, "tls().blockedCertificates");
+        this.blockedCertificates = List.copyOf(blockedCertificates);
+    }
+
+    /** Whether the JDK's default trust store is consulted at all (the reference's UseSystemCertificates). */
+    public boolean isUseSystemCertificates() {
+        return useSystemCertificates;
+    }
+
+    /**
+     * Consults (true, the default) or ignores the JDK's default trust store (the reference's
+     * UseSystemCertificates). When false, only {@link #getTrustedCertificates()} are trusted and only the
+     * server's chain and {@link #getKnownCertificates()} complete paths.
+     */
+    public void setUseSystemCertificates(boolean useSystemCertificates) {
+        this.useSystemCertificates = useSystemCertificates;
+    }
+
+    /** Whether the system store's certificates are used only to complete paths, not as trust anchors. */
+    public boolean isIgnoreSystemTrust() {
+        return ignoreSystemTrust;
+    }
+
+    /**
+     * With true, the certificates of the JDK's trust store still complete paths but no longer count as trust
+     * anchors (the reference's IgnoreSystemTrust), so only {@link #getTrustedCertificates()} are trusted. Has no
+     * effect while {@link #isUseSystemCertificates()} is false.
+     */
+    public void setIgnoreSystemTrust(boolean ignoreSystemTrust) {
+        this.ignoreSystemTrust = ignoreSystemTrust;
+    }
+
+    /** The minor chain issues validation tolerates; empty by default. */
+    public Set<ChainTolerance> getTolerances() {
+        return tolerances;
+    }
+
+    /**
+     * Tolerates the named minor chain issues (the reference's TolerateMinorChainIssues, as named choices). Each one
+     * that a chain needs is recorded in the validation log as a warning.
+     *
+     * @throws IllegalArgumentException if the set or an element is null
+     */
+    public void setTolerances(Set<ChainTolerance> tolerances) {
+        if (tolerances == null || tolerances.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("tls().tolerances must be a set without null elements (use Set.of() for none)");
+        }
+        this.tolerances = tolerances.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(tolerances));
+    }
+
+    /** How revocation of the server's certificates is checked: OCSP, stapling, CRLs; off by default. */
+    public RevocationSettings revocation() {
+        return revocation;
     }
 
     /** The application's own SSLContext, or {@code null} when one is built from these settings. */
@@ -173,8 +313,8 @@ public final class TlsSettings {
 
     /**
      * Uses an application-supplied SSLContext (for example from a Spring Boot SSL bundle): its trust managers
-     * decide which chains are trusted, and {@link #getTrustedCertificates()} and {@link #isUseSystemTrust()} are not
-     * used. Host name verification, versions, cipher suites and the certificateValidate event still apply; the
+     * decide which chains are trusted, and the trusted, known and system certificates, the tolerances and revocation settings are not
+     * used. The host name check (RFC 9525), blocked certificates, versions, cipher suites and the certificateValidate event still apply; the
      * event's listener can reject a chain the context accepted but cannot accept one it rejected, because the
      * handshake has already failed. {@code null} restores the built-in context.
      */
@@ -206,16 +346,25 @@ public final class TlsSettings {
         this.sniHostName = sniHostName;
     }
 
-    /** An independent copy; the certificate lists are immutable and shared. */
+    /** An independent copy; the certificate lists are immutable and shared, and so is the session cache. */
     public TlsSettings copy() {
         TlsSettings copy = new TlsSettings();
         copy.mode = mode;
+        copy.engine = engine;
+        copy.useSessionResumption = useSessionResumption;
+        copy.forceResumeIfDestinationChanges = forceResumeIfDestinationChanges;
+        copy.sessionCache = sessionCache;
         copy.versions = versions;
         copy.cipherSuites = cipherSuites;
         copy.validateCertificates = validateCertificates;
         copy.verifyHostname = verifyHostname;
         copy.trustedCertificates = trustedCertificates;
-        copy.useSystemTrust = useSystemTrust;
+        copy.knownCertificates = knownCertificates;
+        copy.blockedCertificates = blockedCertificates;
+        copy.useSystemCertificates = useSystemCertificates;
+        copy.ignoreSystemTrust = ignoreSystemTrust;
+        copy.tolerances = tolerances;
+        copy.revocation = revocation.copy();
         copy.sslContext = sslContext;
         copy.sniHostName = sniHostName;
         return copy;
@@ -229,10 +378,14 @@ public final class TlsSettings {
 
     @Override
     public String toString() {
-        return "TlsSettings[mode=" + (mode == null ? "by port" : mode) + ", versions=" + versions
+        return "TlsSettings[mode=" + (mode == null ? "by port" : mode) + ", engine=" + engine
+                + ", useSessionResumption=" + useSessionResumption + ", forceResumeIfDestinationChanges="
+                + forceResumeIfDestinationChanges + ", versions=" + versions
                 + ", cipherSuites=" + (cipherSuites.isEmpty() ? "provider defaults" : cipherSuites)
                 + ", validateCertificates=" + validateCertificates + ", verifyHostname=" + verifyHostname
-                + ", trustedCertificates=" + trustedCertificates.size() + ", useSystemTrust=" + useSystemTrust
+                + ", trustedCertificates=" + trustedCertificates.size() + ", knownCertificates=" + knownCertificates.size()
+                + ", blockedCertificates=" + blockedCertificates.size() + ", useSystemCertificates=" + useSystemCertificates
+                + ", ignoreSystemTrust=" + ignoreSystemTrust + ", tolerances=" + tolerances + ", revocation=" + revocation
                 + ", sslContext=" + (sslContext == null ? "built-in" : sslContext.getProtocol() + "/" + sslContext.getProvider().getName())
                 + ", sniHostName=" + (sniHostName == null ? "host" : sniHostName) + "]";
     }

@@ -17,9 +17,11 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.github.smtpclient.ConnectionInfo;
 import io.github.smtpclient.Envelope;
 import io.github.smtpclient.RecipientResult;
 import io.github.smtpclient.SendOutcome;
@@ -31,6 +33,7 @@ import io.github.smtpclient.auth.AuthMechanism;
 import io.github.smtpclient.message.Attachment;
 import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.testing.Property;
+import io.github.smtpclient.tls.TlsEngine;
 import io.github.smtpclient.tls.TlsMode;
 
 /**
@@ -86,6 +89,33 @@ abstract class PostfixInteropScenarios {
         DeliveredMessage delivered = testbed.awaitDelivery(testbed.secondUser(), messageId, DELIVERY_TIMEOUT);
         assertThat(delivered.differenceFrom(message)).isEmpty();
         assertSentOverTlsByAuthenticatedUser(delivered, testbed.user());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TlsEngine.class)
+    void everyTlsEngineDeliversOverStarttlsAndOverImplicitTls(TlsEngine engine) throws IOException {
+        PostfixTestbed testbed = testbed();
+        for (TlsMode mode : List.of(TlsMode.EXPLICIT, TlsMode.IMPLICIT)) {
+            String messageId = uniqueMessageId();
+            byte[] message = message(messageId, testbed.user(), engine + " " + mode, "Hello over " + mode + ".\r\n");
+            String protocol;
+            try (SmtpClient client = authenticatingClient(testbed, mode, AuthMechanism.PLAIN)) {
+                client.tls().setEngine(engine);
+                client.connect(testbed.host(), mode == TlsMode.IMPLICIT ? testbed.implicitTlsPort()
+                        : testbed.starttlsPort());
+                ConnectionInfo info = client.getConnectionInfo().orElseThrow();
+                assertThat(info.tls().orElseThrow().engine()).as(mode.name()).isEqualTo(engine);
+                assertThat(info.isServerAuthenticated()).as(mode.name()).isTrue();
+                protocol = info.tls().orElseThrow().protocol();
+                client.sendBytes(message);
+                client.disconnect();
+            }
+
+            DeliveredMessage delivered = testbed.awaitDelivery(testbed.user(), messageId, DELIVERY_TIMEOUT);
+            assertThat(delivered.differenceFrom(message)).as(mode.name()).isEmpty();
+            assertSentOverTlsByAuthenticatedUser(delivered, testbed.user());
+            assertThat(delivered.received()).as(mode.name()).contains("using " + protocol + " with cipher");
+        }
     }
 
     @Test

@@ -19,20 +19,32 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.testing.LoopbackServer;
 import io.github.smtpclient.testing.TestCertificates;
+import io.github.smtpclient.tls.TlsEngine;
 import io.github.smtpclient.tls.TlsMode;
 import io.github.smtpclient.tls.TlsSettings;
 
 // Guards against hangs only (a missing timeout would block forever); no test asserts a duration.
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+/** Runs on both TLS engines. */
+@ParameterizedClass
+@EnumSource(TlsEngine.class)
 class ConnectorTests {
+
+    @Parameter
+    TlsEngine engine;
+
 
     private static final TestCertificates CERTIFICATES = TestCertificates.forLocalhost();
 
@@ -40,6 +52,11 @@ class ConnectorTests {
     private final TlsSettings tls = new TlsSettings();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
+
+    @BeforeEach
+    void useTheEngine() {
+        tls.setEngine(engine);
+    }
 
     @AfterEach
     void closeAll() throws Exception {

@@ -219,7 +219,7 @@ class HttpProxyAuthenticationTests {
     void anHttpsProxyIsReachedOverTlsCheckedWithItsOwnSettings() throws Exception {
         proxy.setType(ProxyType.HTTPS);
         proxy.tls().setTrustedCertificates(List.of(CERTIFICATES.caCertificate()));
-        proxy.tls().setUseSystemTrust(false);
+        proxy.tls().setUseSystemCertificates(false);
         ScriptedHttpProxy https = ScriptedHttpProxy.overTls(CERTIFICATES.serverContext(),
                 request -> request.header("Proxy-Authorization") == null
                         ? Answer.challenge("Proxy-Authenticate: Basic realm=\"tls\"")

@@ -2,79 +2,74 @@ package io.github.smtpclient.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import io.github.smtpclient.SmtpErrorCode;
-import io.github.smtpclient.SmtpException;
-import io.github.smtpclient.testing.TestCertificates;
+import io.github.smtpclient.tls.validation.ValidationLogEntry;
+import io.github.smtpclient.tls.validation.ValidationReason;
+import io.github.smtpclient.tls.validation.ValidationResult;
+import io.github.smtpclient.tls.validation.ValidationStatus;
 
 class CertificateRejectionTests {
 
-    private static final TestCertificates CERTIFICATES = TestCertificates.forNames("mail.example.test");
-    private final X509Certificate[] chain = {CERTIFICATES.serverCertificate(), CERTIFICATES.caCertificate()};
-
     @Test
     void unknownIssuerAdvisesTrustingTheCa() {
-        SmtpException e = CertificateRejection.invalidChain("mail.example.test", 465, chain,
-                pkixFailure(new CertPathBuilderException("unable to find valid certification path")));
+        CertificateRejectedException e = CertificateRejection.of("mail.example.test", 465,
+                invalid(ValidationReason.UNKNOWN_CA, "its issuer CN=Private CA is neither trusted, known, nor sent"));
 
         assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CERTIFICATE_REJECTED);
-        assertThat(e.getMessage()).contains("mail.example.test:465", "not issued by a certificate authority",
+        assertThat(e.getMessage()).contains("mail.example.test:465", "[UNKNOWN_CA]", "CN=Private CA",
                 "tls().setTrustedCertificates");
-        assertThat(e.getCause()).isInstanceOf(CertificateException.class);
+        assertThat(e.validation().reasons()).containsExactly(ValidationReason.UNKNOWN_CA);
     }
 
     @Test
-    void expiredCertificateIsNamedAsSuch() {
-        SmtpException e = CertificateRejection.invalidChain("mail.example.test", 465, chain, pkixFailure(
-                new CertPathValidatorException("validity check failed", new CertificateExpiredException("NotAfter"),
-                        null, -1, CertPathValidatorException.BasicReason.EXPIRED)));
+    void expiryAdvisesRenewalAndTheClock() {
+        CertificateRejectedException e = CertificateRejection.of("mail.example.test", 465,
+                invalid(ValidationReason.EXPIRED, "expired at 2020-01-01T00:00:00Z"));
 
-        assertThat(e.getMessage()).contains("has expired", "clock");
+        assertThat(e.getMessage()).contains("expired at 2020", "Renew", "clock");
     }
 
     @Test
-    void notYetValidCertificateIsNamedAsSuch() {
-        SmtpException e = CertificateRejection.invalidChain("mail.example.test", 465, chain,
-                pkixFailure(new CertificateNotYetValidException("NotBefore")));
+    void hostMismatchAdvisesTheRightName() {
+        CertificateRejectedException e = CertificateRejection.of("smtp.example.test", 587,
+                invalid(ValidationReason.NAME_MISMATCH, "its subjectAltName lists [mail.example.test]"));
 
-        assertThat(e.getMessage()).contains("not yet valid");
+        assertThat(e.getMessage()).contains("[mail.example.test]", "reissued for 'smtp.example.test'");
     }
 
     @Test
-    void otherChainProblemsKeepTheValidatorsDetail() {
-        SmtpException e = CertificateRejection.invalidChain("mail.example.test", 465, chain,
-                new CertificateException("Algorithm constraints check failed"));
-
-        assertThat(e.getMessage()).contains("chain is invalid", "Algorithm constraints check failed");
-    }
-
-    @Test
-    void hostMismatchListsTheNamesTheCertificateHas() {
-        SmtpException e = CertificateRejection.hostMismatch("smtp.example.test", 587, chain,
-                new CertificateException("No subject alternative DNS name matching smtp.example.test found."));
-
-        assertThat(e.getMessage()).contains("not valid for the host name 'smtp.example.test'", "mail.example.test",
-                "127.0.0.1");
+    void revocationProblemsSayWhatToDo() {
+        assertThat(CertificateRejection.of("h", 1, invalid(ValidationReason.REVOKED, "revoked")).getMessage())
+                .contains("install a new certificate");
+        assertThat(CertificateRejection.of("h", 1, invalid(ValidationReason.REVOCATION_UNKNOWN, "unknown")).getMessage())
+                .contains("setSoftFail(true)");
     }
 
     @Test
     void listenerRejectionSaysSo() {
-        SmtpException e = CertificateRejection.byListener("mail.example.test", 465, List.of(chain));
+        CertificateRejectedException e = CertificateRejection.of("mail.example.test", 465,
+                invalid(ValidationReason.UNKNOWN_CA, "x").withListenerDecision(true).withListenerDecision(false));
 
         assertThat(e.getMessage()).contains("SmtpListener rejected it");
-        assertThat(e.getCause()).isNull();
     }
 
-    private static CertificateException pkixFailure(Exception cause) {
-        return new CertificateException("PKIX validation failed: " + cause.getMessage(), cause);
+    @Test
+    void anApplicationContextsRefusalKeepsItsDetail() {
+        CertificateRejectedException e = CertificateRejection.byApplicationContext("h", 1, List.of(),
+                new CertificateException("PKIX path building failed"));
+
+        assertThat(e.getMessage()).contains("application's SSLContext", "PKIX path building failed");
+        assertThat(e.getCause()).isInstanceOf(CertificateException.class);
+    }
+
+    private static ValidationResult invalid(ValidationReason reason, String message) {
+        return new ValidationResult(ValidationStatus.INVALID, Set.of(reason), Set.of(), List.of(),
+                List.of(new ValidationLogEntry(ValidationLogEntry.Outcome.FAIL, "check", null, message)));
     }
 }

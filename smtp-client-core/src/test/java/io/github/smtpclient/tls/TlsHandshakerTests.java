@@ -12,10 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
@@ -24,8 +28,21 @@ import io.github.smtpclient.event.NotificationEvent;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.testing.LoopbackServer;
 import io.github.smtpclient.testing.TestCertificates;
+import io.github.smtpclient.testing.TestPki;
+import io.github.smtpclient.testing.TestRevocationServer;
+import io.github.smtpclient.tls.revocation.RevocationCheck;
+import io.github.smtpclient.tls.validation.CertificateInfo;
+import io.github.smtpclient.tls.validation.Fingerprints;
+import io.github.smtpclient.tls.validation.ValidationReason;
+import io.github.smtpclient.tls.validation.ValidationStatus;
 
+/** Every test runs on both TLS engines. */
+@ParameterizedClass
+@EnumSource(TlsEngine.class)
 class TlsHandshakerTests {
+
+    @Parameter
+    TlsEngine engine;
 
     private static final TestCertificates LOCALHOST = TestCertificates.forLocalhost();
     private static final TestCertificates OTHER_HOST = TestCertificates.forNames("mail.other.test");
@@ -34,7 +51,7 @@ class TlsHandshakerTests {
     private final List<NotificationEvent> notifications = new CopyOnWriteArrayList<>();
     private final CompletableFuture<List<String>> requestedServerNames = new CompletableFuture<>();
     private LoopbackServer server;
-    private SSLSocket client;
+    private TlsLayer client;
 
     @AfterEach
     void closeAll() throws Exception {
@@ -52,13 +69,15 @@ class TlsHandshakerTests {
 
         client = handshake("localhost", trusting(LOCALHOST), recording());
 
-        TlsConnectionInfo info = TlsConnectionInfo.of(client.getSession());
+        TlsConnectionInfo info = client.info();
         assertThat(info.protocol()).isEqualTo("TLSv1.3");
         assertThat(info.cipherSuite()).startsWith("TLS_");
         assertThat(info.peerCertificates()).first().isEqualTo(LOCALHOST.serverCertificate());
+        assertThat(info.validation().status()).isEqualTo(ValidationStatus.VALID);
+        assertThat(info.isServerAuthenticated()).isTrue();
         assertThat(validations).singleElement().satisfies(event -> {
             assertThat(event.host()).isEqualTo("localhost");
-            assertThat(event.validationFailure()).isEmpty();
+            assertThat(event.validation().status()).isEqualTo(ValidationStatus.VALID);
             assertThat(event.isAccepted()).isTrue();
         });
     }
@@ -69,7 +88,7 @@ class TlsHandshakerTests {
 
         client = handshake("127.0.0.1", trusting(LOCALHOST), recording());
 
-        assertThat(client.getSession().isValid()).isTrue();
+        assertThat(client.info().validation().logText()).contains("'127.0.0.1' matches");
     }
 
     @Test
@@ -79,11 +98,13 @@ class TlsHandshakerTests {
         assertThatThrownBy(() -> handshake("localhost", new TlsSettings(), recording()))
                 .isInstanceOfSatisfying(SmtpException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CERTIFICATE_REJECTED);
-                    assertThat(e.getMessage()).contains("localhost:" + server.port(),
-                            "not issued by a certificate authority this client trusts", "setTrustedCertificates");
+                    assertThat(e.getMessage()).contains("localhost:" + server.port(), "[UNKNOWN_CA]",
+                            "root CA, which is not trusted", "setTrustedCertificates");
+                    assertThat(((CertificateRejectedException) e).validation().reasons())
+                            .containsExactly(ValidationReason.UNKNOWN_CA);
                 });
         assertThat(validations).singleElement().satisfies(event -> {
-            assertThat(event.validationFailure()).isPresent();
+            assertThat(event.validation().status()).isEqualTo(ValidationStatus.INVALID);
             assertThat(event.isAccepted()).isFalse();
         });
     }
@@ -92,25 +113,42 @@ class TlsHandshakerTests {
     void withoutSystemTrustOnlyTheTrustedCertificatesCount() throws Exception {
         startServer(LOCALHOST);
         TlsSettings settings = trusting(LOCALHOST);
-        settings.setUseSystemTrust(false);
+        settings.setUseSystemCertificates(false);
 
         client = handshake("localhost", settings, recording());
 
-        assertThat(client.getSession().isValid()).isTrue();
+        assertThat(client.info().validation().path()).last().isEqualTo(LOCALHOST.caCertificate());
     }
 
     @Test
     void noTrustAnchorsAtAllIsAConfigurationError() throws Exception {
         startServer(LOCALHOST);
         TlsSettings settings = new TlsSettings();
-        settings.setUseSystemTrust(false);
+        settings.setUseSystemCertificates(false);
 
         assertThatThrownBy(() -> handshake("localhost", settings, recording()))
                 .isInstanceOfSatisfying(SmtpException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.INVALID_ARGUMENT);
-                    assertThat(e.getMessage()).contains("client.tls().setUseSystemTrust(true)",
+                    assertThat(e.getMessage()).contains("client.tls().setUseSystemCertificates(true)",
                             "client.tls().setTrustedCertificates(...)");
                 });
+    }
+
+    @Test
+    void ignoringSystemTrustLeavesOnlyTheTrustedCertificatesAsAnchors() throws Exception {
+        startServer(LOCALHOST);
+        TlsSettings settings = new TlsSettings();
+        settings.setIgnoreSystemTrust(true);
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(SmtpException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("client.tls().setIgnoreSystemTrust(false)");
+                });
+        TlsSettings trustingOurCa = trusting(LOCALHOST);
+        trustingOurCa.setIgnoreSystemTrust(true);
+        client = handshake("localhost", trustingOurCa, recording());
+        assertThat(client.info().isServerAuthenticated()).isTrue();
     }
 
     @Test
@@ -128,8 +166,10 @@ class TlsHandshakerTests {
 
         client = handshake("localhost", new TlsSettings(), pinning);
 
-        assertThat(client.getSession().isValid()).isTrue();
-        assertThat(validations).singleElement().satisfies(event -> assertThat(event.validationFailure()).isPresent());
+        assertThat(client.info().validation().status()).isEqualTo(ValidationStatus.VALID_BY_LISTENER);
+        assertThat(client.info().isServerAuthenticated()).isFalse();
+        assertThat(validations).singleElement()
+                .satisfies(event -> assertThat(event.validation().reasons()).contains(ValidationReason.UNKNOWN_CA));
     }
 
     @Test
@@ -146,6 +186,8 @@ class TlsHandshakerTests {
                 .isInstanceOfSatisfying(SmtpException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CERTIFICATE_REJECTED);
                     assertThat(e.getMessage()).contains("SmtpListener rejected");
+                    assertThat(((CertificateRejectedException) e).validation().reasons())
+                            .containsExactly(ValidationReason.REJECTED_BY_LISTENER);
                 });
     }
 
@@ -162,7 +204,7 @@ class TlsHandshakerTests {
 
         client = handshake("localhost", trusting(LOCALHOST), throwing);
 
-        assertThat(client.getSession().isValid()).isTrue();
+        assertThat(client.info().validation().status()).isEqualTo(ValidationStatus.VALID);
     }
 
     @Test
@@ -172,7 +214,137 @@ class TlsHandshakerTests {
         assertThatThrownBy(() -> handshake("localhost", trusting(OTHER_HOST), recording()))
                 .isInstanceOfSatisfying(SmtpException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.CERTIFICATE_REJECTED);
-                    assertThat(e.getMessage()).contains("not valid for the host name 'localhost'", "mail.other.test");
+                    assertThat(e.getMessage()).contains("[NAME_MISMATCH]", "not valid for [localhost]",
+                            "mail.other.test");
+                });
+    }
+
+    @Test
+    void aServerSendingOnlyItsLeafIsCompletedByAKnownIntermediate() throws Exception {
+        TestPki.Issued root = TestPki.root("Known Test Root");
+        TestPki.Issued intermediate = root.issue(TestPki.ca("Known Test Intermediate"));
+        TestPki.Issued leaf = intermediate.issue(TestPki.leaf("localhost", "localhost"));
+        startServer(leaf.serverContext());
+        TlsSettings settings = new TlsSettings();
+        settings.setTrustedCertificates(List.of(root.certificate()));
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(CertificateRejectedException.class,
+                        e -> assertThat(e.validation().reasons()).containsExactly(ValidationReason.UNKNOWN_CA));
+        settings.setKnownCertificates(List.of(intermediate.certificate()));
+        client = handshake("localhost", settings, recording());
+
+        assertThat(client.info().peerCertificates()).containsExactly(leaf.certificate());
+        assertThat(client.info().validation().path()).containsExactly(leaf.certificate(), intermediate.certificate(),
+                root.certificate());
+        assertThat(client.info().isServerAuthenticated()).isTrue();
+    }
+
+    @Test
+    void aPinnedServerCertificateIsTrustedWithoutItsCa() throws Exception {
+        startServer(LOCALHOST);
+        TlsSettings pinned = new TlsSettings();
+        pinned.setUseSystemCertificates(false);
+        pinned.setTrustedCertificates(List.of(LOCALHOST.serverCertificate()));
+
+        client = handshake("localhost", pinned, recording());
+
+        assertThat(client.info().isServerAuthenticated()).isTrue();
+        assertThat(client.info().validation().path()).containsExactly(LOCALHOST.serverCertificate());
+        client.close();
+        client = null;
+        TlsSettings otherPin = new TlsSettings();
+        otherPin.setUseSystemCertificates(false);
+        otherPin.setTrustedCertificates(List.of(OTHER_HOST.serverCertificate()));
+        assertThatThrownBy(() -> handshake("localhost", otherPin, recording()))
+                .isInstanceOfSatisfying(CertificateRejectedException.class,
+                        e -> assertThat(e.validation().reasons()).contains(ValidationReason.UNKNOWN_CA));
+    }
+
+    @Test
+    void aBlockedServerCertificateIsRefusedAlthoughTheChainIsValid() throws Exception {
+        startServer(LOCALHOST);
+        TlsSettings settings = trusting(LOCALHOST);
+        settings.setBlockedCertificates(List.of(LOCALHOST.serverCertificate()));
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(CertificateRejectedException.class, e -> {
+                    assertThat(e.validation().reasons()).containsExactly(ValidationReason.BLOCKED);
+                    assertThat(e.getMessage()).contains("tls().blockedCertificates");
+                });
+    }
+
+    @Test
+    void theConnectionInfoDescribesEveryCertificateOfTheChain() throws Exception {
+        startServer(LOCALHOST);
+
+        client = handshake("localhost", trusting(LOCALHOST), recording());
+
+        assertThat(client.info().certificates()).hasSize(2);
+        CertificateInfo leaf = client.info().certificates().get(0);
+        assertThat(leaf.subject()).isEqualTo("localhost");
+        assertThat(leaf.issuer()).isEqualTo("smtp-client test CA");
+        assertThat(leaf.fingerprint()).isEqualTo(Fingerprints.sha256(LOCALHOST.serverCertificate()));
+        assertThat(leaf.keyBits()).hasValue(2048);
+        assertThat(client.info().certificates().get(1).isSelfSigned()).isTrue();
+    }
+
+    @Test
+    void aRevokedServerCertificateIsRefusedWhenRevocationIsChecked() throws Exception {
+        TestPki.Issued root = TestPki.root("Revocation Handshake Root");
+        try (TestRevocationServer responder = TestRevocationServer.start(root)) {
+            TestPki.Issued leaf = root.issue(TestPki.leaf("localhost", "localhost").ocspUrl(responder.ocspUrl()));
+            responder.revoke(leaf.certificate());
+            startServer(leaf.serverContext());
+            TlsSettings settings = new TlsSettings();
+            settings.setTrustedCertificates(List.of(root.certificate()));
+
+            client = handshake("localhost", settings, recording());
+            assertThat(client.info().isServerAuthenticated()).isTrue();
+            client.close();
+            settings.revocation().setCheck(RevocationCheck.OCSP);
+
+            assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                    .isInstanceOfSatisfying(CertificateRejectedException.class, e -> {
+                        assertThat(e.validation().reasons()).containsExactly(ValidationReason.REVOKED);
+                        assertThat(e.getMessage()).contains("keyCompromise", "install a new certificate");
+                    });
+        }
+    }
+
+    @Test
+    void softFailAcceptsAnUnknownStatusWithANotification() throws Exception {
+        TestPki.Issued root = TestPki.root("Soft Fail Root");
+        TestPki.Issued leaf = root.issue(TestPki.leaf("localhost", "localhost")
+                .ocspUrl(TestRevocationServer.unreachableUrl()));
+        startServer(leaf.serverContext());
+        TlsSettings settings = new TlsSettings();
+        settings.setTrustedCertificates(List.of(root.certificate()));
+        settings.revocation().setCheck(RevocationCheck.OCSP);
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(CertificateRejectedException.class, e -> assertThat(e.validation().reasons())
+                        .containsExactly(ValidationReason.REVOCATION_UNKNOWN));
+        settings.revocation().setSoftFail(true);
+        client = handshake("localhost", settings, recording());
+
+        assertThat(client.info().validation().warnings()).containsExactly(ValidationReason.REVOCATION_UNKNOWN);
+        assertThat(notifications).singleElement()
+                .satisfies(n -> assertThat(n.kind()).isEqualTo(NotificationEvent.Kind.REVOCATION_UNKNOWN));
+    }
+
+    @Test
+    void aCertificateNamingTheHostOnlyInItsCommonNameIsRejected() throws Exception {
+        TestPki.Issued root = TestPki.root("CN-only Root");
+        TestPki.Issued cnOnly = root.issue(TestPki.leaf("localhost"));
+        startServer(cnOnly.serverContext());
+        TlsSettings settings = new TlsSettings();
+        settings.setTrustedCertificates(List.of(root.certificate()));
+
+        assertThatThrownBy(() -> handshake("localhost", settings, recording()))
+                .isInstanceOfSatisfying(CertificateRejectedException.class, e -> {
+                    assertThat(e.validation().reasons()).containsExactly(ValidationReason.NAME_MISMATCH);
+                    assertThat(e.getMessage()).contains("the common name is not used");
                 });
     }
 
@@ -184,7 +356,8 @@ class TlsHandshakerTests {
 
         client = handshake("localhost", settings, recording());
 
-        assertThat(client.getSession().isValid()).isTrue();
+        assertThat(client.info().isServerAuthenticated()).isTrue();
+        assertThat(client.info().validation().logText()).contains("not checked");
     }
 
     @Test
@@ -195,7 +368,8 @@ class TlsHandshakerTests {
 
         client = handshake("localhost", settings, recording());
 
-        assertThat(client.getSession().isValid()).isTrue();
+        assertThat(client.info().validation().status()).isEqualTo(ValidationStatus.NOT_VALIDATED);
+        assertThat(client.info().isServerAuthenticated()).isFalse();
         assertThat(notifications).singleElement()
                 .satisfies(n -> assertThat(n.kind()).isEqualTo(NotificationEvent.Kind.CERTIFICATE_VALIDATION_DISABLED));
         assertThat(validations).singleElement().satisfies(event -> assertThat(event.isAccepted()).isTrue());
@@ -229,7 +403,7 @@ class TlsHandshakerTests {
 
         client = handshake("localhost", trusting(LOCALHOST), recording());
 
-        assertThat(client.getSession().getProtocol()).isEqualTo("TLSv1.2");
+        assertThat(client.info().protocol()).isEqualTo("TLSv1.2");
     }
 
     @Test
@@ -265,6 +439,8 @@ class TlsHandshakerTests {
         client = handshake("localhost", settings, recording());
 
         assertThat(validations).singleElement().satisfies(event -> assertThat(event.chain()).isNotEmpty());
+        assertThat(client.info().validation().status()).isEqualTo(ValidationStatus.VALID);
+        assertThat(client.info().validation().logText()).contains("application's SSLContext");
     }
 
     @Test
@@ -295,14 +471,20 @@ class TlsHandshakerTests {
         startServer(LOCALHOST);
         Socket plain = connect();
 
-        assertThatThrownBy(() -> new TlsHandshaker(new TlsSettings(), recording()).handshake(plain, "localhost",
+        TlsSettings settings = new TlsSettings();
+        settings.setEngine(engine);
+        assertThatThrownBy(() -> new TlsHandshaker(settings, recording()).handshake(plain, "localhost",
                 server.port(), true)).isInstanceOf(SmtpException.class);
 
         assertThat(plain.isClosed()).isTrue();
     }
 
     private void startServer(TestCertificates certificates, String... protocols) throws Exception {
-        server = LoopbackServer.tls(certificates.serverContext(), socket -> {
+        startServer(certificates.serverContext(), protocols);
+    }
+
+    private void startServer(SSLContext context, String... protocols) throws Exception {
+        server = LoopbackServer.tls(context, socket -> {
             SSLSocket ssl = (SSLSocket) socket;
             ssl.startHandshake();
             requestedServerNames.complete(((ExtendedSSLSession) ssl.getSession()).getRequestedServerNames().stream()
@@ -311,7 +493,8 @@ class TlsHandshakerTests {
         }, protocols);
     }
 
-    private SSLSocket handshake(String host, TlsSettings settings, SmtpListener listener) throws Exception {
+    private TlsLayer handshake(String host, TlsSettings settings, SmtpListener listener) throws Exception {
+        settings.setEngine(engine);
         return new TlsHandshaker(settings, listener).handshake(connect(), host, server.port(), true);
     }
 

@@ -21,8 +21,12 @@ class TlsSettingsTests {
         assertThat(settings.getCipherSuites()).isEmpty();
         assertThat(settings.isValidateCertificates()).isTrue();
         assertThat(settings.isVerifyHostname()).isTrue();
-        assertThat(settings.isUseSystemTrust()).isTrue();
+        assertThat(settings.isUseSystemCertificates()).isTrue();
+        assertThat(settings.isIgnoreSystemTrust()).isFalse();
         assertThat(settings.getTrustedCertificates()).isEmpty();
+        assertThat(settings.getKnownCertificates()).isEmpty();
+        assertThat(settings.getBlockedCertificates()).isEmpty();
+        assertThat(settings.getTolerances()).isEmpty();
         assertThat(settings.getSslContext()).isNull();
         assertThat(settings.getSniHostName()).isNull();
     }

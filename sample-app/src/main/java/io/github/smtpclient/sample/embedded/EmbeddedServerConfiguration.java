@@ -39,7 +39,7 @@ class EmbeddedServerConfiguration {
     SmtpClientCustomizer trustEmbeddedServerCertificate(EmbeddedSmtpServer server) {
         return client -> {
             client.tls().setTrustedCertificates(List.of(server.certificate()));
-            client.tls().setUseSystemTrust(false);
+            client.tls().setUseSystemCertificates(false);
         };
     }
 

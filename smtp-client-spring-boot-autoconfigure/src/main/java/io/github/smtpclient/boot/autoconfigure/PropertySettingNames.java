@@ -26,7 +26,8 @@ final class PropertySettingNames implements SettingNames {
         Map<Setting, String> properties = new EnumMap<>(Setting.class);
         properties.put(Setting.TLS_MODE, "smtp.client.tls.mode");
         properties.put(Setting.TLS_TRUSTED_CERTIFICATES, "smtp.client.tls.trusted-certificates");
-        properties.put(Setting.TLS_USE_SYSTEM_TRUST, "smtp.client.tls.use-system-trust");
+        properties.put(Setting.TLS_USE_SYSTEM_CERTIFICATES, "smtp.client.tls.use-system-certificates");
+        properties.put(Setting.TLS_IGNORE_SYSTEM_TRUST, "smtp.client.tls.ignore-system-trust");
         properties.put(Setting.AUTH_USERNAME, "smtp.client.username");
         properties.put(Setting.AUTH_PASSWORD, "smtp.client.password");
         properties.put(Setting.AUTH_ALLOW_PLAINTEXT_CREDENTIALS, "smtp.client.auth.allow-plaintext-credentials");

@@ -1,12 +1,6 @@
 package io.github.smtpclient.boot.autoconfigure;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -19,13 +13,11 @@ import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.log.LogEvent;
 import io.github.smtpclient.log.LogFilters;
-import io.github.smtpclient.tls.TlsMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.core.io.Resource;
 
 /**
  * Applies {@code smtp.client.*}, the connection details, an SSL bundle, a token supplier, the listeners and the
@@ -37,7 +29,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
 
     private final SmtpClientProperties properties;
     private final SmtpConnectionDetails connection;
-    private final List<X509Certificate> trustedCertificates;
+    private final TlsSettingsMapper tls;
     private final List<X509Certificate> proxyTrustedCertificates;
     private final @Nullable SSLContext sslContext;
     private final @Nullable SmtpOAuth2TokenSupplier tokenSupplier;
@@ -49,9 +41,8 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
             Supplier<SmtpListener> listeners, List<SmtpClientCustomizer> customizers) {
         this.properties = properties;
         this.connection = connection;
-        this.trustedCertificates = loadCertificates("smtp.client.tls.trusted-certificates",
-                properties.getTls().getTrustedCertificates());
-        this.proxyTrustedCertificates = loadCertificates("smtp.client.proxy.tls.trusted-certificates",
+        this.tls = new TlsSettingsMapper(properties.getTls());
+        this.proxyTrustedCertificates = TlsSettingsMapper.readCertificates("smtp.client.proxy.tls.trusted-certificates",
                 properties.getProxy().getTls().getTrustedCertificates());
         this.sslContext = sslContext(properties.getTls().getSslBundle(), sslBundles);
         this.tokenSupplier = tokenSupplier;
@@ -77,17 +68,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
     private void applyProperties(SmtpClient client) {
         client.setSettingNames(PropertySettingNames.INSTANCE);
         PropertyCheck.set("smtp.client.domain", properties.getDomain(), client::setDomain);
-        SmtpClientProperties.Tls tls = properties.getTls();
-        TlsMode mode = connection.getTlsMode();
-        client.tls().setMode(mode != null ? mode : tls.getMode());
-        PropertyCheck.set("smtp.client.tls.versions", tls.getVersions(), client.tls()::setVersions);
-        PropertyCheck.set("smtp.client.tls.cipher-suites", tls.getCipherSuites(), client.tls()::setCipherSuites);
-        client.tls().setValidateCertificates(tls.isValidateCertificates());
-        client.tls().setVerifyHostname(tls.isVerifyHostname());
-        client.tls().setTrustedCertificates(trustedCertificates);
-        client.tls().setUseSystemTrust(tls.isUseSystemTrust());
-        client.tls().setSslContext(sslContext);
-        PropertyCheck.set("smtp.client.tls.sni-host-name", tls.getSniHostName(), client.tls()::setSniHostName);
+        tls.apply(client.tls(), connection.getTlsMode(), sslContext);
 
         PropertyCheck.set("smtp.client.username", connection.getUsername(), client.auth()::setUsername);
         PropertyCheck.set("smtp.client.password", connection.getPassword(), client.auth()::setPassword);
@@ -156,11 +137,11 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         PropertyCheck.set("smtp.client.proxy.ip-version", proxy.getIpVersion(), client.proxy()::setIpVersion);
         PropertyCheck.set("smtp.client.proxy.request-headers", proxy.getRequestHeaders(),
                 client.proxy()::setRequestHeaders);
-        SmtpClientProperties.ProxyTls tls = proxy.getTls();
+        SmtpClientProperties.ProxyTls proxyTls = proxy.getTls();
         client.proxy().tls().setTrustedCertificates(proxyTrustedCertificates);
-        client.proxy().tls().setUseSystemTrust(tls.isUseSystemTrust());
-        client.proxy().tls().setValidateCertificates(tls.isValidateCertificates());
-        client.proxy().tls().setVerifyHostname(tls.isVerifyHostname());
+        client.proxy().tls().setUseSystemCertificates(proxyTls.isUseSystemTrust());
+        client.proxy().tls().setValidateCertificates(proxyTls.isValidateCertificates());
+        client.proxy().tls().setVerifyHostname(proxyTls.isVerifyHostname());
     }
 
     private void applyLog(SmtpClient client) {
@@ -173,33 +154,6 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         PropertyCheck.set("smtp.client.log.filters.commands", filters.getCommands(),
                 commands -> client.log().setFilters(new LogFilters(Set.copyOf(commands), filters.getEvents().isEmpty()
                         ? EnumSet.allOf(LogEvent.class) : EnumSet.copyOf(filters.getEvents()))));
-    }
-
-    private static List<X509Certificate> loadCertificates(String prefix, List<Resource> resources) {
-        List<X509Certificate> certificates = new ArrayList<>();
-        for (int i = 0; i < resources.size(); i++) {
-            Resource resource = resources.get(i);
-            String property = prefix + "[" + i + "]";
-            try (InputStream in = resource.getInputStream()) {
-                int before = certificates.size();
-                for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    certificates.add((X509Certificate) certificate);
-                }
-                if (certificates.size() == before) {
-                    throw new InvalidConfigurationPropertyValueException(property, resource,
-                            "The file holds no certificate; give a PEM file with one or more"
-                                    + " '-----BEGIN CERTIFICATE-----' blocks.");
-                }
-            } catch (IOException e) {
-                throw new InvalidConfigurationPropertyValueException(property, resource,
-                        "The file cannot be read (" + e.getMessage() + "); give a readable PEM file, such as"
-                                + " 'classpath:smtp-ca.pem' or 'file:/etc/ssl/smtp-ca.pem'.");
-            } catch (CertificateException e) {
-                throw new InvalidConfigurationPropertyValueException(property, resource,
-                        "The file is not a PEM or DER X.509 certificate (" + e.getMessage() + ").");
-            }
-        }
-        return List.copyOf(certificates);
     }
 
     private static @Nullable SSLContext sslContext(@Nullable String bundle, @Nullable SslBundles sslBundles) {

@@ -1,7 +1,10 @@
 package io.github.smtpclient.boot.autoconfigure;
 
+import java.time.Clock;
+
 import io.github.smtpclient.SmtpMailSender;
 import io.github.smtpclient.boot.client.SmtpClientFactory;
+import io.github.smtpclient.boot.observation.SmtpCertificateExpiryMetrics;
 import io.github.smtpclient.boot.observation.SmtpPoolMetrics;
 import io.github.smtpclient.boot.observation.SmtpSendObservations;
 import io.github.smtpclient.boot.observation.SmtpTransactionMetrics;
@@ -18,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Micrometer instrumentation of the clients, each part only when its registry exists: the
  * {@value SmtpSendObservations#NAME} Observation (a timer once Actuator's metrics are on) and the recipient and
- * byte counters, and gauges of the pooled sender's connections.
+ * byte counters, gauges of the pooled sender's connections, and the gauge of days until the server's certificate
+ * expires.
  */
 @AutoConfiguration(after = SmtpClientAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -52,6 +56,12 @@ public final class SmtpClientObservationAutoConfiguration {
         @ConditionalOnMissingBean
         SmtpTransactionMetrics smtpTransactionMetrics(MeterRegistry registry, SmtpClientFactory factory) {
             return new SmtpTransactionMetrics(registry, factory.host() + ":" + factory.port());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        SmtpCertificateExpiryMetrics smtpCertificateExpiryMetrics(SmtpClientFactory factory) {
+            return new SmtpCertificateExpiryMetrics(factory.host() + ":" + factory.port(), Clock.systemUTC());
         }
 
         @Bean

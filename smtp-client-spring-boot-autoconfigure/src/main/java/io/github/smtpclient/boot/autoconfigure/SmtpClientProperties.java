@@ -21,7 +21,11 @@ import io.github.smtpclient.net.DnsMode;
 import io.github.smtpclient.net.IpVersion;
 import io.github.smtpclient.net.ProxyAuthentication;
 import io.github.smtpclient.net.ProxyType;
+import io.github.smtpclient.tls.TlsEngine;
 import io.github.smtpclient.tls.TlsMode;
+import io.github.smtpclient.tls.revocation.OcspHashAlgorithm;
+import io.github.smtpclient.tls.revocation.RevocationCheck;
+import io.github.smtpclient.tls.validation.ChainTolerance;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -234,14 +238,37 @@ public class SmtpClientProperties {
         /** PEM files of certificates to trust in addition to the JDK's trust store, such as a private CA. For instance, 'classpath:smtp-ca.pem'. */
         private List<Resource> trustedCertificates = new ArrayList<>();
 
-        /** Whether the JDK's default trust store is trusted; false trusts only 'trusted-certificates'. */
-        private boolean useSystemTrust = true;
+        /** Whether the JDK's default trust store is consulted at all; false trusts only 'trusted-certificates'. */
+        private boolean useSystemCertificates = true;
+
+        /** Whether the JDK's trust store only completes chains instead of being trusted; then only 'trusted-certificates' are trusted. */
+        private boolean ignoreSystemTrust;
 
         /** Name of a Spring Boot SSL bundle ('spring.ssl.bundle.*') whose SSLContext decides which servers are trusted. */
         private @Nullable String sslBundle;
 
         /** Server name sent in the TLS SNI extension and accepted by the host name check; by default the host connected to. */
         private @Nullable String sniHostName;
+
+        /** TLS implementation: BOUNCY_CASTLE (Bouncy Castle's TLS API, reports every negotiated detail) or JSSE (the JDK's, resumes TLS 1.3 sessions). */
+        private TlsEngine engine = TlsEngine.BOUNCY_CASTLE;
+
+        /** PEM files of intermediate CA certificates that complete the chain of a server sending an incomplete one; never trusted themselves. */
+        private List<Resource> knownCertificates = new ArrayList<>();
+
+        /** PEM files of certificates refused wherever they appear in a server's chain, matched by SHA-256 fingerprint. */
+        private List<Resource> blockedCertificates = new ArrayList<>();
+
+        /** Minor chain issues to tolerate, each logged as a warning: EXPIRED_TRUSTED_ROOT, TRUSTED_ROOT_WITHOUT_CA_FLAGS, LEAF_WITHOUT_SERVER_AUTH. */
+        private Set<ChainTolerance> tolerances = new LinkedHashSet<>();
+
+        /** Whether earlier TLS sessions are resumed (the pooled sender's connections share them); a resumed chain is validated again. */
+        private boolean useSessionResumption = true;
+
+        /** Whether a session made with one address of the host is offered to another of its addresses. */
+        private boolean forceResumeIfDestinationChanges;
+
+        private final Revocation revocation = new Revocation();
 
         public @Nullable TlsMode getMode() {
             return mode;
@@ -291,12 +318,20 @@ public class SmtpClientProperties {
             this.trustedCertificates = trustedCertificates;
         }
 
-        public boolean isUseSystemTrust() {
-            return useSystemTrust;
+        public boolean isUseSystemCertificates() {
+            return useSystemCertificates;
         }
 
-        public void setUseSystemTrust(boolean useSystemTrust) {
-            this.useSystemTrust = useSystemTrust;
+        public void setUseSystemCertificates(boolean useSystemCertificates) {
+            this.useSystemCertificates = useSystemCertificates;
+        }
+
+        public boolean isIgnoreSystemTrust() {
+            return ignoreSystemTrust;
+        }
+
+        public void setIgnoreSystemTrust(boolean ignoreSystemTrust) {
+            this.ignoreSystemTrust = ignoreSystemTrust;
         }
 
         public @Nullable String getSslBundle() {
@@ -313,6 +348,139 @@ public class SmtpClientProperties {
 
         public void setSniHostName(@Nullable String sniHostName) {
             this.sniHostName = sniHostName;
+        }
+
+        public TlsEngine getEngine() {
+            return engine;
+        }
+
+        public void setEngine(TlsEngine engine) {
+            this.engine = engine;
+        }
+
+        public List<Resource> getKnownCertificates() {
+            return knownCertificates;
+        }
+
+        public void setKnownCertificates(List<Resource> knownCertificates) {
+            this.knownCertificates = knownCertificates;
+        }
+
+        public List<Resource> getBlockedCertificates() {
+            return blockedCertificates;
+        }
+
+        public void setBlockedCertificates(List<Resource> blockedCertificates) {
+            this.blockedCertificates = blockedCertificates;
+        }
+
+        public Set<ChainTolerance> getTolerances() {
+            return tolerances;
+        }
+
+        public void setTolerances(Set<ChainTolerance> tolerances) {
+            this.tolerances = tolerances;
+        }
+
+        public boolean isUseSessionResumption() {
+            return useSessionResumption;
+        }
+
+        public void setUseSessionResumption(boolean useSessionResumption) {
+            this.useSessionResumption = useSessionResumption;
+        }
+
+        public boolean isForceResumeIfDestinationChanges() {
+            return forceResumeIfDestinationChanges;
+        }
+
+        public void setForceResumeIfDestinationChanges(boolean forceResumeIfDestinationChanges) {
+            this.forceResumeIfDestinationChanges = forceResumeIfDestinationChanges;
+        }
+
+        public Revocation getRevocation() {
+            return revocation;
+        }
+
+        /** Revocation checking of the server's certificates; drives {@code client.tls().revocation()}. */
+        public static class Revocation {
+
+            /** Which sources answer whether a server certificate is revoked: NONE, OCSP, CRL, OCSP_THEN_CRL or ANY. */
+            private RevocationCheck check = RevocationCheck.NONE;
+
+            /** Whether a certificate whose revocation status no source can establish is accepted, with a warning notification. */
+            private boolean softFail;
+
+            /** Time allowed for one OCSP request or CRL download, connect included. */
+            private Duration timeout = Duration.ofSeconds(5);
+
+            /** Largest OCSP response or CRL accepted. */
+            private DataSize downloadLimit = DataSize.ofMegabytes(10);
+
+            /** Hash of the CertID in OCSP requests: SHA1 (what most responders expect), SHA256, SHA384 or SHA512. */
+            private OcspHashAlgorithm ocspHashAlgorithm = OcspHashAlgorithm.SHA1;
+
+            /** PEM or DER CRL files consulted before any download, for example for offline use. */
+            private List<Resource> knownCrls = new ArrayList<>();
+
+            /** DER OCSP response files, as 'openssl ocsp -respout' writes them, consulted before any request. */
+            private List<Resource> knownOcspResponses = new ArrayList<>();
+
+            public RevocationCheck getCheck() {
+                return check;
+            }
+
+            public void setCheck(RevocationCheck check) {
+                this.check = check;
+            }
+
+            public boolean isSoftFail() {
+                return softFail;
+            }
+
+            public void setSoftFail(boolean softFail) {
+                this.softFail = softFail;
+            }
+
+            public Duration getTimeout() {
+                return timeout;
+            }
+
+            public void setTimeout(Duration timeout) {
+                this.timeout = timeout;
+            }
+
+            public DataSize getDownloadLimit() {
+                return downloadLimit;
+            }
+
+            public void setDownloadLimit(DataSize downloadLimit) {
+                this.downloadLimit = downloadLimit;
+            }
+
+            public OcspHashAlgorithm getOcspHashAlgorithm() {
+                return ocspHashAlgorithm;
+            }
+
+            public void setOcspHashAlgorithm(OcspHashAlgorithm ocspHashAlgorithm) {
+                this.ocspHashAlgorithm = ocspHashAlgorithm;
+            }
+
+            public List<Resource> getKnownCrls() {
+                return knownCrls;
+            }
+
+            public void setKnownCrls(List<Resource> knownCrls) {
+                this.knownCrls = knownCrls;
+            }
+
+            public List<Resource> getKnownOcspResponses() {
+                return knownOcspResponses;
+            }
+
+            public void setKnownOcspResponses(List<Resource> knownOcspResponses) {
+                this.knownOcspResponses = knownOcspResponses;
+            }
         }
     }
 

@@ -10,13 +10,17 @@ import io.github.smtpclient.boot.client.ServerSnapshot;
 import io.github.smtpclient.boot.client.SmtpServerProbe;
 import io.github.smtpclient.pool.PoolStats;
 import io.github.smtpclient.tls.TlsConnectionInfo;
+import io.github.smtpclient.tls.validation.CertificateInfo;
+import io.github.smtpclient.tls.validation.ValidationLogEntry;
+import io.github.smtpclient.tls.validation.ValidationResult;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * The {@code smtp} Actuator endpoint: the server, its capabilities and the TLS connection as last probed (probing
+ * The {@code smtp} Actuator endpoint: the server, its capabilities and the TLS connection (with the validation
+ * result and every certificate of the chain) as last probed (probing
  * when no result younger than the probe's cache interval exists), and the pooled sender's connections.
  */
 @Endpoint(id = "smtp")
@@ -45,12 +49,26 @@ public class SmtpEndpoint {
     }
 
     private static TlsDescriptor describe(TlsConnectionInfo tls) {
-        if (tls.peerCertificates().isEmpty()) {
-            return new TlsDescriptor(tls.protocol(), tls.cipherSuite(), null, null, null);
-        }
-        X509Certificate leaf = tls.peerCertificates().get(0);
-        return new TlsDescriptor(tls.protocol(), tls.cipherSuite(), leaf.getSubjectX500Principal().getName(),
-                leaf.getIssuerX500Principal().getName(), leaf.getNotAfter().toInstant());
+        ValidationResult result = tls.validation();
+        ValidationDescriptor validation = new ValidationDescriptor(result.status().name(),
+                result.reasons().stream().map(Enum::name).toList(), result.warnings().stream().map(Enum::name).toList(),
+                result.log().stream().map(ValidationLogEntry::toString).toList());
+        List<CertificateDescriptor> certificates = tls.certificates().stream().map(SmtpEndpoint::describe).toList();
+        X509Certificate leaf = tls.peerCertificates().isEmpty() ? null : tls.peerCertificates().get(0);
+        return new TlsDescriptor(tls.protocol(), tls.cipherSuite(),
+                leaf == null ? null : leaf.getSubjectX500Principal().getName(),
+                leaf == null ? null : leaf.getIssuerX500Principal().getName(),
+                leaf == null ? null : leaf.getNotAfter().toInstant(), tls.engine().name(),
+                tls.isServerAuthenticated(), tls.resumedSession().orElse(null), tls.namedGroup().orElse(null),
+                tls.signatureAlgorithm().orElse(null), validation, certificates);
+    }
+
+    private static CertificateDescriptor describe(CertificateInfo certificate) {
+        return new CertificateDescriptor(certificate.subject(), certificate.issuer(), certificate.serialNumberHex(),
+                certificate.fingerprint(), certificate.keyAlgorithm(),
+                certificate.keyBits().isPresent() ? certificate.keyBits().getAsInt() : null,
+                certificate.signatureAlgorithm(), certificate.validFrom(), certificate.validTo(),
+                certificate.isSelfSigned(), certificate.dnsNames());
     }
 
     /**
@@ -72,13 +90,53 @@ public class SmtpEndpoint {
     /**
      * A TLS connection.
      *
-     * @param version           the TLS version, such as {@code TLSv1.3}
-     * @param cipherSuite       the cipher suite
-     * @param serverCertificate the subject of the server's certificate, null if it presented none
-     * @param issuer            that certificate's issuer
-     * @param notAfter          when that certificate expires
+     * @param version             the TLS version, such as {@code TLSv1.3}
+     * @param cipherSuite         the cipher suite
+     * @param serverCertificate   the subject of the server's certificate, null if it presented none
+     * @param issuer              that certificate's issuer
+     * @param notAfter            when that certificate expires
+     * @param engine              the TLS engine, {@code BOUNCY_CASTLE} or {@code JSSE}
+     * @param serverAuthenticated whether validation ran and passed
+     * @param resumedSession      whether the session was resumed; null when the engine cannot tell
+     * @param namedGroup          the key exchange group, null when the engine cannot tell
+     * @param signatureAlgorithm  the server's handshake signature scheme, null when the engine cannot tell
+     * @param validation          how the server's chain was judged
+     * @param certificates        the chain the server presented, leaf first
      */
     public record TlsDescriptor(String version, String cipherSuite, @Nullable String serverCertificate,
-            @Nullable String issuer, @Nullable Instant notAfter) {
+            @Nullable String issuer, @Nullable Instant notAfter, String engine, boolean serverAuthenticated,
+            @Nullable Boolean resumedSession, @Nullable String namedGroup, @Nullable String signatureAlgorithm,
+            ValidationDescriptor validation, List<CertificateDescriptor> certificates) {
+    }
+
+    /**
+     * The validation of the server's chain.
+     *
+     * @param status   VALID, VALID_BY_LISTENER, NOT_VALIDATED, INVALID or FAILED
+     * @param reasons  why it is invalid
+     * @param warnings what was tolerated
+     * @param log      one line per check
+     */
+    public record ValidationDescriptor(String status, List<String> reasons, List<String> warnings, List<String> log) {
+    }
+
+    /**
+     * One certificate of the server's chain.
+     *
+     * @param subject            the subject's common name
+     * @param issuer             the issuer's common name
+     * @param serialNumber       the serial number, colon hex
+     * @param sha256Fingerprint  the SHA-256 fingerprint, colon hex
+     * @param keyAlgorithm       the public key's algorithm
+     * @param keyBits            the public key's size, null when unknown
+     * @param signatureAlgorithm the issuer's signature algorithm
+     * @param validFrom          the start of the validity period
+     * @param validTo            the end of the validity period
+     * @param selfSigned         whether it is self-signed
+     * @param dnsNames           the DNS names of its subjectAltName
+     */
+    public record CertificateDescriptor(String subject, String issuer, String serialNumber, String sha256Fingerprint,
+            String keyAlgorithm, @Nullable Integer keyBits, String signatureAlgorithm, Instant validFrom,
+            Instant validTo, boolean selfSigned, List<String> dnsNames) {
     }
 }

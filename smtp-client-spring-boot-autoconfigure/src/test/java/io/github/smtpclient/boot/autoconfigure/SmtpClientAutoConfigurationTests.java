@@ -119,7 +119,7 @@ class SmtpClientAutoConfigurationTests {
                 "smtp.client.domain=client.example.test", "smtp.client.username=alice", "smtp.client.password=secret",
                 "smtp.client.tls.mode=mixed", "smtp.client.tls.versions=TLSv1.3",
                 "smtp.client.tls.cipher-suites=TLS_AES_128_GCM_SHA256", "smtp.client.tls.validate-certificates=false",
-                "smtp.client.tls.verify-hostname=false", "smtp.client.tls.use-system-trust=false",
+                "smtp.client.tls.verify-hostname=false", "smtp.client.tls.use-system-certificates=false",
                 "smtp.client.tls.sni-host-name=mx.example.test",
                 "smtp.client.auth.mechanisms=scram-sha-256,plain", "smtp.client.auth.force-login=true",
                 "smtp.client.auth.allow-plaintext-credentials=true", "smtp.client.auth.allow-loopback-plaintext=false",
@@ -136,7 +136,7 @@ class SmtpClientAutoConfigurationTests {
                         assertThat(client.tls().getCipherSuites()).containsExactly("TLS_AES_128_GCM_SHA256");
                         assertThat(client.tls().isValidateCertificates()).isFalse();
                         assertThat(client.tls().isVerifyHostname()).isFalse();
-                        assertThat(client.tls().isUseSystemTrust()).isFalse();
+                        assertThat(client.tls().isUseSystemCertificates()).isFalse();
                         assertThat(client.tls().getSniHostName()).isEqualTo("mx.example.test");
                         assertThat(client.auth().getUsername()).isEqualTo("alice");
                         assertThat(client.auth().hasPassword()).isTrue();
@@ -239,7 +239,7 @@ class SmtpClientAutoConfigurationTests {
                         assertThat(client.proxy().getAuthentication()).isEqualTo(ProxyAuthentication.DIGEST);
                         assertThat(client.proxy().getRequestHeaders()).containsEntry("User-Agent", "app/1.0");
                         assertThat(client.proxy().tls().getTrustedCertificates()).hasSize(1);
-                        assertThat(client.proxy().tls().isUseSystemTrust()).isFalse();
+                        assertThat(client.proxy().tls().isUseSystemCertificates()).isFalse();
                         assertThat(client.tls().getTrustedCertificates()).as("the SMTP server's trust is separate")
                                 .isEmpty();
                     }

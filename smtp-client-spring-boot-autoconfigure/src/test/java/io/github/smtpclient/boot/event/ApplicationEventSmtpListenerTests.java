@@ -3,6 +3,7 @@ package io.github.smtpclient.boot.event;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.github.smtpclient.Reply;
 import io.github.smtpclient.event.BeforeAuthEvent;
@@ -11,6 +12,9 @@ import io.github.smtpclient.event.CommandDataEvent;
 import io.github.smtpclient.event.CommandEvent;
 import io.github.smtpclient.event.CommandReplyEvent;
 import io.github.smtpclient.event.ProgressEvent;
+import io.github.smtpclient.tls.validation.ValidationReason;
+import io.github.smtpclient.tls.validation.ValidationResult;
+import io.github.smtpclient.tls.validation.ValidationStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,7 +46,8 @@ class ApplicationEventSmtpListenerTests {
             }
         };
         CertificateValidateEvent event = new CertificateValidateEvent("mail.example.test", List.of(),
-                new Exception("unknown CA"));
+                new ValidationResult(ValidationStatus.INVALID, Set.of(ValidationReason.UNKNOWN_CA), Set.of(),
+                        List.of(), List.of()));
 
         new ApplicationEventSmtpListener(acceptingPublisher, "mail.example.test:587",
                 new SmtpEventSwitches(false, false, false, false)).certificateValidate(event);

@@ -1,0 +1,176 @@
+package io.github.smtpclient.tls;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+import io.github.smtpclient.SmtpErrorCode;
+import io.github.smtpclient.SmtpException;
+
+/**
+ * TLS on the JDK's provider (JSSE, SunJSSE): an {@link SSLSocket} layered over the connected socket, with the
+ * server's chain judged by our {@link ValidatingTrustManager}, or by an application's own SSLContext. Sessions resume
+ * through the SSLContext a {@link TlsSessionCache} keeps per destination.
+ */
+final class JsseEngine {
+
+    private static final String TLS_13 = "TLSv1.3";
+
+    private final TlsSettings settings;
+
+    JsseEngine(TlsSettings settings) {
+        this.settings = settings;
+    }
+
+    TlsLayer handshake(Socket connected, HandshakeRequest request, HandshakeVerdict verdict) throws SmtpException {
+        JsseContext shared = settings.getSslContext() == null ? sharedContext(request, connected) : null;
+        SSLSocket ssl = layer(shared == null ? settings.getSslContext() : shared.sslContext(), connected,
+                request.host(), request.port());
+        JsseHandshake handshake = new JsseHandshake(verdict);
+        if (shared != null) {
+            shared.register(ssl, handshake);
+        }
+        try {
+            ssl.startHandshake();
+        } catch (IOException e) {
+            if (verdict.rejection().isPresent()) {
+                throw verdict.rejection().get();
+            }
+            throw HandshakeFailures.describe(e, request, settings, List.of());
+        } finally {
+            if (shared != null) {
+                shared.unregister(ssl);
+            }
+        }
+        // Our trust manager sees every full handshake; a resumed one presents no certificate, so it is judged now.
+        boolean fullHandshake = verdict.hasDecided();
+        SSLSession session = ssl.getSession();
+        List<X509Certificate> chain = x509Chain(session);
+        if (!verdict.hasDecided() && !verdict.decide(chain, List.of())) {
+            closeQuietly(ssl);
+            throw verdict.rejection().orElseThrow();
+        }
+        boolean watched = shared != null;
+        return new JsseLayer(ssl, TlsConnectionInfo.builder(TlsEngine.JSSE)
+                .negotiated(session.getProtocol(), session.getCipherSuite())
+                .peerCertificates(chain)
+                .validation(verdict.result())
+                .resumedSession(watched ? !fullHandshake : null)
+                .clientAuth(watched ? handshake.clientAuthRequested().get() : null, session.getLocalCertificates() != null)
+                // SunJSSE offers TLS 1.3 resumption only with psk_dhe_ke, so every TLS 1.3 handshake is (EC)DHE.
+                .tls13ForwardSecret(TLS_13.equals(session.getProtocol()) ? Boolean.TRUE : null)
+                .build());
+    }
+
+    /** The context for this destination: from the session cache when resumption is on, else a fresh one. */
+    private JsseContext sharedContext(HandshakeRequest request, Socket connected) {
+        if (!settings.isUseSessionResumption()) {
+            return JsseContext.create();
+        }
+        return settings.getSessionCache().jsseContext(request.host(), request.port(), connected.getInetAddress(),
+                settings.isForceResumeIfDestinationChanges(), JsseContext::create);
+    }
+
+    private SSLSocket layer(SSLContext context, Socket connected, String host, int port) throws SmtpException {
+        SSLSocket ssl;
+        try {
+            ssl = (SSLSocket) context.getSocketFactory().createSocket(connected, host, port, true);
+        } catch (IOException e) {
+            throw new SmtpException(SmtpErrorCode.TLS_HANDSHAKE_FAILED,
+                    "cannot start TLS on the connection to " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        try {
+            ssl.setSSLParameters(parameters(ssl.getSSLParameters()));
+        } catch (IllegalArgumentException e) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "the TLS provider does not support the configured "
+                    + "tls().versions " + settings.getVersions() + " or tls().cipherSuites " + settings.getCipherSuites()
+                    + ": " + e.getMessage() + "; supported cipher suites: " + List.of(ssl.getSupportedCipherSuites()), e);
+        }
+        return ssl;
+    }
+
+    private SSLParameters parameters(SSLParameters parameters) {
+        parameters.setProtocols(settings.getVersions().toArray(String[]::new));
+        if (!settings.getCipherSuites().isEmpty()) {
+            parameters.setCipherSuites(settings.getCipherSuites().toArray(String[]::new));
+        }
+        // The server's identity is checked by our validator (RFC 9525); JSSE's "HTTPS" check falls back to the CN.
+        parameters.setEndpointIdentificationAlgorithm(null);
+        if (settings.getSniHostName() != null) {
+            parameters.setServerNames(List.of(new SNIHostName(settings.getSniHostName())));
+        }
+        return parameters;
+    }
+
+    private static List<X509Certificate> x509Chain(SSLSession session) {
+        List<X509Certificate> chain = new ArrayList<>();
+        try {
+            for (Certificate certificate : session.getPeerCertificates()) {
+                if (certificate instanceof X509Certificate x509) {
+                    chain.add(x509);
+                }
+            }
+        } catch (SSLPeerUnverifiedException anonymousSession) {
+            // An anonymous cipher suite: there is no chain, and validation will say so.
+        }
+        return chain;
+    }
+
+    private static void closeQuietly(SSLSocket ssl) {
+        try {
+            ssl.close();
+        } catch (IOException alreadyBroken) {
+            // The connection is being abandoned because its certificate was rejected.
+        }
+    }
+
+    /** A JSSE socket as a {@link TlsLayer}. */
+    private static final class JsseLayer implements TlsLayer {
+
+        private final SSLSocket socket;
+        private final TlsConnectionInfo info;
+
+        JsseLayer(SSLSocket socket, TlsConnectionInfo info) {
+            this.socket = socket;
+            this.info = info;
+        }
+
+        @Override
+        public InputStream input() throws IOException {
+            return socket.getInputStream();
+        }
+
+        @Override
+        public OutputStream output() throws IOException {
+            return socket.getOutputStream();
+        }
+
+        @Override
+        public TlsConnectionInfo info() {
+            return info;
+        }
+
+        @Override
+        public Optional<SSLSocket> socket() {
+            return Optional.of(socket);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}

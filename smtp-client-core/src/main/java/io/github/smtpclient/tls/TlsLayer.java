@@ -1,0 +1,37 @@
+package io.github.smtpclient.tls;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+
+import javax.net.ssl.SSLSocket;
+
+/**
+ * TLS established over a connected socket by {@link TlsHandshaker}: the encrypted streams, what was negotiated, and
+ * the close that sends close_notify. Whichever engine made it, it looks the same to the network layer.
+ */
+public interface TlsLayer extends Closeable {
+
+    /** Decrypted bytes from the server. Reads time out as the underlying socket's do. */
+    InputStream input() throws IOException;
+
+    /** Bytes to encrypt and send to the server. */
+    OutputStream output() throws IOException;
+
+    /** What the handshake negotiated and how the server's certificate was judged. */
+    TlsConnectionInfo info();
+
+    /**
+     * The TLS socket when the engine works on one (JSSE), so that a second TLS can be layered over this one, as the
+     * SMTP connection's TLS is over the TLS to an HTTPS proxy; empty on Bouncy Castle, whose TLS is a pair of streams.
+     */
+    default Optional<SSLSocket> socket() {
+        return Optional.empty();
+    }
+
+    /** Sends close_notify and closes the socket beneath. */
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,160 @@
+package io.github.smtpclient.boot.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.CRL;
+import java.security.cert.CRLException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+
+import io.github.smtpclient.tls.TlsMode;
+import io.github.smtpclient.tls.TlsSettings;
+import io.github.smtpclient.tls.revocation.RevocationSettings;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.io.Resource;
+
+/**
+ * Maps {@code smtp.client.tls.*} onto {@code client.tls()}. The certificate, CRL and OCSP response files are read
+ * once, when the mapper is made, so a missing or malformed file fails start-up with the property's name.
+ */
+final class TlsSettingsMapper {
+
+    private static final String PREFIX = "smtp.client.tls.";
+
+    private final SmtpClientProperties.Tls tls;
+    private final List<X509Certificate> trusted;
+    private final List<X509Certificate> known;
+    private final List<X509Certificate> blocked;
+    private final List<X509CRL> knownCrls;
+    private final List<byte[]> knownOcspResponses;
+
+    TlsSettingsMapper(SmtpClientProperties.Tls tls) {
+        this.tls = tls;
+        this.trusted = certificates("trusted-certificates", tls.getTrustedCertificates());
+        this.known = certificates("known-certificates", tls.getKnownCertificates());
+        this.blocked = certificates("blocked-certificates", tls.getBlockedCertificates());
+        this.knownCrls = crls(tls.getRevocation().getKnownCrls());
+        this.knownOcspResponses = ocspResponses(tls.getRevocation().getKnownOcspResponses());
+    }
+
+    /**
+     * @param connectionMode the mode the connection details ask for, which wins over {@code smtp.client.tls.mode}
+     * @param sslContext     the SSL bundle's context, or {@code null}
+     */
+    void apply(TlsSettings settings, @Nullable TlsMode connectionMode, @Nullable SSLContext sslContext) {
+        settings.setMode(connectionMode != null ? connectionMode : tls.getMode());
+        PropertyCheck.set(PREFIX + "versions", tls.getVersions(), settings::setVersions);
+        PropertyCheck.set(PREFIX + "cipher-suites", tls.getCipherSuites(), settings::setCipherSuites);
+        settings.setEngine(tls.getEngine());
+        settings.setValidateCertificates(tls.isValidateCertificates());
+        settings.setVerifyHostname(tls.isVerifyHostname());
+        settings.setTrustedCertificates(trusted);
+        settings.setKnownCertificates(known);
+        settings.setBlockedCertificates(blocked);
+        settings.setUseSystemCertificates(tls.isUseSystemCertificates());
+        settings.setIgnoreSystemTrust(tls.isIgnoreSystemTrust());
+        PropertyCheck.set(PREFIX + "tolerances", tls.getTolerances(), settings::setTolerances);
+        settings.setUseSessionResumption(tls.isUseSessionResumption());
+        settings.setForceResumeIfDestinationChanges(tls.isForceResumeIfDestinationChanges());
+        settings.setSslContext(sslContext);
+        PropertyCheck.set(PREFIX + "sni-host-name", tls.getSniHostName(), settings::setSniHostName);
+
+        SmtpClientProperties.Tls.Revocation revocation = tls.getRevocation();
+        RevocationSettings target = settings.revocation();
+        PropertyCheck.set(PREFIX + "revocation.check", revocation.getCheck(), target::setCheck);
+        target.setSoftFail(revocation.isSoftFail());
+        PropertyCheck.set(PREFIX + "revocation.timeout", revocation.getTimeout(), target::setTimeout);
+        PropertyCheck.set(PREFIX + "revocation.download-limit", revocation.getDownloadLimit(),
+                limit -> target.setDownloadLimit(PropertyCheck.toInt(limit)));
+        PropertyCheck.set(PREFIX + "revocation.ocsp-hash-algorithm", revocation.getOcspHashAlgorithm(),
+                target::setOcspHashAlgorithm);
+        target.setKnownCrls(knownCrls);
+        target.setKnownOcspResponses(knownOcspResponses);
+    }
+
+    private static List<X509Certificate> certificates(String key, List<Resource> resources) {
+        return readCertificates(PREFIX + key, resources);
+    }
+
+    /** Reads the certificates of a list property such as {@code smtp.client.proxy.tls.trusted-certificates}. */
+    static List<X509Certificate> readCertificates(String listProperty, List<Resource> resources) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (int i = 0; i < resources.size(); i++) {
+            Resource resource = resources.get(i);
+            String property = listProperty + "[" + i + "]";
+            try (InputStream in = resource.getInputStream()) {
+                int before = certificates.size();
+                for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    certificates.add((X509Certificate) certificate);
+                }
+                if (certificates.size() == before) {
+                    throw new InvalidConfigurationPropertyValueException(property, resource,
+                            "The file holds no certificate; give a PEM file with one or more"
+                                    + " '-----BEGIN CERTIFICATE-----' blocks.");
+                }
+            } catch (IOException e) {
+                throw unreadable(property, resource, e);
+            } catch (CertificateException e) {
+                throw new InvalidConfigurationPropertyValueException(property, resource,
+                        "The file is not a PEM or DER X.509 certificate (" + e.getMessage() + ").");
+            }
+        }
+        return List.copyOf(certificates);
+    }
+
+    private static List<X509CRL> crls(List<Resource> resources) {
+        List<X509CRL> crls = new ArrayList<>();
+        for (int i = 0; i < resources.size(); i++) {
+            Resource resource = resources.get(i);
+            String property = PREFIX + "revocation.known-crls[" + i + "]";
+            try (InputStream in = resource.getInputStream()) {
+                int before = crls.size();
+                for (CRL crl : CertificateFactory.getInstance("X.509").generateCRLs(in)) {
+                    crls.add((X509CRL) crl);
+                }
+                if (crls.size() == before) {
+                    throw new InvalidConfigurationPropertyValueException(property, resource,
+                            "The file holds no CRL; give a PEM ('-----BEGIN X509 CRL-----') or DER CRL file.");
+                }
+            } catch (IOException e) {
+                throw unreadable(property, resource, e);
+            } catch (CRLException | CertificateException e) {
+                throw new InvalidConfigurationPropertyValueException(property, resource,
+                        "The file is not a PEM or DER X.509 CRL (" + e.getMessage() + ").");
+            }
+        }
+        return List.copyOf(crls);
+    }
+
+    private static List<byte[]> ocspResponses(List<Resource> resources) {
+        List<byte[]> responses = new ArrayList<>();
+        for (int i = 0; i < resources.size(); i++) {
+            Resource resource = resources.get(i);
+            String property = PREFIX + "revocation.known-ocsp-responses[" + i + "]";
+            try (InputStream in = resource.getInputStream()) {
+                byte[] response = in.readAllBytes();
+                PropertyCheck.set(property, resource, ignored -> new RevocationSettings()
+                        .setKnownOcspResponses(List.of(response)));
+                responses.add(response);
+            } catch (IOException e) {
+                throw unreadable(property, resource, e);
+            }
+        }
+        return List.copyOf(responses);
+    }
+
+    private static InvalidConfigurationPropertyValueException unreadable(String property, Resource resource,
+            IOException e) {
+        return new InvalidConfigurationPropertyValueException(property, resource, "The file cannot be read ("
+                + e.getMessage() + "); give a readable file, such as 'classpath:smtp/x.pem' or 'file:/etc/ssl/x.pem'.");
+    }
+}
