@@ -33,7 +33,8 @@ public final class OutboxBenchmark {
             databases.add(OutboxDatabase.postgres(options.postgresUrl(), options.postgresUser(),
                     options.postgresPassword(), options.postgresData()));
         }
-        OutboxReport.Run run = new OutboxReport.Run(options.command(), options.rounds(), options.transactions());
+        OutboxReport.Run run = new OutboxReport.Run(options.command(), options.quick(), options.rounds(),
+                options.transactions());
         try (SinkServer sink = SinkServer.start(options.sink());
                 SmtpMailSender sender = PooledSenderDriver.newSender("127.0.0.1", sink.port(),
                         OutboxThroughput.CONNECTIONS)) {
@@ -86,6 +87,7 @@ public final class OutboxBenchmark {
     /**
      * The command line.
      *
+     * @param quick            a smoke run
      * @param sink             which sink ({@link SinkServer#start})
      * @param rounds           timed rounds
      * @param directCount      messages per direct round
@@ -99,7 +101,7 @@ public final class OutboxBenchmark {
      * @param output           the file the section is written to, or null
      * @param command          the reproducing command shown in the report
      */
-    record Options(String sink, int rounds, int directCount, int outboxCount, int transactions, String postgresUrl,
+    record Options(boolean quick, String sink, int rounds, int directCount, int outboxCount, int transactions, String postgresUrl,
             String postgresUser, String postgresPassword, Path postgresData, Path work, Path output, String command) {
 
         static Options parse(String[] args) {
@@ -124,7 +126,7 @@ public final class OutboxBenchmark {
             int scale = quick ? 5 : 1;
             String out = values.get("out");
             String data = values.get("postgres-data");
-            return new Options(values.getOrDefault("sink", "auto"),
+            return new Options(quick, values.getOrDefault("sink", "auto"),
                     Integer.parseInt(values.getOrDefault("rounds", quick ? "3" : "5")), 20_000 / scale, 5_000 / scale,
                     1_000 / scale, values.get("postgres-url"), values.get("postgres-user"),
                     values.get("postgres-password"), data == null ? null : Path.of(data),

@@ -39,7 +39,9 @@ final class OutboxReport {
         out.append("- Command: `").append(run.command).append("` (as root: it starts a PostgreSQL 15 of its own with"
                 + " `scripts/testbed/start-postgres.sh`, turns fsync and synchronous commit back on, and stops it on"
                 + " exit)\n");
-        out.append("- Date: ").append(run.started).append('\n');
+        out.append("- Date: ").append(run.started).append(run.quick
+                ? " — QUICK smoke run: a fifth of the messages; the numbers only show that everything runs"
+                : "").append('\n');
         out.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(cpuModel()).append(", load average at start ").append(run.load).append('\n');
         out.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
@@ -50,6 +52,7 @@ final class OutboxReport {
         out.append('\n');
         throughputTable(out);
         latencyTable(out);
+        summary(out);
         out.append(METHOD);
         out.append(END).append('\n');
         return out.toString();
@@ -108,6 +111,24 @@ final class OutboxReport {
         out.append('\n');
     }
 
+    /** The run's figures in words: each store's share of the direct rate, and what the enqueue adds. */
+    private void summary(StringBuilder out) {
+        out.append("In this run:\n\n");
+        run.outbox.forEach((store, rounds) -> out.append("- The outbox on ").append(store).append(" delivered ")
+                .append(fmt("%,.0f", spread(rounds, OutboxThroughput.Throughput::messagesPerSecond)[1]))
+                .append(" messages/s, ").append(fmt("%.1f", 100 * spread(rounds,
+                        OutboxThroughput.Throughput::messagesPerSecond)[1] / spread(run.direct,
+                        OutboxThroughput.Throughput::messagesPerSecond)[1]))
+                .append("% of direct sending's median rate.\n"));
+        run.latency.forEach((store, rounds) -> out.append("- On ").append(store)
+                .append(", the enqueue made the transaction's median ")
+                .append(fmt("%,.0f", spread(rounds.stream().mapToDouble(r -> r.withOutbox().p50()).toArray())[1]
+                        - spread(rounds.stream().mapToDouble(r -> r.withoutOutbox().p50()).toArray())[1]))
+                .append(" µs longer (its call alone: ").append(median(rounds, r -> r.enqueue().p50()))
+                .append(" µs).\n"));
+        out.append('\n');
+    }
+
     private static String median(List<EnqueueLatency.Round> rounds, ToDoubleFunction<EnqueueLatency.Round> figure) {
         return fmt("%,.0f", spread(rounds.stream().mapToDouble(figure).toArray())[1]);
     }
@@ -159,11 +180,13 @@ final class OutboxReport {
             timed), then times `start()` until its statistics count every message SENT, and checks that the store \
             holds exactly that many SENT rows. Each outbox round starts on an empty store: a new H2 directory, or the \
             PostgreSQL tables dropped and created again (and `ANALYZE`d after the enqueues, as autovacuum would).
-            - What an outbox delivery costs beyond the send, per message: its share of the batch's claim (`SELECT ... \
-            FOR UPDATE SKIP LOCKED` and the update to SENDING), one committed update to COMMITTING just before its \
-            final dot (the write that makes a crash after the dot end in UNKNOWN, never a resend), its verdict and \
-            attempt rows, and the deletion of its stored content. The COMMITTING update is a commit per message \
-            while the connection waits, which is why the store's commit latency bounds the outbox's rate.
+            - What an outbox delivery adds to the send, per message: its share of the batch's claim (five statements \
+            and a commit per batch: `SELECT ... FOR UPDATE SKIP LOCKED`, the update to SENDING, the reads of \
+            recipients, first chunks and headers), one committed update to COMMITTING just before its final dot \
+            (the write that makes a crash after the dot end in UNKNOWN, never in a resend; the connection waits for \
+            it), its share of the batch's verdict transaction (message, recipient and attempt rows), and the \
+            deletion of its stored content in auto-commit statements. The CPU columns show what that costs each side \
+            of the JDBC connection, against the direct row.
             - PostgreSQL runs with its durable defaults (fsync, synchronous commit and full-page writes on); its \
             processes' CPU time is read from `/proc`. H2 runs in the benchmark's JVM, so its CPU is in the JVM \
             column; H2 writes each commit to its file before the commit returns but does not fsync it, so its \
@@ -178,6 +201,7 @@ final class OutboxReport {
     static final class Run {
 
         private final String command;
+        private final boolean quick;
         private final int rounds;
         private final int transactions;
         private final String started = ZonedDateTime.now(ZoneOffset.UTC)
@@ -189,8 +213,9 @@ final class OutboxReport {
         private final Map<String, List<EnqueueLatency.Round>> latency = new LinkedHashMap<>();
         private String sink = "";
 
-        Run(String command, int rounds, int transactions) {
+        Run(String command, boolean quick, int rounds, int transactions) {
             this.command = command;
+            this.quick = quick;
             this.rounds = rounds;
             this.transactions = transactions;
         }
