@@ -2,6 +2,8 @@
 # Builds the project, runs every benchmark and writes docs/BENCHMARKS.md.
 #   benchmarks/run.sh            full run (about 10 minutes on 2 cores)
 #   benchmarks/run.sh --quick    smoke run (about 2 minutes)
+# The outbox's benchmark is benchmarks/run-outbox.sh (it needs root for its PostgreSQL); its last section,
+# benchmarks/outbox-results.md, is copied into the page this writes.
 # Extra arguments go to the runner, e.g. --sink=java, --workloads=1kb,5mb, --clients=smtp-client,angus.
 # Uses Postfix's smtp-sink and smtp-source when installed (Debian: apt-get install postfix); installs nothing.
 set -euo pipefail
@@ -56,5 +58,7 @@ mkdir -p "$ROOT/docs"
   cat "$ROOT/benchmarks/NOTES.md"
   # The speed-limit section is measured by run-speed-limits.sh on its own; keep its last result.
   if [[ -f "$ROOT/benchmarks/SPEED-LIMITS.md" ]]; then echo; cat "$ROOT/benchmarks/SPEED-LIMITS.md"; fi
+  # The outbox's section, written by benchmarks/run-outbox.sh: copied in, so rewriting this page keeps it.
+  if [[ -f "$ROOT/benchmarks/outbox-results.md" ]]; then echo; cat "$ROOT/benchmarks/outbox-results.md"; fi
 } > "$ROOT/docs/BENCHMARKS.md"
 echo "Wrote $ROOT/docs/BENCHMARKS.md"

@@ -26,12 +26,7 @@ final class PooledSenderDriver implements Driver<Submission> {
     @Override
     public synchronized Sender<Submission> open(String host, int port) {
         if (shared == null) {
-            PoolSettings pool = new PoolSettings();
-            pool.setMaxSize(4);
-            shared = SmtpMailSender.builder(host, port).configureClients(client -> {
-                client.setDomain("bench.example.test");
-                client.tls().setMode(TlsMode.NONE);
-            }).pool(pool).build();
+            shared = newSender(host, port, 4);
         }
         openSenders++;
         SmtpMailSender sender = shared;
@@ -48,6 +43,16 @@ final class PooledSenderDriver implements Driver<Submission> {
                 release();
             }
         };
+    }
+
+    /** A pooled sender with up to {@code connections} plaintext connections, as every pooled benchmark uses it. */
+    static SmtpMailSender newSender(String host, int port, int connections) {
+        PoolSettings pool = new PoolSettings();
+        pool.setMaxSize(connections);
+        return SmtpMailSender.builder(host, port).configureClients(client -> {
+            client.setDomain("bench.example.test");
+            client.tls().setMode(TlsMode.NONE);
+        }).pool(pool).build();
     }
 
     private synchronized void release() {

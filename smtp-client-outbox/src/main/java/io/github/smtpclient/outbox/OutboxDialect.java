@@ -17,7 +17,7 @@ public interface OutboxDialect {
     String name();
 
     /**
-     * The classpath folder holding this database's {@code V1__smtp_outbox.sql} (and later versions), for Flyway, the
+     * The classpath folder holding this database's {@code V1__smtp_outbox.sql} and later versions, for Flyway, the
      * Liquibase changelog and the built-in initializer.
      */
     String schemaLocation();

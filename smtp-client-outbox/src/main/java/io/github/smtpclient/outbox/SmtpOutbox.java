@@ -269,7 +269,7 @@ public final class SmtpOutbox implements OutboxEnqueuer, AutoCloseable {
                 SchemaScript.apply(dataSource, effective);
             } else if (!SchemaScript.isPresent(dataSource)) {
                 throw new OutboxException("The outbox tables (smtp_outbox_message and others) do not exist: apply "
-                        + effective.schemaLocation() + "/V1__smtp_outbox.sql with your migrations (Flyway, Liquibase)"
+                        + SchemaScript.files(effective) + " with your migrations (Flyway, Liquibase)"
                         + " or let the outbox create them (initializeSchema(true), smtp.client.outbox.jdbc"
                         + ".initialize-schema=always)");
             }

@@ -263,7 +263,8 @@ class SmtpOutboxTests {
         DataSource dataSource = OutboxFixture.h2(directory);
         assertThatThrownBy(() -> SmtpOutbox.builder(sender).dataSource(dataSource).build())
                 .isInstanceOf(OutboxException.class)
-                .hasMessageContaining("V1__smtp_outbox.sql").hasMessageContaining("initialize-schema");
+                .hasMessageContaining("V1__smtp_outbox.sql").hasMessageContaining("V2__smtp_outbox_claim_index.sql")
+                .hasMessageContaining("initialize-schema");
     }
 
     @Test

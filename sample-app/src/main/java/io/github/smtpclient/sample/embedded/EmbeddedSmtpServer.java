@@ -13,7 +13,8 @@ import org.subethamail.smtp.server.SMTPServer;
 /**
  * An SMTP server in the sample's own JVM (SubEthaSMTP) on a free loopback port: STARTTLS and AUTH (PLAIN, LOGIN)
  * required before mail is accepted, with a certificate for localhost made when it starts. Every message it accepts
- * goes to {@link ReceivedMessages}. Started by {@link #start}, stopped by {@link #close()}.
+ * goes to {@link ReceivedMessages}; it refuses the recipients {@link RefusedRecipients} names. Started by
+ * {@link #start}, stopped by {@link #close()}.
  */
 public final class EmbeddedSmtpServer implements AutoCloseable {
 

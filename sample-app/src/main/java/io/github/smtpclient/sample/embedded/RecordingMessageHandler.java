@@ -43,7 +43,8 @@ final class RecordingMessageHandler implements MessageHandler {
     }
 
     @Override
-    public void recipient(String recipient) {
+    public void recipient(String recipient) throws RejectException {
+        RefusedRecipients.check(recipient);
         recipients.add(recipient);
     }
 

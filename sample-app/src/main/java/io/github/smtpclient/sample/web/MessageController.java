@@ -7,8 +7,6 @@ import io.github.smtpclient.SendResult;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.SmtpMailSender;
 import io.github.smtpclient.boot.client.MailMessageDefaults;
-import io.github.smtpclient.message.Attachment;
-import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.sample.embedded.ReceivedMessage;
 import io.github.smtpclient.sample.embedded.ReceivedMessages;
 
@@ -16,19 +14,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
-/**
- * Sends what the page's form composed, and lists what the embedded server received. Attachments are streamed from
- * the uploaded parts (which the servlet container keeps in temporary files), never read into memory here.
- */
+/** Sends what the page's form composed ({@link MessageForm}), and lists what the embedded server received. */
 @RestController
 @RequestMapping("/api")
 class MessageController {
@@ -53,27 +46,8 @@ class MessageController {
     }
 
     @PostMapping(path = "/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Sent send(@RequestParam String to, @RequestParam(defaultValue = "") String cc,
-            @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String text,
-            @RequestParam(defaultValue = "") String html,
-            @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments)
-            throws SmtpException {
-        MailMessage.Builder message = defaults.builder().to(to).subject(subject);
-        if (!cc.isBlank()) {
-            message.cc(cc);
-        }
-        if (!text.isEmpty() || html.isEmpty()) {
-            message.plainText(text);
-        }
-        if (!html.isEmpty()) {
-            message.htmlText(html);
-        }
-        for (MultipartFile file : attachments == null ? List.<MultipartFile>of() : attachments) {
-            if (!file.isEmpty()) {
-                message.attach(Attachment.fromStream(fileName(file), file::getInputStream));
-            }
-        }
-        SendResult result = sender.sendMessage(message.build());
+    Sent send(@ModelAttribute MessageForm form) throws SmtpException {
+        SendResult result = sender.sendMessage(form.toMessage(defaults));
         return new Sent(result.messageId().orElse(""), addresses(result.acceptedRecipients()),
                 addresses(result.rejectedRecipients()));
     }
@@ -97,12 +71,6 @@ class MessageController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, failure.getMessage());
         problem.setTitle("The message cannot be composed");
         return problem;
-    }
-
-    /** The browser's file name without any directory part some browsers add. */
-    private static String fileName(MultipartFile file) {
-        String name = StringUtils.getFilename(StringUtils.cleanPath(String.valueOf(file.getOriginalFilename())));
-        return name == null || name.isBlank() || "null".equals(name) ? "attachment" : name;
     }
 
     private static List<String> addresses(List<RecipientResult> recipients) {

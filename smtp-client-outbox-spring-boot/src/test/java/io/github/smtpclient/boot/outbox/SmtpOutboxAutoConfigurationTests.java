@@ -118,7 +118,7 @@ class SmtpOutboxAutoConfigurationTests {
                     awaitSent(outbox, outbox.enqueue(message("flyway")));
                     JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
                     assertThat(jdbc.queryForList("SELECT \"version\" FROM \"smtp_outbox_schema_history\""
-                            + " WHERE \"success\"", String.class)).contains("1");
+                            + " WHERE \"success\"", String.class)).contains("1", "2");
                     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Integer.class)).isZero();
                 });
     }
@@ -133,8 +133,8 @@ class SmtpOutboxAutoConfigurationTests {
                     SmtpOutbox outbox = context.getBean(SmtpOutbox.class);
                     awaitSent(outbox, outbox.enqueue(message("liquibase")));
                     JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-                    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM smtp_outbox_changelog", Integer.class))
-                            .isEqualTo(1);
+                    assertThat(jdbc.queryForList("SELECT id FROM smtp_outbox_changelog ORDER BY orderexecuted",
+                            String.class)).containsExactly("smtp-outbox-1-h2", "smtp-outbox-2-h2");
                 });
     }
 

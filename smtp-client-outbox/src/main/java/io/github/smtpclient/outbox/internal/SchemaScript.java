@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -23,8 +24,8 @@ import io.github.smtpclient.outbox.OutboxException;
  */
 public final class SchemaScript {
 
-    /** The versions shipped, in order; each is {@code V<n>__smtp_outbox.sql} in the dialect's schema location. */
-    static final List<String> VERSIONS = List.of("V1__smtp_outbox.sql");
+    /** The versions shipped, in order; each is a {@code V<n>__*.sql} file in the dialect's schema location. */
+    static final List<String> VERSIONS = List.of("V1__smtp_outbox.sql", "V2__smtp_outbox_claim_index.sql");
 
     private SchemaScript() {
     }
@@ -50,6 +51,12 @@ public final class SchemaScript {
         } catch (SQLException e) {
             throw new OutboxException("Cannot create the outbox schema (" + dialect.name() + "): " + e.getMessage(), e);
         }
+    }
+
+    /** The schema's files for {@code dialect}, in the order they apply, for messages that tell what to apply. */
+    public static String files(OutboxDialect dialect) {
+        return VERSIONS.stream().map(version -> dialect.schemaLocation() + "/" + version)
+                .collect(Collectors.joining(", "));
     }
 
     /** Whether the outbox's tables exist. */
