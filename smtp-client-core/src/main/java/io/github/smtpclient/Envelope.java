@@ -6,11 +6,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * The SMTP envelope of one message: the reverse-path for MAIL FROM and the forward-paths for RCPT TO, with
- * the optional delivery status notification parameters of RFC 3461. Addresses are bare
+ * the optional delivery status notification parameters of RFC 3461, the {@code AUTH=} identity of RFC 4954, the
+ * MT-PRIORITY of RFC 6710 and further parameters ({@link EsmtpParameter}). Addresses are bare
  * ({@code user@example.com}), without angle brackets or display names.
  */
 public final class Envelope {
@@ -35,21 +37,41 @@ public final class Envelope {
         DELAY
     }
 
+    /** The lowest MT-PRIORITY (RFC 6710). */
+    public static final int MIN_MT_PRIORITY = -9;
+    /** The highest MT-PRIORITY (RFC 6710). */
+    public static final int MAX_MT_PRIORITY = 9;
+
     /**
      * One forward-path.
      *
      * @param address           the mailbox, for example {@code user@example.com}
      * @param dsnNotify         when to send a DSN for this recipient; empty for the server's default
      * @param originalRecipient the original recipient (RFC 3461 {@code ORCPT}, as {@code rfc822;address}), or null
+     * @param parameters        further RCPT TO parameters, sent in this order after the client's own
      */
-    public record Recipient(String address, Set<DsnNotify> dsnNotify, String originalRecipient) {
-        /** Checks the address is given and that {@code NEVER} stands alone. */
+    public record Recipient(String address, Set<DsnNotify> dsnNotify, String originalRecipient,
+            List<EsmtpParameter> parameters) {
+        /** Checks the address is given, that {@code NEVER} stands alone and that no parameter is given twice. */
         public Recipient {
             Objects.requireNonNull(address, "address");
             dsnNotify = dsnNotify.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dsnNotify));
             if (dsnNotify.contains(DsnNotify.NEVER) && dsnNotify.size() > 1) {
                 throw new IllegalArgumentException("DSN NOTIFY=NEVER cannot be combined with other values for " + address);
             }
+            parameters = EsmtpParameter.copyDistinct(parameters, "RCPT TO:<" + address + ">");
+        }
+
+        /** A recipient with DSN parameters and no further RCPT TO parameters. */
+        public Recipient(String address, Set<DsnNotify> dsnNotify, String originalRecipient) {
+            this(address, dsnNotify, originalRecipient, List.of());
+        }
+
+        /** This recipient with a further RCPT TO parameter, after those it has. */
+        public Recipient withParameter(EsmtpParameter parameter) {
+            List<EsmtpParameter> more = new ArrayList<>(parameters);
+            more.add(Objects.requireNonNull(parameter, "parameter"));
+            return new Recipient(address, dsnNotify, originalRecipient, more);
         }
 
         /** A recipient with no DSN parameters. */
@@ -63,6 +85,9 @@ public final class Envelope {
     private final DsnReturn dsnReturn;
     private final String envelopeId;
     private final RecipientPolicy recipientPolicy;
+    private final String authorizedIdentity;
+    private final Integer mtPriority;
+    private final List<EsmtpParameter> mailParameters;
 
     private Envelope(Builder builder) {
         this.sender = Objects.requireNonNull(builder.sender, "sender (use \"\" for the null reverse-path <>)");
@@ -73,6 +98,9 @@ public final class Envelope {
         this.dsnReturn = builder.dsnReturn;
         this.envelopeId = builder.envelopeId;
         this.recipientPolicy = builder.recipientPolicy;
+        this.authorizedIdentity = builder.authorizedIdentity;
+        this.mtPriority = builder.mtPriority;
+        this.mailParameters = EsmtpParameter.copyDistinct(builder.mailParameters, "MAIL FROM");
     }
 
     /** An envelope from {@code sender} to {@code recipients}, without DSN parameters. */
@@ -120,6 +148,29 @@ public final class Envelope {
         return Optional.ofNullable(recipientPolicy);
     }
 
+    /**
+     * The RFC 4954 {@code AUTH=} identity of MAIL FROM, when given: a bare mailbox, or {@code ""} for
+     * {@code AUTH=<>} (the submitter is not known). It is sent only when the server offers AUTH and this session
+     * authenticated; otherwise it is left out, as RFC 4954 section 5 has the server ignore it then.
+     */
+    public Optional<String> authorizedIdentity() {
+        return Optional.ofNullable(authorizedIdentity);
+    }
+
+    /**
+     * The RFC 6710 MT-PRIORITY, -9 (lowest) to 9 (highest), when given. It is sent as {@code MT-PRIORITY=n} when the
+     * server advertises MT-PRIORITY; otherwise the message is sent without it and the listener gets a
+     * {@link io.github.smtpclient.event.NotificationEvent.Kind#MT_PRIORITY_NOT_AVAILABLE} notification.
+     */
+    public OptionalInt mtPriority() {
+        return mtPriority == null ? OptionalInt.empty() : OptionalInt.of(mtPriority);
+    }
+
+    /** Further MAIL FROM parameters, sent in this order after the client's own. */
+    public List<EsmtpParameter> mailParameters() {
+        return mailParameters;
+    }
+
     /** Whether any DSN parameter is set, so the server must offer DSN. */
     public boolean requestsDsn() {
         if (dsnReturn != null || envelopeId != null) {
@@ -136,7 +187,8 @@ public final class Envelope {
     /** A builder starting from this envelope. */
     public Builder toBuilder() {
         Builder builder = builder().sender(sender).dsnReturn(dsnReturn).envelopeId(envelopeId)
-                .recipientPolicy(recipientPolicy);
+                .recipientPolicy(recipientPolicy).authorizedIdentity(authorizedIdentity).mtPriority(mtPriority);
+        mailParameters.forEach(builder::mailParameter);
         recipients.forEach(builder::recipient);
         return builder;
     }
@@ -153,6 +205,9 @@ public final class Envelope {
         private DsnReturn dsnReturn;
         private String envelopeId;
         private RecipientPolicy recipientPolicy;
+        private String authorizedIdentity;
+        private Integer mtPriority;
+        private final List<EsmtpParameter> mailParameters = new ArrayList<>();
 
         private Builder() {
         }
@@ -193,6 +248,41 @@ public final class Envelope {
          */
         public Builder recipientPolicy(RecipientPolicy recipientPolicy) {
             this.recipientPolicy = recipientPolicy;
+            return this;
+        }
+
+        /**
+         * Sets the RFC 4954 {@code AUTH=} identity of MAIL FROM: the mailbox that submitted the message, or {@code ""}
+         * for {@code AUTH=<>} (not known); null for none. It is xtext-encoded on the wire, and sent only when the
+         * server offers AUTH and the session authenticated (otherwise left out, without notice).
+         */
+        public Builder authorizedIdentity(String identity) {
+            this.authorizedIdentity = identity;
+            return this;
+        }
+
+        /**
+         * Sets the RFC 6710 MT-PRIORITY, -9 (lowest) to 9 (highest); null for none. Sent only when the server
+         * advertises MT-PRIORITY; otherwise the message goes without it and a
+         * {@link io.github.smtpclient.event.NotificationEvent.Kind#MT_PRIORITY_NOT_AVAILABLE} notification says so.
+         *
+         * @throws IllegalArgumentException when the priority is outside -9..9
+         */
+        public Builder mtPriority(Integer priority) {
+            if (priority != null && (priority < MIN_MT_PRIORITY || priority > MAX_MT_PRIORITY)) {
+                throw new IllegalArgumentException("MT-PRIORITY must be " + MIN_MT_PRIORITY + " to " + MAX_MT_PRIORITY
+                        + ", was " + priority);
+            }
+            this.mtPriority = priority;
+            return this;
+        }
+
+        /**
+         * Adds a further MAIL FROM parameter for an extension the client does not implement; see
+         * {@link EsmtpParameter} for what is accepted. A keyword given twice is refused at {@link #build()}.
+         */
+        public Builder mailParameter(EsmtpParameter parameter) {
+            mailParameters.add(Objects.requireNonNull(parameter, "parameter"));
             return this;
         }
 

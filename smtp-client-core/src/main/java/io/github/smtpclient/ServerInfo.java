@@ -173,6 +173,11 @@ public final class ServerInfo {
         return supports("REQUIRETLS");
     }
 
+    /** RFC 6710 MT-PRIORITY: the server takes a priority per message on MAIL FROM. */
+    public boolean isMtPrioritySupported() {
+        return supports("MT-PRIORITY");
+    }
+
     /** The server's name from the first EHLO line, if any. */
     public Optional<String> serverName() {
         if (lines.isEmpty()) {

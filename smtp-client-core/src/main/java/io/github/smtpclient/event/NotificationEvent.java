@@ -32,6 +32,8 @@ public record NotificationEvent(Kind kind, String text) {
         /** The connection was closed. */
         DISCONNECTED,
         /** Soft fail: no source could say whether the server's certificate is revoked, and it was accepted anyway. */
-        REVOCATION_UNKNOWN
+        REVOCATION_UNKNOWN,
+        /** An MT-PRIORITY was set on the envelope but the server does not offer MT-PRIORITY: sent without it. */
+        MT_PRIORITY_NOT_AVAILABLE
     }
 }

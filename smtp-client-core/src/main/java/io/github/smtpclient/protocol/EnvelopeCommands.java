@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.smtpclient.Envelope;
+import io.github.smtpclient.EsmtpParameter;
 import io.github.smtpclient.MessageContent;
 import io.github.smtpclient.ServerInfo;
 import io.github.smtpclient.SmtpErrorCode;
@@ -16,8 +17,8 @@ import io.github.smtpclient.text.PrintableText;
 
 /**
  * Builds the MAIL FROM and RCPT TO lines of one transaction from an envelope and what the server offers:
- * SIZE, BODY, SMTPUTF8 and the DSN parameters (RFC 1870, 6152, 3030, 6531, 3461). Refuses, before anything is
- * sent, an envelope this server cannot take.
+ * SIZE, BODY, SMTPUTF8, the DSN parameters, AUTH and MT-PRIORITY (RFC 1870, 6152, 3030, 6531, 3461, 4954, 6710),
+ * then the envelope's further parameters. Refuses, before anything is sent, an envelope this server cannot take.
  */
 final class EnvelopeCommands {
 
@@ -29,8 +30,11 @@ final class EnvelopeCommands {
         this.rcptTo = rcptTo;
     }
 
+    /**
+     * @param authenticated whether this session authenticated, without which {@code AUTH=} is not sent
+     */
     static EnvelopeCommands plan(Envelope envelope, MessageContent content, ServerInfo server, boolean bdat,
-            SmtpListener listener) throws SmtpException {
+            boolean authenticated, SmtpListener listener) throws SmtpException {
         checkAddress(envelope.sender(), "envelope sender", true);
         boolean utf8 = content.needsSmtpUtf8() || !isAscii(envelope.sender());
         for (Envelope.Recipient recipient : envelope.recipients()) {
@@ -63,6 +67,8 @@ final class EnvelopeCommands {
             envelope.dsnReturn().ifPresent(ret -> mail.append(" RET=").append(ret.name()));
             envelope.envelopeId().ifPresent(id -> mail.append(" ENVID=").append(xtext(id)));
         }
+        appendAuthAndPriority(mail, envelope, server, authenticated, listener);
+        appendParameters(mail, envelope.mailParameters());
         List<String> rcpts = new ArrayList<>(envelope.recipients().size());
         for (Envelope.Recipient recipient : envelope.recipients()) {
             StringBuilder rcpt = new StringBuilder("RCPT TO:<").append(recipient.address()).append('>');
@@ -73,6 +79,7 @@ final class EnvelopeCommands {
             if (dsn && recipient.originalRecipient() != null) {
                 rcpt.append(" ORCPT=rfc822;").append(xtext(recipient.originalRecipient()));
             }
+            appendParameters(rcpt, recipient.parameters());
             rcpts.add(rcpt.toString());
         }
         return new EnvelopeCommands(mail.toString(), List.copyOf(rcpts));
@@ -109,6 +116,35 @@ final class EnvelopeCommands {
                 }
                 mail.append(" BODY=BINARYMIME");
             }
+        }
+    }
+
+    /**
+     * RFC 4954 section 5: {@code AUTH=} means something only in an authenticated session with a server that offers
+     * AUTH, so it is sent only then. RFC 6710: MT-PRIORITY only to a server that advertises it; without, the message
+     * goes at the server's default priority and the listener is told.
+     */
+    private static void appendAuthAndPriority(StringBuilder mail, Envelope envelope, ServerInfo server,
+            boolean authenticated, SmtpListener listener) throws SmtpException {
+        if (envelope.authorizedIdentity().isPresent() && authenticated && server.isSaslSupported()) {
+            String identity = envelope.authorizedIdentity().get();
+            checkAddress(identity, "AUTH= identity", true);
+            mail.append(" AUTH=").append(identity.isEmpty() ? "<>" : xtext(identity));
+        }
+        if (envelope.mtPriority().isPresent()) {
+            if (server.isMtPrioritySupported()) {
+                mail.append(" MT-PRIORITY=").append(envelope.mtPriority().getAsInt());
+            } else {
+                listener.notification(new NotificationEvent(NotificationEvent.Kind.MT_PRIORITY_NOT_AVAILABLE,
+                        "An MT-PRIORITY was set but the server does not offer MT-PRIORITY; sending without"));
+            }
+        }
+    }
+
+    /** The envelope's further parameters, checked against the esmtp-keyword/esmtp-value grammar when made. */
+    private static void appendParameters(StringBuilder command, List<EsmtpParameter> parameters) {
+        for (EsmtpParameter parameter : parameters) {
+            command.append(' ').append(parameter.toCommandText());
         }
     }
 

@@ -73,7 +73,7 @@ final class TransactionPipeline {
             }
             try {
                 EnvelopeCommands commands = EnvelopeCommands.plan(submission.envelope(), submission.content(), server,
-                        bdat, listener);
+                        bdat, authenticated(), listener);
                 start(index, sequence, submission, commands, outcomes);
                 if (!pipelining || index == submissions.size() - 1) {
                     finishInFlight(outcomes);
@@ -84,6 +84,11 @@ final class TransactionPipeline {
         }
         finishInFlight(outcomes);
         return outcomes;
+    }
+
+    /** A session with a user name set is open only once AUTH succeeded (SmtpSession.open throws otherwise). */
+    private boolean authenticated() {
+        return settings.auth().getUsername() != null;
     }
 
     /** Flushes and reads the final reply of the message in flight, if any, recording its outcome. */
