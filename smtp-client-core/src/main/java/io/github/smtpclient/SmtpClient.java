@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -481,6 +482,58 @@ public class SmtpClient implements AutoCloseable {
             return requireSession().noop();
         } catch (SmtpException e) {
             throw reported(e);
+        }
+    }
+
+    /**
+     * VRFY (RFC 5321 section 3.5.1): asks the server whether it knows a user or mailbox. Every answer is returned as
+     * data, refusals included (252 cannot verify, 550 not found, 502 not implemented: many servers disable VRFY);
+     * only a lost connection or a 421 throws.
+     *
+     * @param userOrMailbox a user name or mailbox, for example {@code alice} or {@code alice@example.com}
+     * @throws SmtpException INVALID_ARGUMENT when the argument is empty or holds a control character (CR and LF
+     *                       included); nothing is sent then
+     */
+    public VerifyResult verify(String userOrMailbox) throws SmtpException {
+        return lookup("VRFY", userOrMailbox, "verify argument");
+    }
+
+    /**
+     * EXPN (RFC 5321 section 3.5.2): asks the server for the members of a mailing list; {@link VerifyResult#mailboxes()}
+     * lists them. Every answer is returned as data, refusals included (252, 550, 502: most servers disable EXPN);
+     * only a lost connection or a 421 throws.
+     *
+     * @param mailingList the list's name, for example {@code staff}
+     * @throws SmtpException INVALID_ARGUMENT when the argument is empty or holds a control character (CR and LF
+     *                       included); nothing is sent then
+     */
+    public VerifyResult expand(String mailingList) throws SmtpException {
+        return lookup("EXPN", mailingList, "expand argument");
+    }
+
+    private VerifyResult lookup(String verb, String argument, String field) throws SmtpException {
+        try {
+            checkLookupArgument(argument, field);
+            return VerifyResult.of(requireSession().lookup(verb, argument));
+        } catch (SmtpException e) {
+            throw reported(e);
+        }
+    }
+
+    /** A control character could end the command and start another; an empty argument is a syntax error. */
+    private static void checkLookupArgument(String argument, String field) throws SmtpException {
+        if (argument == null || argument.isBlank()) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " is empty; give a user name,"
+                    + " mailbox or list name");
+        }
+        for (int i = 0; i < argument.length(); i++) {
+            char c = argument.charAt(i);
+            if (c < ' ' || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The " + field + " '"
+                        + PrintableText.excerpt(argument) + "' contains control character " + String.format(
+                                Locale.ROOT, "0x%02X", (int) c) + " at position " + i
+                        + "; give the name on one line");
+            }
         }
     }
 

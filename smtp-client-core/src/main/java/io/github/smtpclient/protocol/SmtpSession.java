@@ -160,6 +160,23 @@ public final class SmtpSession implements AutoCloseable {
         return reply;
     }
 
+    /**
+     * VRFY or EXPN between transactions: every reply but a 421 is the answer, so none closes the connection.
+     * {@code SMTPUTF8} is added for a UTF-8 argument (RFC 6531 section 3.7.4.2), which needs a server offering it.
+     *
+     * @param verb     {@code VRFY} or {@code EXPN}
+     * @param argument the user, mailbox or list name, already checked to hold no control character
+     */
+    public Reply lookup(String verb, String argument) throws SmtpException {
+        ensureUsable();
+        boolean ascii = argument.chars().allMatch(c -> c < 0x80);
+        if (!ascii && !serverInfo.isSmtpUtf8Supported()) {
+            throw new SmtpException(SmtpErrorCode.EXTENSION_NOT_SUPPORTED, "The " + verb + " argument has UTF-8"
+                    + " characters but the server does not offer SMTPUTF8; give an ASCII name");
+        }
+        return conversation.exchange(verb + " " + argument + (ascii ? "" : " SMTPUTF8"));
+    }
+
     /** Whether the connection is open and in a known state between transactions. */
     public boolean isUsable() {
         return !conversation.isBroken();
