@@ -307,7 +307,8 @@ public class SmtpClient implements AutoCloseable {
         PreparedMessage prepared = null;
         try {
             prepared = composer().prepare(mail);
-            return current.send(MessageComposer.submission(mail, prepared));
+            return current.send(MessageComposer.submission(mail, prepared,
+                    transfer.isMtPriorityFromMessage()));
         } catch (SmtpException e) {
             throw reported(e);
         } finally {
@@ -330,7 +331,7 @@ public class SmtpClient implements AutoCloseable {
             for (MailMessage mail : mails) {
                 PreparedMessage each = composer.prepare(mail);
                 prepared.add(each);
-                submissions.add(MessageComposer.submission(mail, each));
+                submissions.add(MessageComposer.submission(mail, each, transfer.isMtPriorityFromMessage()));
             }
             return sendAll(submissions);
         } catch (SmtpException e) {

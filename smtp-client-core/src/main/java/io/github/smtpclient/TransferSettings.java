@@ -22,6 +22,7 @@ public final class TransferSettings {
     private int sendBufferSize = DEFAULT_SEND_BUFFER_SIZE;
     private Path tempPath;
     private RecipientPolicy recipientPolicy = RecipientPolicy.PARTIAL;
+    private boolean mtPriorityFromMessage;
 
     /** Settings with the defaults each getter describes. */
     public TransferSettings() {
@@ -103,6 +104,20 @@ public final class TransferSettings {
         this.recipientPolicy = Objects.requireNonNull(recipientPolicy, "recipientPolicy");
     }
 
+    /**
+     * Whether a composed message's {@link io.github.smtpclient.message.Priority} also sets its RFC 6710 MT-PRIORITY
+     * ({@link io.github.smtpclient.message.Priority#mtPriority()}: urgent 4, normal 0, non-urgent -4); false by
+     * default, since the server may then deliver it ahead of other mail.
+     */
+    public boolean isMtPriorityFromMessage() {
+        return mtPriorityFromMessage;
+    }
+
+    /** Sets whether a composed message's priority sets its MT-PRIORITY; see {@link #isMtPriorityFromMessage()}. */
+    public void setMtPriorityFromMessage(boolean mtPriorityFromMessage) {
+        this.mtPriorityFromMessage = mtPriorityFromMessage;
+    }
+
     /** An independent copy, for a sender that snapshots its settings. */
     public TransferSettings copy() {
         TransferSettings copy = new TransferSettings();
@@ -112,6 +127,7 @@ public final class TransferSettings {
         copy.sendBufferSize = sendBufferSize;
         copy.tempPath = tempPath;
         copy.recipientPolicy = recipientPolicy;
+        copy.mtPriorityFromMessage = mtPriorityFromMessage;
         return copy;
     }
 
@@ -119,6 +135,6 @@ public final class TransferSettings {
     public String toString() {
         return "TransferSettings[binaryMode=" + binaryMode + ", binaryChunkSize=" + binaryChunkSize + ", removeBcc="
                 + removeBcc + ", sendBufferSize=" + sendBufferSize + ", tempPath=" + tempPath + ", recipientPolicy="
-                + recipientPolicy + "]";
+                + recipientPolicy + ", mtPriorityFromMessage=" + mtPriorityFromMessage + "]";
     }
 }

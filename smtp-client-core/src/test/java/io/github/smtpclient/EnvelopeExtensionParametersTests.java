@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.smtpclient.auth.AuthMechanism;
 import io.github.smtpclient.event.NotificationEvent;
+import io.github.smtpclient.message.MailMessage;
+import io.github.smtpclient.message.Priority;
 import io.github.smtpclient.testing.ScriptedClients;
 import io.github.smtpclient.testing.ScriptedSmtpServer;
 
@@ -203,5 +205,32 @@ class EnvelopeExtensionParametersTests {
         assertThatThrownBy(() -> Envelope.Recipient.of("b@example.test").withParameter(EsmtpParameter.of("X-A"))
                 .withParameter(EsmtpParameter.of("x-a"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("given twice for RCPT TO:<b@example.test>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HIGHEST:4", "HIGH:4", "NORMAL:0", "LOW:-4", "LOWEST:-4"})
+    void aComposedMessagesPriorityMapsToMtPriorityWhenAsked(String mapping) throws Exception {
+        Priority priority = Priority.valueOf(mapping.substring(0, mapping.indexOf(':')));
+        assertThat(sendComposed(priority, true)).contains("MAIL FROM:<a@example.test> MT-PRIORITY="
+                + mapping.substring(mapping.indexOf(':') + 1));
+    }
+
+    @Test
+    void aComposedMessagesPriorityLeavesMtPriorityAloneByDefault() throws Exception {
+        assertThat(sendComposed(Priority.HIGHEST, false)).contains("MAIL FROM:<a@example.test>");
+    }
+
+    private List<String> sendComposed(Priority priority, boolean map) throws Exception {
+        MailMessage mail = MailMessage.builder().from("a@example.test").to("b@example.test").subject("s")
+                .priority(priority).plainText("hello").build();
+        try (ScriptedSmtpServer server = transaction(new ScriptedSmtpServer().send(GREETING).expect("EHLO ")
+                .send("250-scripted\r\n250 MT-PRIORITY\r\n"), "MAIL FROM:", "RCPT TO:").start();
+                SmtpClient client = ScriptedClients.plainClient(events)) {
+            client.transfer().setMtPriorityFromMessage(map);
+            client.connect("127.0.0.1", server.port());
+            client.sendMessage(mail);
+            server.awaitCompletion();
+            return server.received();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.smtpclient.internal;
 
 import java.io.IOException;
 
+import io.github.smtpclient.Envelope;
 import io.github.smtpclient.ServerInfo;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
@@ -77,8 +78,16 @@ public final class MessageComposer {
         return transfer.isBinaryMode() && server.isChunkingSupported() && server.isBinarySupported();
     }
 
-    public static Submission submission(MailMessage message, PreparedMessage prepared) {
-        return new Submission(prepared.envelope(), new ComposedMessageContent(prepared), prepared.messageId(),
+    /**
+     * The submission of a prepared message; with {@code mtPriorityFromMessage}, its priority sets the envelope's
+     * MT-PRIORITY unless the envelope has one.
+     */
+    public static Submission submission(MailMessage message, PreparedMessage prepared, boolean mtPriorityFromMessage) {
+        Envelope envelope = prepared.envelope();
+        if (mtPriorityFromMessage && message.priority().isPresent() && envelope.mtPriority().isEmpty()) {
+            envelope = envelope.toBuilder().mtPriority(message.priority().get().mtPriority()).build();
+        }
+        return new Submission(envelope, new ComposedMessageContent(prepared), prepared.messageId(),
                 message.subject().orElse(null), message.sensitive());
     }
 }

@@ -38,4 +38,16 @@ public enum Priority {
     String priority() {
         return priority;
     }
+
+    /**
+     * This priority as an RFC 6710 MT-PRIORITY, from its RFC 2156 {@code Priority} value: urgent 4, normal 0,
+     * non-urgent -4 (leaving the extremes to senders that set MT-PRIORITY themselves).
+     */
+    public int mtPriority() {
+        return switch (priority) {
+            case "urgent" -> 4;
+            case "non-urgent" -> -4;
+            default -> 0;
+        };
+    }
 }
