@@ -93,7 +93,7 @@ public final class SmtpClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MailMessageDefaults mailMessageDefaults(SmtpClientProperties properties) {
-        SmtpClientProperties.Defaults defaults = properties.getDefaults();
+        SmtpDefaultsProperties defaults = properties.getDefaults();
         PropertyCheck.set("smtp.client.defaults.from", defaults.getFrom(), SmtpClientAutoConfiguration::checkAddresses);
         PropertyCheck.set("smtp.client.defaults.reply-to", defaults.getReplyTo(),
                 SmtpClientAutoConfiguration::checkAddresses);
@@ -103,7 +103,7 @@ public final class SmtpClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SmtpServerProbe smtpServerProbe(SmtpClientFactory factory, SmtpClientProperties properties) {
-        SmtpClientProperties.Health health = properties.getHealth();
+        SmtpHealthProperties health = properties.getHealth();
         if (health.getTimeout().compareTo(Duration.ofMillis(1)) < 0) {
             throw new InvalidConfigurationPropertyValueException("smtp.client.health.timeout", health.getTimeout(),
                     "The probe needs a timeout of at least 1ms, such as 5s.");

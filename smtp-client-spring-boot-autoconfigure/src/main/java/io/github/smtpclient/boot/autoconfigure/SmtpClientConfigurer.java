@@ -72,7 +72,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
 
         PropertyCheck.set("smtp.client.username", connection.getUsername(), client.auth()::setUsername);
         PropertyCheck.set("smtp.client.password", connection.getPassword(), client.auth()::setPassword);
-        SmtpClientProperties.Auth auth = properties.getAuth();
+        SmtpAuthProperties auth = properties.getAuth();
         PropertyCheck.set("smtp.client.auth.mechanisms", auth.getMechanisms(), client.auth()::setMechanisms);
         client.auth().setForceLogin(auth.isForceLogin());
         client.auth().setAllowPlaintextCredentials(auth.isAllowPlaintextCredentials());
@@ -97,7 +97,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
     }
 
     private void applySocket(SmtpClient client) {
-        SmtpClientProperties.Socket socket = properties.getSocket();
+        SmtpSocketProperties socket = properties.getSocket();
         PropertyCheck.set("smtp.client.socket.timeout", socket.getTimeout(), client.socket()::setTimeout);
         PropertyCheck.set("smtp.client.socket.connect-timeout", socket.getConnectTimeout(), client.socket()::setConnectTimeout);
         PropertyCheck.set("smtp.client.socket.greeting-timeout", socket.getGreetingTimeout(),
@@ -113,7 +113,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
                 limit -> client.socket().setIncomingSpeedLimit(limit.toBytes()));
         PropertyCheck.set("smtp.client.socket.outgoing-speed-limit", socket.getOutgoingSpeedLimit(),
                 limit -> client.socket().setOutgoingSpeedLimit(limit.toBytes()));
-        SmtpClientProperties.Dns dns = socket.getDns();
+        SmtpDnsProperties dns = socket.getDns();
         PropertyCheck.set("smtp.client.socket.dns.mode", dns.getMode(), client.socket().dns()::setMode);
         PropertyCheck.set("smtp.client.socket.dns.servers", dns.getServers(), client.socket().dns()::setServers);
         PropertyCheck.set("smtp.client.socket.dns.port", dns.getPort(), client.socket().dns()::setPort);
@@ -124,7 +124,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
     }
 
     private void applyProxy(SmtpClient client) {
-        SmtpClientProperties.Proxy proxy = properties.getProxy();
+        SmtpProxyProperties proxy = properties.getProxy();
         PropertyCheck.set("smtp.client.proxy.type", proxy.getType(), client.proxy()::setType);
         PropertyCheck.set("smtp.client.proxy.host", proxy.getHost(), client.proxy()::setHost);
         PropertyCheck.set("smtp.client.proxy.port", proxy.getPort(), client.proxy()::setPort);
@@ -137,7 +137,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         PropertyCheck.set("smtp.client.proxy.ip-version", proxy.getIpVersion(), client.proxy()::setIpVersion);
         PropertyCheck.set("smtp.client.proxy.request-headers", proxy.getRequestHeaders(),
                 client.proxy()::setRequestHeaders);
-        SmtpClientProperties.ProxyTls proxyTls = proxy.getTls();
+        SmtpProxyTlsProperties proxyTls = proxy.getTls();
         client.proxy().tls().setTrustedCertificates(proxyTrustedCertificates);
         client.proxy().tls().setUseSystemCertificates(proxyTls.isUseSystemTrust());
         client.proxy().tls().setValidateCertificates(proxyTls.isValidateCertificates());
@@ -145,12 +145,12 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
     }
 
     private void applyLog(SmtpClient client) {
-        SmtpClientProperties.Log log = properties.getLog();
+        SmtpLogProperties log = properties.getLog();
         PropertyCheck.set("smtp.client.log.level", log.getLevel(), client.log()::setLevel);
         client.log().setDetails(log.getDetails());
         PropertyCheck.set("smtp.client.log.max-data-size", log.getMaxDataSize(),
                 size -> client.log().setMaxDataBytes(PropertyCheck.toInt(size)));
-        SmtpClientProperties.LogFilter filters = log.getFilters();
+        SmtpLogFilterProperties filters = log.getFilters();
         PropertyCheck.set("smtp.client.log.filters.commands", filters.getCommands(),
                 commands -> client.log().setFilters(new LogFilters(Set.copyOf(commands), filters.getEvents().isEmpty()
                         ? EnumSet.allOf(LogEvent.class) : EnumSet.copyOf(filters.getEvents()))));

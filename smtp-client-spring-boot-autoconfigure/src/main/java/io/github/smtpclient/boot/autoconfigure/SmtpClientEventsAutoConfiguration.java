@@ -27,7 +27,7 @@ public final class SmtpClientEventsAutoConfiguration {
     @ConditionalOnMissingBean
     ApplicationEventSmtpListener smtpApplicationEventListener(ApplicationEventPublisher publisher,
             SmtpClientFactory factory, SmtpClientProperties properties) {
-        SmtpClientProperties.Events events = properties.getEvents();
+        SmtpEventsProperties events = properties.getEvents();
         return new ApplicationEventSmtpListener(publisher, factory.host() + ":" + factory.port(),
                 new SmtpEventSwitches(events.isCommand(), events.isCommandReply(), events.isCommandData(),
                         events.isProgress()));

@@ -34,7 +34,7 @@ class SmtpMailSenderConfiguration {
                 .pool(poolSettings(properties.getPool()))
                 .retry(retryPolicy(properties.getRetry()))
                 .listener(sendListener(listeners));
-        SmtpClientProperties.RateLimit rateLimit = properties.getRateLimit();
+        SmtpRateLimitProperties rateLimit = properties.getRateLimit();
         PropertyCheck.set("smtp.client.rate-limit", "messages-per-second=" + rateLimit.getMessagesPerSecond()
                 + ", bytes-per-second=" + rateLimit.getBytesPerSecond(), limit -> builder.rateLimit(
                         rateLimit.getMessagesPerSecond(), rateLimit.getBytesPerSecond().toBytes()));
@@ -46,7 +46,7 @@ class SmtpMailSenderConfiguration {
         }
     }
 
-    private static PoolSettings poolSettings(SmtpClientProperties.Pool pool) {
+    private static PoolSettings poolSettings(SmtpPoolProperties pool) {
         PoolSettings settings = new PoolSettings();
         PropertyCheck.set("smtp.client.pool.max-size", pool.getMaxSize(), settings::setMaxSize);
         PropertyCheck.set("smtp.client.pool.min-idle", pool.getMinIdle(), settings::setMinIdle);
@@ -61,7 +61,7 @@ class SmtpMailSenderConfiguration {
         return settings;
     }
 
-    private static void circuitBreaker(SmtpClientProperties.CircuitBreaker properties, CircuitBreakerSettings settings) {
+    private static void circuitBreaker(SmtpCircuitBreakerProperties properties, CircuitBreakerSettings settings) {
         String prefix = "smtp.client.pool.circuit-breaker.";
         settings.setEnabled(properties.isEnabled());
         PropertyCheck.set(prefix + "failure-threshold", properties.getFailureThreshold(),
@@ -108,7 +108,7 @@ class SmtpMailSenderConfiguration {
         };
     }
 
-    private static RetryPolicy retryPolicy(SmtpClientProperties.Retry retry) {
+    private static RetryPolicy retryPolicy(SmtpRetryProperties retry) {
         try {
             return new RetryPolicy(retry.getMaxAttempts(), retry.getBackoff(), retry.getMultiplier());
         } catch (IllegalArgumentException e) {

@@ -29,7 +29,7 @@ class SpringMailSenderConfiguration {
 
     /** {@code smtp.client.mail-sender.*}, checked. */
     static MailSenderOptions options(SmtpClientProperties properties) {
-        SmtpClientProperties.MailSender mailSender = properties.getMailSender();
+        SmtpMailSenderProperties mailSender = properties.getMailSender();
         PropertyCheck.set("smtp.client.mail-sender.envelope-from", mailSender.getEnvelopeFrom(), address -> {
             if (address != null) {
                 Mailbox.parse(address);

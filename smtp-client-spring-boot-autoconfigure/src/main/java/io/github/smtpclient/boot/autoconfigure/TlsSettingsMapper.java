@@ -30,14 +30,14 @@ final class TlsSettingsMapper {
 
     private static final String PREFIX = "smtp.client.tls.";
 
-    private final SmtpClientProperties.Tls tls;
+    private final SmtpTlsProperties tls;
     private final List<X509Certificate> trusted;
     private final List<X509Certificate> known;
     private final List<X509Certificate> blocked;
     private final List<X509CRL> knownCrls;
     private final List<byte[]> knownOcspResponses;
 
-    TlsSettingsMapper(SmtpClientProperties.Tls tls) {
+    TlsSettingsMapper(SmtpTlsProperties tls) {
         this.tls = tls;
         this.trusted = certificates("trusted-certificates", tls.getTrustedCertificates());
         this.known = certificates("known-certificates", tls.getKnownCertificates());
@@ -68,7 +68,7 @@ final class TlsSettingsMapper {
         settings.setSslContext(sslContext);
         PropertyCheck.set(PREFIX + "sni-host-name", tls.getSniHostName(), settings::setSniHostName);
 
-        SmtpClientProperties.Tls.Revocation revocation = tls.getRevocation();
+        SmtpRevocationProperties revocation = tls.getRevocation();
         RevocationSettings target = settings.revocation();
         PropertyCheck.set(PREFIX + "revocation.check", revocation.getCheck(), target::setCheck);
         target.setSoftFail(revocation.isSoftFail());
