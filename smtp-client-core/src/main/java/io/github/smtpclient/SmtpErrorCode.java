@@ -102,7 +102,8 @@ public enum SmtpErrorCode {
     /**
      * The server allows only so many transactions per session (RFC 9422 LIMITS MAILMAX) and this connection has used
      * them: the message was not started here, and the connection was closed so that it is not reused (a pool replaces
-     * it). Nothing of the message was sent on this connection, so the pooled sender retries it on a fresh one.
+     * it). Nothing of the message was sent on this connection, so the sender's retry policy counts it as retryable,
+     * like a connection lost before the message started.
      */
     TRANSACTION_LIMIT_REACHED,
     /**

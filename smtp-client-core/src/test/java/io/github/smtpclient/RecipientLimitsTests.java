@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.github.smtpclient.testing.InProcessSmtpServer;
 import io.github.smtpclient.testing.ScriptedChannel;
@@ -222,6 +225,28 @@ class RecipientLimitsTests {
                     .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.getMessage())
                             .contains("All-or-nothing", "nothing was sent"));
             assertThat(server.received()).noneMatch(line -> line.startsWith("MAIL"));
+        }
+    }
+
+    @Test
+    void aFileIsReadAgainForEachTransaction(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("message.eml"), MESSAGE);
+        try (ScriptedSmtpServer server = ScriptedChannel.PLAINTEXT.open(new ScriptedSmtpServer(), "PIPELINING",
+                        "LIMITS RCPTMAX=1")
+                .expect("MAIL FROM:").expect("RCPT TO:<b@example.test>").expect("DATA")
+                .send("250 2.1.0 ok\r\n250 2.1.5 ok\r\n354 go ahead\r\n").expectData()
+                .send("250 2.0.0 first\r\n")
+                .expect("MAIL FROM:").expect("RCPT TO:<c@example.test>").expect("DATA")
+                .send("250 2.1.0 ok\r\n250 2.1.5 ok\r\n354 go ahead\r\n").expectData()
+                .send("250 2.0.0 second\r\n")
+                .start(); SmtpClient client = ScriptedClients.plainClient(events)) {
+            client.connect("127.0.0.1", server.port());
+            SendResult result = client.sendFile(Envelope.of("a@example.test", "b@example.test", "c@example.test"),
+                    file);
+            server.awaitCompletion();
+            assertThat(server.messages()).hasSize(2).allSatisfy(data -> assertThat(data).isEqualTo(MESSAGE));
+            assertThat(result.acceptedRecipients()).extracting(RecipientResult::address)
+                    .containsExactly("b@example.test", "c@example.test");
         }
     }
 
