@@ -30,4 +30,15 @@ public interface MessageContent {
 
     /** Whether the content itself needs SMTPUTF8 (UTF-8 in header addresses). */
     boolean needsSmtpUtf8();
+
+    /**
+     * Whether {@link #writeTo} may be called more than once and writes the same bytes each time. A message whose
+     * recipients need several transactions (RFC 9422 RCPTMAX, or a 452 "too many recipients" reply) is sent again
+     * for each; content that is not replayable is then sent only to the first transaction's recipients.
+     *
+     * @return false unless the content says otherwise
+     */
+    default boolean isReplayable() {
+        return false;
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -176,6 +177,66 @@ public final class ServerInfo {
     /** RFC 6710 MT-PRIORITY: the server takes a priority per message on MAIL FROM. */
     public boolean isMtPrioritySupported() {
         return supports("MT-PRIORITY");
+    }
+
+    /** RFC 9422 LIMITS: whether the server advertised any limit. */
+    public boolean isLimitsSupported() {
+        return supports("LIMITS");
+    }
+
+    /**
+     * RFC 9422 RCPTMAX: the most recipients the server takes in one transaction; empty when not advertised or not a
+     * positive number. The engine splits a message with more recipients over several transactions.
+     */
+    public OptionalInt maxRecipientsPerTransaction() {
+        return limit("RCPTMAX");
+    }
+
+    /**
+     * RFC 9422 MAILMAX: the most transactions the server takes in one session; empty when not advertised or not a
+     * positive number. The engine starts no transaction beyond it on this connection (see {@link SmtpErrorCode#TRANSACTION_LIMIT_REACHED}).
+     */
+    public OptionalInt maxTransactionsPerSession() {
+        return limit("MAILMAX");
+    }
+
+    /**
+     * RFC 9422 RCPTDOMAINMAX: the most distinct recipient domains the server takes in one transaction; empty when not
+     * advertised or not a positive number. The engine keeps each transaction within it.
+     */
+    public OptionalInt maxRecipientDomainsPerTransaction() {
+        return limit("RCPTDOMAINMAX");
+    }
+
+    /**
+     * One {@code NAME=number} limit of the LIMITS keyword (RFC 9422 section 4), names compared case-insensitively.
+     * Read from the reply lines: {@link #parameters} splits at '=' for the old {@code AUTH=} form.
+     */
+    private OptionalInt limit(String name) {
+        for (int i = 1; i < lines.size(); i++) {
+            String[] words = lines.get(i).trim().split(" +");
+            if (words[0].equalsIgnoreCase("LIMITS")) {
+                return limit(words, name);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private static OptionalInt limit(String[] words, String name) {
+        for (int w = 1; w < words.length; w++) {
+            String param = words[w];
+            int equals = param.indexOf('=');
+            if (equals > 0 && param.substring(0, equals).equalsIgnoreCase(name)) {
+                String value = param.substring(equals + 1);
+                // RFC 9422: limit-value = 1*DIGIT (at most 7 digits).
+                if (value.isEmpty() || value.length() > 7 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    return OptionalInt.empty();
+                }
+                int limit = Integer.parseInt(value);
+                return limit > 0 ? OptionalInt.of(limit) : OptionalInt.empty();
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** The server's name from the first EHLO line, if any. */

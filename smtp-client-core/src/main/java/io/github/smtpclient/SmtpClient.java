@@ -371,7 +371,9 @@ public class SmtpClient implements AutoCloseable {
         SmtpSession current = requireSession();
         try {
             MessageContent.Encoding encoding = RawMessageContent.encodingOf(message, getServerInfo(), transfer);
-            return sendRaw(current, envelope, RawMessage.of(message), message.length, encoding);
+            boolean removeBcc = transfer.isRemoveBcc();
+            return sendRaw(current, envelope, RawMessage.of(message), new RawMessageContent(
+                    () -> RawMessage.of(message).content(removeBcc), message.length, encoding));
         } catch (SmtpException e) {
             throw reported(e);
         }
@@ -396,8 +398,12 @@ public class SmtpClient implements AutoCloseable {
         SmtpSession current = requireSession();
         try {
             MessageContent.Encoding encoding = RawMessageContent.encodingOf(file, getServerInfo(), transfer);
+            boolean removeBcc = transfer.isRemoveBcc();
             try (InputStream in = Files.newInputStream(file)) {
-                return sendRaw(current, envelope, RawMessage.read(in), Files.size(file), encoding);
+                // The headers read here give the envelope; the content reopens the file for each transaction.
+                return sendRaw(current, envelope, RawMessage.read(in), new RawMessageContent(
+                        () -> RawMessage.read(Files.newInputStream(file)).content(removeBcc), Files.size(file),
+                        encoding));
             }
         } catch (SmtpException e) {
             throw reported(e);
@@ -435,7 +441,9 @@ public class SmtpClient implements AutoCloseable {
         SmtpSession current = requireSession();
         try {
             MessageContent.Encoding encoding = RawMessageContent.encodingOfStream(bodyType, getServerInfo(), transfer);
-            return sendRaw(current, envelope, RawMessage.read(message), -1, encoding);
+            RawMessage raw = RawMessage.read(message);
+            return sendRaw(current, envelope, raw, new RawMessageContent(raw.content(transfer.isRemoveBcc()), -1,
+                    encoding));
         } catch (SmtpException e) {
             throw reported(e);
         } catch (IOException | RuntimeException e) {
@@ -443,11 +451,10 @@ public class SmtpClient implements AutoCloseable {
         }
     }
 
-    private SendResult sendRaw(SmtpSession current, Envelope envelope, RawMessage raw, long size,
-            MessageContent.Encoding encoding) throws SmtpException {
+    private SendResult sendRaw(SmtpSession current, Envelope envelope, RawMessage raw, MessageContent content)
+            throws SmtpException {
         Envelope effective = envelope != null ? envelope : raw.envelope();
-        Submission submission = new Submission(effective,
-                new RawMessageContent(raw.content(transfer.isRemoveBcc()), size, encoding),
+        Submission submission = new Submission(effective, content,
                 raw.messageId().orElse(null), raw.headerValues("Subject").stream().findFirst().orElse(null));
         return current.send(submission);
     }

@@ -98,5 +98,18 @@ public enum SmtpErrorCode {
      * so its circuit breaker is open for a while (see {@link io.github.smtpclient.pool.CircuitBreakerSettings}).
      * Nothing was sent. The message names the last failure, which is also the cause. Not retried by the sender.
      */
-    CIRCUIT_OPEN
+    CIRCUIT_OPEN,
+    /**
+     * The server allows only so many transactions per session (RFC 9422 LIMITS MAILMAX) and this connection has used
+     * them: the message was not started here, and the connection was closed so that it is not reused (a pool replaces
+     * it). Nothing of the message was sent on this connection, so the sender's retry policy counts it as retryable,
+     * like a connection lost before the message started.
+     */
+    TRANSACTION_LIMIT_REACHED,
+    /**
+     * The message needed several transactions (RFC 9422 RCPTMAX, or a 452 "too many recipients" reply, RFC 5321
+     * 4.5.3.1.10) and an earlier one delivered it to some recipients before a later one failed. The outcome's
+     * recipients say who got it; retrying the whole message would deliver it twice to those, so it is not retried.
+     */
+    PARTIALLY_SENT
 }

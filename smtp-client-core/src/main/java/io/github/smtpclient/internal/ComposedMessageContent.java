@@ -38,4 +38,10 @@ final class ComposedMessageContent implements MessageContent {
     public boolean needsSmtpUtf8() {
         return prepared.needsSmtpUtf8();
     }
+
+    /** Composed messages write again from their parts; attachment sources are opened once per write. */
+    @Override
+    public boolean isReplayable() {
+        return true;
+    }
 }

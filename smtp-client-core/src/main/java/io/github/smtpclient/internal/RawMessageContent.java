@@ -24,7 +24,20 @@ public final class RawMessageContent implements MessageContent {
 
     private static final int BUFFER_SIZE = 64 * 1024;
 
+    /** Opens the message bytes afresh, for content that can be written again. */
+    @FunctionalInterface
+    public interface Source {
+        /**
+         * Opens the message again.
+         *
+         * @return the whole message from its first byte, closed by the caller
+         * @throws IOException when it cannot be opened
+         */
+        InputStream open() throws IOException;
+    }
+
     private final InputStream source;
+    private final Source reopen;
     private final long size;
     private final Encoding encoding;
 
@@ -35,6 +48,22 @@ public final class RawMessageContent implements MessageContent {
      */
     public RawMessageContent(InputStream source, long size, Encoding encoding) {
         this.source = source;
+        this.reopen = null;
+        this.size = size;
+        this.encoding = encoding;
+    }
+
+    /**
+     * Content written again from its source each time (bytes in memory, a file), so a message split over several
+     * transactions can be sent to each.
+     *
+     * @param source   opens the message bytes; each stream it opens is closed after writing
+     * @param size     their number when known, else -1
+     * @param encoding what MAIL FROM declares and the data gate enforces
+     */
+    public RawMessageContent(Source source, long size, Encoding encoding) {
+        this.source = null;
+        this.reopen = source;
         this.size = size;
         this.encoding = encoding;
     }
@@ -115,11 +144,26 @@ public final class RawMessageContent implements MessageContent {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
+        if (reopen == null) {
+            copy(source, out);
+            return;
+        }
+        try (InputStream in = reopen.open()) {
+            copy(in, out);
+        }
+    }
+
+    private static void copy(InputStream in, OutputStream out) throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
         int read;
-        while ((read = source.read(buffer)) >= 0) {
+        while ((read = in.read(buffer)) >= 0) {
             out.write(buffer, 0, read);
         }
+    }
+
+    @Override
+    public boolean isReplayable() {
+        return reopen != null;
     }
 
     @Override

@@ -15,9 +15,13 @@ import io.github.smtpclient.SmtpException;
  */
 public final class RetryableFailures {
 
-    /** The session could not be opened, or was lost or closed (421) before the end of data. */
+    /**
+     * The session could not be opened, or was lost or closed (421) before the end of data, or had used the
+     * transactions its server allows (LIMITS MAILMAX) before the message started.
+     */
     private static final Set<SmtpErrorCode> LOST_BEFORE_DATA = EnumSet.of(SmtpErrorCode.CONNECT_FAILED,
-            SmtpErrorCode.TIMEOUT, SmtpErrorCode.CONNECTION_CLOSED, SmtpErrorCode.SERVICE_UNAVAILABLE);
+            SmtpErrorCode.TIMEOUT, SmtpErrorCode.CONNECTION_CLOSED, SmtpErrorCode.SERVICE_UNAVAILABLE,
+            SmtpErrorCode.TRANSACTION_LIMIT_REACHED);
 
     /**
      * The envelope was refused, so no data was sent; retryable only when the refusal is temporary (4xx, or 552 to

@@ -43,4 +43,9 @@ public final class WriteTrackingContent implements MessageContent {
     public boolean needsSmtpUtf8() {
         return content.needsSmtpUtf8();
     }
+
+    @Override
+    public boolean isReplayable() {
+        return content.isReplayable();
+    }
 }

@@ -25,6 +25,7 @@ public final class SmtpSession implements AutoCloseable {
     private final SessionSettings settings;
     private final SmtpListener listener;
     private final AtomicLong messageSequence = new AtomicLong();
+    private final AtomicLong transactionCount = new AtomicLong();
     private ServerInfo serverInfo = ServerInfo.none();
 
     private SmtpSession(Conversation conversation, SessionSettings settings, SmtpListener listener) {
@@ -139,7 +140,8 @@ public final class SmtpSession implements AutoCloseable {
      */
     public List<SendOutcome> sendAll(List<Submission> submissions) throws SmtpException {
         ensureUsable();
-        return new TransactionPipeline(conversation, serverInfo, settings, listener, messageSequence)
+        return new TransactionPipeline(conversation, serverInfo, settings, listener, messageSequence,
+                transactionCount)
                 .sendAll(submissions);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -38,13 +39,22 @@ final class TransactionPipeline {
     private final boolean pipelining;
     private final boolean bdat;
     private final AtomicLong sequences;
+    private final AtomicLong transactions;
+    private final OptionalInt maxRecipients;
+    private final OptionalInt maxDomains;
     private InFlight inFlight;
 
-    /** @param sequences numbers the messages of one connection for the listener's start/end events */
+    /**
+     * @param sequences    numbers the messages of one connection for the listener's start/end events
+     * @param transactions counts the MAIL commands of one connection, for the server's MAILMAX (RFC 9422)
+     */
     TransactionPipeline(Conversation conversation, ServerInfo server, SessionSettings settings, SmtpListener listener,
-            AtomicLong sequences) {
+            AtomicLong sequences, AtomicLong transactions) {
         this.conversation = conversation;
         this.sequences = sequences;
+        this.transactions = transactions;
+        this.maxRecipients = server.maxRecipientsPerTransaction();
+        this.maxDomains = server.maxRecipientDomainsPerTransaction();
         this.server = server;
         this.settings = settings;
         this.listener = listener;
@@ -66,20 +76,17 @@ final class TransactionPipeline {
             listener.messageStarted(new MessageStartedEvent(sequence, submission.envelope(),
                     Optional.ofNullable(submission.messageId()), Optional.ofNullable(submission.subject()),
                     submission.sensitive()));
+            MessageDelivery delivery = new MessageDelivery(index, sequence, submission);
             if (conversation.isBroken()) {
-                fail(outcomes, index, sequence, new SmtpException(SmtpErrorCode.NOT_CONNECTED,
-                        "Not sent: the connection was lost while sending an earlier message of the batch"), List.of(), 0);
-                continue;
+                delivery.abandonPending(new SmtpException(SmtpErrorCode.NOT_CONNECTED,
+                        "Not sent: the connection was lost while sending an earlier message of the batch"));
+            } else {
+                deliver(delivery, outcomes);
             }
-            try {
-                EnvelopeCommands commands = EnvelopeCommands.plan(submission.envelope(), submission.content(), server,
-                        bdat, authenticated(), listener);
-                start(index, sequence, submission, commands, outcomes);
-                if (!pipelining || index == submissions.size() - 1) {
-                    finishInFlight(outcomes);
-                }
-            } catch (SmtpException e) {
-                fail(outcomes, index, sequence, e, List.of(), 0);
+            delivery.allStarted();
+            settle(delivery, outcomes);
+            if (!pipelining || index == submissions.size() - 1) {
+                finishInFlight(outcomes);
             }
         }
         finishInFlight(outcomes);
@@ -89,6 +96,93 @@ final class TransactionPipeline {
     /** A session with a user name set is open only once AUTH succeeded (SmtpSession.open throws otherwise). */
     private boolean authenticated() {
         return settings.auth().getUsername() != null;
+    }
+
+    /**
+     * Starts the transactions of one message: as many as RCPTMAX and RCPTDOMAINMAX (RFC 9422) and the server's 452
+     * "too many recipients" replies (RFC 5321 4.5.3.1.10) call for, each sending the same content to its share of the
+     * recipients. A further transaction needs content that can be written again; all-or-nothing delivery needs one.
+     */
+    private void deliver(MessageDelivery delivery, List<SendOutcome> outcomes) {
+        Submission submission = delivery.submission;
+        boolean allOrNothing = isAllOrNothing(submission);
+        EnvelopeCommands commands;
+        try {
+            commands = EnvelopeCommands.plan(submission.envelope(), submission.content(), server, bdat, authenticated(),
+                    listener);
+            if (!delivery.fitsOneTransaction(maxRecipients, maxDomains)) {
+                checkSplittable(submission, allOrNothing);
+            }
+        } catch (SmtpException e) {
+            delivery.abandonPending(e);
+            return;
+        }
+        while (delivery.hasPending()) {
+            if (!pipelining) {
+                // Without pipelining the transaction before this one ends with its final reply before MAIL is sent.
+                finishInFlight(outcomes);
+            }
+            if (conversation.isBroken()) {
+                delivery.abandonPending(new SmtpException(SmtpErrorCode.NOT_CONNECTED,
+                        "Not sent: the connection was lost during an earlier transaction"));
+                return;
+            }
+            OptionalInt maxTransactions = server.maxTransactionsPerSession();
+            if (maxTransactions.isPresent() && transactions.get() >= maxTransactions.getAsInt()) {
+                finishInFlight(outcomes);
+                conversation.breakConnection();
+                delivery.abandonPending(new SmtpException(SmtpErrorCode.TRANSACTION_LIMIT_REACHED, "Not sent on this"
+                        + " connection: the server allows " + maxTransactions.getAsInt() + " transactions per session"
+                        + " (LIMITS MAILMAX) and they are used; the connection was closed, connect again to send it"));
+                return;
+            }
+            if (!delivery.isFirstTransaction() && !submission.content().isReplayable()) {
+                delivery.abandonPending(new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The server took only some"
+                        + " recipients in one transaction and the content is a one-shot stream, which cannot be sent"
+                        + " again for the others; send bytes, a file or a composed message instead"));
+                return;
+            }
+            List<Integer> positions = delivery.nextTransaction(maxRecipients, maxDomains);
+            try {
+                start(delivery, positions, commands, allOrNothing, outcomes);
+            } catch (SmtpException e) {
+                delivery.transactionFailed(e, positions, 0);
+            }
+        }
+    }
+
+    /** Refuses, before MAIL, a message whose recipients need several transactions when that cannot be done right. */
+    private void checkSplittable(Submission submission, boolean allOrNothing) throws SmtpException {
+        String limits = "the server takes at most " + maxRecipients.orElse(-1) + " recipients and "
+                + maxDomains.orElse(-1) + " recipient domains per transaction (LIMITS; -1: no limit)";
+        if (allOrNothing) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "All-or-nothing delivery was asked for but " + limits
+                    + ", so the message would need several transactions; nothing was sent. Split the recipients or"
+                    + " use RecipientPolicy.PARTIAL");
+        }
+        if (!submission.content().isReplayable()) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The message needs several transactions because "
+                    + limits + ", and its content is a one-shot stream that cannot be sent again; nothing was sent."
+                    + " Send bytes, a file or a composed message instead");
+        }
+    }
+
+    private boolean isAllOrNothing(Submission submission) {
+        return submission.envelope().recipientPolicy().orElse(settings.recipientPolicy())
+                == RecipientPolicy.ALL_OR_NOTHING;
+    }
+
+    /** Records the outcome of a message and tells the listener, once its last transaction has ended. */
+    private void settle(MessageDelivery delivery, List<SendOutcome> outcomes) {
+        delivery.settle().ifPresent(outcome -> {
+            outcomes.set(delivery.index, outcome);
+            if (outcome.isSuccess()) {
+                listener.messageSent(new MessageSentEvent(delivery.sequence, outcome.result().orElseThrow()));
+            } else {
+                listener.messageFailed(new MessageFailedEvent(delivery.sequence, outcome.failure().orElseThrow(),
+                        outcome.recipients(), delivery.bytes()));
+            }
+        });
     }
 
     /** Flushes and reads the final reply of the message in flight, if any, recording its outcome. */
@@ -103,10 +197,8 @@ final class TransactionPipeline {
             conversation.flush();
             Reply finalReply = finishing.transfer.awaitFinalReply();
             if (finalReply.isPositive()) {
-                SendResult result = new SendResult(Optional.ofNullable(finishing.submission.messageId()),
-                        finishing.recipients, finalReply, finishing.bytes);
-                outcomes.set(finishing.index, SendOutcome.success(result));
-                listener.messageSent(new MessageSentEvent(finishing.sequence, result));
+                finishing.delivery.transactionDelivered(finalReply, finishing.bytes);
+                settle(finishing.delivery, outcomes);
                 return;
             }
             if (bdat) {
@@ -117,13 +209,8 @@ final class TransactionPipeline {
         } catch (SmtpException e) {
             failure = afterData(e);
         }
-        fail(outcomes, finishing.index, finishing.sequence, failure, finishing.recipients, finishing.bytes);
-    }
-
-    private void fail(List<SendOutcome> outcomes, int index, long sequence, SmtpException failure,
-            List<RecipientResult> recipients, long bytes) {
-        outcomes.set(index, SendOutcome.failure(failure, recipients));
-        listener.messageFailed(new MessageFailedEvent(sequence, failure, recipients, bytes));
+        finishing.delivery.transactionFailed(failure, finishing.positions, finishing.bytes);
+        settle(finishing.delivery, outcomes);
     }
 
     /**
@@ -146,14 +233,13 @@ final class TransactionPipeline {
      * on their way. Every command of the envelope is checked and encoded before any is written, so a value that
      * cannot be sent leaves nothing behind for the server to receive with the next message.
      */
-    private void start(int index, long sequence, Submission submission, EnvelopeCommands commands,
-            List<SendOutcome> outcomes) throws SmtpException {
-        boolean allOrNothing = submission.envelope().recipientPolicy().orElse(settings.recipientPolicy())
-                == RecipientPolicy.ALL_OR_NOTHING;
-        List<Conversation.Prepared> envelope = new ArrayList<>(commands.rcptTo().size() + 1);
+    private void start(MessageDelivery delivery, List<Integer> positions, EnvelopeCommands commands,
+            boolean allOrNothing, List<SendOutcome> outcomes) throws SmtpException {
+        Submission submission = delivery.submission;
+        List<Conversation.Prepared> envelope = new ArrayList<>(positions.size() + 1);
         envelope.add(conversation.prepare(commands.mailFrom()));
-        for (String rcpt : commands.rcptTo()) {
-            envelope.add(conversation.prepare(rcpt));
+        for (Integer position : positions) {
+            envelope.add(conversation.prepare(commands.rcptTo().get(position)));
         }
         Conversation.Prepared data = bdat ? null : conversation.prepare("DATA");
         // All-or-nothing must see every RCPT reply before DATA: a 354 to a pipelined DATA would deliver whatever
@@ -161,6 +247,7 @@ final class TransactionPipeline {
         boolean dataWithEnvelope = data != null && !allOrNothing;
         List<Reply> replies = new ArrayList<>(envelope.size());
         Reply dataReply = null;
+        transactions.incrementAndGet();
         if (pipelining) {
             for (Conversation.Prepared command : envelope) {
                 conversation.write(command);
@@ -186,7 +273,25 @@ final class TransactionPipeline {
                 }
             }
         }
-        List<RecipientResult> recipients = recipientResults(submission, replies);
+        List<RecipientResult> asked = recipientResults(submission, positions, replies);
+        delivery.recordReplies(positions, asked);
+        List<Integer> putOff = allOrNothing ? List.of() : putOff(positions, asked);
+        List<Integer> kept = positions;
+        List<RecipientResult> recipients = asked;
+        if (!putOff.isEmpty()) {
+            delivery.defer(putOff);
+            kept = new ArrayList<>(positions.size());
+            recipients = new ArrayList<>(positions.size());
+            for (int i = 0; i < asked.size(); i++) {
+                if (!putOff.contains(positions.get(i))) {
+                    kept.add(positions.get(i));
+                    recipients.add(asked.get(i));
+                }
+            }
+            listener.notification(new NotificationEvent(NotificationEvent.Kind.RECIPIENTS_REJECTED, "The server took"
+                    + " only " + kept.size() + " recipients in this transaction (452 too many recipients); "
+                    + putOff.size() + " more go into a further transaction"));
+        }
         SmtpException refusal = judgeEnvelope(submission, replies, recipients, allOrNothing);
         if (refusal == null && data != null) {
             if (dataReply == null) {
@@ -198,7 +303,7 @@ final class TransactionPipeline {
         }
         if (refusal != null) {
             abandon(replies.get(0), dataReply);
-            fail(outcomes, index, sequence, refusal, recipients, 0);
+            delivery.transactionFailed(refusal, kept, 0);
             return;
         }
         if (!allAccepted(recipients)) {
@@ -214,10 +319,10 @@ final class TransactionPipeline {
             bytes = transfer.send(submission.content(), submission.endOfData(), recipients);
         } catch (SmtpException e) {
             // The recipients were asked already: the outcome keeps their replies.
-            fail(outcomes, index, sequence, e, recipients, 0);
+            delivery.transactionFailed(e, kept, 0);
             return;
         }
-        inFlight = new InFlight(index, sequence, submission, recipients, transfer, bytes);
+        inFlight = new InFlight(delivery, kept, transfer, bytes);
     }
 
     private static boolean anyRecipientAccepted(List<Reply> replies) {
@@ -239,13 +344,38 @@ final class TransactionPipeline {
         return true;
     }
 
-    private List<RecipientResult> recipientResults(Submission submission, List<Reply> replies) {
+    /** The RCPT replies of one transaction (after the MAIL reply in {@code replies}), for its envelope positions. */
+    private static List<RecipientResult> recipientResults(Submission submission, List<Integer> positions,
+            List<Reply> replies) {
         List<RecipientResult> results = new ArrayList<>();
         var recipients = submission.envelope().recipients();
-        for (int i = 0; i < recipients.size() && i + 1 < replies.size(); i++) {
-            results.add(new RecipientResult(recipients.get(i).address(), replies.get(i + 1)));
+        for (int i = 0; i < positions.size() && i + 1 < replies.size(); i++) {
+            results.add(new RecipientResult(recipients.get(positions.get(i)).address(), replies.get(i + 1)));
         }
         return results;
+    }
+
+    /**
+     * The positions the server put off with 452 "too many recipients" (RFC 5321 4.5.3.1.10: enhanced code 4.5.3, or
+     * none at all), for a further transaction: only when it accepted somebody in this one, so each transaction makes
+     * progress. The RCPT replies are read in one place, pipelined or not, so this holds for both.
+     */
+    private static List<Integer> putOff(List<Integer> positions, List<RecipientResult> asked) {
+        List<Integer> putOff = new ArrayList<>();
+        boolean anyAccepted = false;
+        for (int i = 0; i < asked.size(); i++) {
+            Reply reply = asked.get(i).reply();
+            anyAccepted |= reply.isPositive();
+            if (isTooManyRecipients(reply)) {
+                putOff.add(positions.get(i));
+            }
+        }
+        return anyAccepted ? putOff : List.of();
+    }
+
+    private static boolean isTooManyRecipients(Reply reply) {
+        return reply.code() == 452 && reply.enhancedStatus().map(status -> "4.5.3".equals(status.toString()))
+                .orElse(true);
     }
 
     /** The reason the data must not be sent, judged on the MAIL and RCPT replies, or null when it may. */
@@ -301,7 +431,6 @@ final class TransactionPipeline {
     }
 
     /** A message whose data has been written and whose final reply is still owed. */
-    private record InFlight(int index, long sequence, Submission submission, List<RecipientResult> recipients,
-            DataTransfer transfer, long bytes) {
+    private record InFlight(MessageDelivery delivery, List<Integer> positions, DataTransfer transfer, long bytes) {
     }
 }

@@ -22,7 +22,8 @@ import io.github.smtpclient.SmtpException;
 class RetryableFailuresTests {
 
     private static final Set<SmtpErrorCode> LOST_BEFORE_DATA = EnumSet.of(SmtpErrorCode.CONNECT_FAILED,
-            SmtpErrorCode.TIMEOUT, SmtpErrorCode.CONNECTION_CLOSED, SmtpErrorCode.SERVICE_UNAVAILABLE);
+            SmtpErrorCode.TIMEOUT, SmtpErrorCode.CONNECTION_CLOSED, SmtpErrorCode.SERVICE_UNAVAILABLE,
+            SmtpErrorCode.TRANSACTION_LIMIT_REACHED);
 
     @Test
     void onlyALostSessionOrATemporaryEnvelopeRefusalIsRetried() {

@@ -113,7 +113,21 @@ public final class SmtpSendObservations implements SmtpTransactionObserver, Smtp
             stop(send.observation, "FAILURE", failure.errorCode().name(), attempts, send.recipients);
             return;
         }
-        SendResult result = event.outcomes().stream().findFirst().flatMap(SendOutcome::result).orElseThrow();
+        // A send without a failure of its own can still hold a refused message: one whose every recipient was
+        // refused (ALL_RECIPIENTS_REJECTED) is an outcome with a failure and no result.
+        SendOutcome first = event.outcomes().stream().findFirst().orElse(null);
+        if (first != null && first.result().isEmpty() && first.failure().isPresent()) {
+            SmtpException failure = first.failure().get();
+            send.observation.error(failure);
+            stop(send.observation, "FAILURE", failure.errorCode().name(), attempts,
+                    first.recipients().isEmpty() ? send.recipients : first.recipients());
+            return;
+        }
+        SendResult result = first == null ? null : first.result().orElse(null);
+        if (result == null) {
+            stop(send.observation, "SUCCESS", "none", attempts, send.recipients);
+            return;
+        }
         stop(send.observation, result.isPartial() ? "PARTIAL" : "SUCCESS", "none", attempts, result.recipients());
     }
 

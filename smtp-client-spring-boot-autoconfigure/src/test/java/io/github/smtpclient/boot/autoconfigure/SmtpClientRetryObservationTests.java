@@ -1,5 +1,6 @@
 package io.github.smtpclient.boot.autoconfigure;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -7,9 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.smtpclient.Envelope;
+import io.github.smtpclient.MessageContent;
+import io.github.smtpclient.SendOutcome;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.SmtpMailSender;
+import io.github.smtpclient.Submission;
+import io.github.smtpclient.internal.RawMessageContent;
 import io.github.smtpclient.boot.event.SmtpMessageFailedEvent;
 import io.github.smtpclient.boot.event.SmtpMessageSentEvent;
 import io.github.smtpclient.testing.CountingSmtpServer;
@@ -93,6 +99,27 @@ class SmtpClientRetryObservationTests {
             });
             assertThat(events.ofType(SmtpMessageSentEvent.class)).singleElement()
                     .satisfies(sent -> assertThat(sent.getAttempt()).isEqualTo(2));
+        });
+    }
+
+    @Test
+    void whenEveryRecipientOfABatchedMessageIsRefusedShouldObserveAFailureNotThrow() {
+        connected().run(context -> {
+            byte[] bytes = ("From: alice@example.test\r\nTo: reject-bob@example.test\r\nSubject: refused\r\n"
+                    + "Message-ID: <refused@example.test>\r\n\r\nHello\r\n").getBytes(StandardCharsets.UTF_8);
+            List<SendOutcome> outcomes = context.getBean(SmtpMailSender.class).sendAll(List.of(new Submission(
+                    Envelope.of("alice@example.test", "reject-bob@example.test"),
+                    new RawMessageContent(new ByteArrayInputStream(bytes), bytes.length, MessageContent.Encoding.SEVEN_BIT),
+                    "<refused@example.test>")));
+
+            assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.failure())
+                    .hasValueSatisfying(e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.ALL_RECIPIENTS_REJECTED)));
+            assertThat(server.messageIds()).isEmpty();
+            assertThat(sendTimers(context.getBean(MeterRegistry.class))).singleElement().satisfies(timer -> {
+                assertThat(timer.count()).isEqualTo(1);
+                assertThat(timer.getId().getTag("outcome")).isEqualTo("FAILURE");
+                assertThat(timer.getId().getTag("error.code")).isEqualTo("ALL_RECIPIENTS_REJECTED");
+            });
         });
     }
 
