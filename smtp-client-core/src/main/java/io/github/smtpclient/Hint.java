@@ -44,6 +44,15 @@ public final class Hint {
         return new Hint(template, references);
     }
 
+    /**
+     * The advice for a server that answered too slowly: raise the timeout that ran out.
+     *
+     * @param timeout the timeout setting that ran out
+     */
+    public static Hint raiseIfSlow(Setting.Reference timeout) {
+        return of("If the server is this slow, raise {}.", timeout);
+    }
+
     /** The settings the advice refers to, in order. */
     public List<Setting.Reference> settings() {
         return settings;

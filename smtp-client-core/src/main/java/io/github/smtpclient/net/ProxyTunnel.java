@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
 
+import io.github.smtpclient.Hint;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
@@ -61,8 +63,8 @@ final class ProxyTunnel {
         } catch (SocketTimeoutException e) {
             link.closeQuietly(e);
             throw new SmtpException(SmtpErrorCode.TIMEOUT, "the " + proxyName + " did not answer within "
-                    + soTimeout(link.tcp()) + " ms (socket().timeout)"
-                    + " while opening the tunnel to " + host + ":" + port, e);
+                    + soTimeout(link.tcp()) + " ms while opening the tunnel to " + host + ":" + port, e)
+                    .withHint(Hint.of("If the proxy is this slow, raise {}.", Setting.SOCKET_TIMEOUT.mention()));
         } catch (EOFException e) {
             link.closeQuietly(e);
             throw new SmtpException(SmtpErrorCode.CONNECT_FAILED, "the " + proxyName + " closed the connection while"

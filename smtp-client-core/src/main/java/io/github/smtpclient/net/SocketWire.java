@@ -158,7 +158,7 @@ public final class SocketWire implements Wire {
             throw new SmtpException(SmtpErrorCode.TIMEOUT, "the TLS handshake with " + host + ":" + port
                     + " did not finish within " + timeout.toMillis() + " ms: the server sent its part too slowly or not"
                     + " at all; the connection was closed.", watchdog)
-                    .withHint(Hint.of("If the server is this slow, raise {}.", Setting.SOCKET_TIMEOUT.mention()));
+                    .withHint(Hint.raiseIfSlow(Setting.SOCKET_TIMEOUT.mention()));
         }
         return secured[0];
     }

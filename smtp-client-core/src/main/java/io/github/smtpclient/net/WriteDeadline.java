@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.smtpclient.Setting;
+import io.github.smtpclient.SettingNames;
+
 /**
  * Bounds blocking writes, which the socket's read timeout (SO_TIMEOUT) does not cover: if an operation outlasts
  * the timeout, a watchdog closes the TCP socket, which unblocks the write, and the operation fails with
@@ -85,7 +88,7 @@ final class WriteDeadline {
 
     private SocketTimeoutException timedOut(IOException cause) {
         SocketTimeoutException e = new SocketTimeoutException("a write to " + socket.getRemoteSocketAddress()
-                + " did not complete within " + timeout.toMillis() + " ms (socket().timeout): the server stopped "
+                + " did not complete within " + timeout.toMillis() + " ms (" + SettingNames.JAVA_API.name(Setting.SOCKET_TIMEOUT.mention()) + "): the server stopped "
                 + "reading; the connection was closed");
         e.initCause(cause);
         return e;

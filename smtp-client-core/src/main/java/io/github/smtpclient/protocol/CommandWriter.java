@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.github.smtpclient.Hint;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
@@ -191,7 +193,8 @@ final class CommandWriter {
         }
         if (e instanceof SocketTimeoutException) {
             return new SmtpException(SmtpErrorCode.TIMEOUT,
-                    "the server did not accept data within the socket timeout", e);
+                    "the server did not accept data within the socket timeout", e)
+                    .withHint(Hint.raiseIfSlow(Setting.SOCKET_TIMEOUT.mention()));
         }
         return new SmtpException(SmtpErrorCode.CONNECTION_CLOSED, "the connection failed while sending: " + e, e);
     }

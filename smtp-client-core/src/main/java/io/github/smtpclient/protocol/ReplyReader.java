@@ -342,7 +342,7 @@ final class ReplyReader {
                     ? "the server started a reply but did not complete it " + within + "."
                     : "no reply from the server " + within + ".", e);
             return setting == null ? timeout
-                    : timeout.withHint(Hint.of("If the server is this slow, raise {}.", setting.mention()));
+                    : timeout.withHint(Hint.raiseIfSlow(setting.mention()));
         }
         return new SmtpException(SmtpErrorCode.CONNECTION_CLOSED, "the connection failed while reading a reply: " + e, e);
     }

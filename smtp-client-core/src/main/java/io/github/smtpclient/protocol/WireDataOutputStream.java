@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 
+import io.github.smtpclient.Hint;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.event.CommandDataEvent;
@@ -40,7 +42,8 @@ final class WireDataOutputStream extends FilterOutputStream {
         } catch (SmtpException e) {
             throw e;
         } catch (SocketTimeoutException e) {
-            throw new SmtpException(SmtpErrorCode.TIMEOUT, "Sending message data timed out; the server stopped reading", e);
+            throw new SmtpException(SmtpErrorCode.TIMEOUT, "Sending message data timed out; the server stopped reading", e)
+                    .withHint(Hint.raiseIfSlow(Setting.SOCKET_TIMEOUT.mention()));
         } catch (IOException e) {
             throw new SmtpException(SmtpErrorCode.CONNECTION_CLOSED,
                     "The connection failed while sending message data: " + e.getMessage(), e);

@@ -38,7 +38,7 @@ final class HandshakeFailures {
             return new SmtpException(SmtpErrorCode.TIMEOUT, "the TLS handshake with " + server
                     + " did not finish within " + timeoutMillis + " ms; the server accepted the connection but did not"
                     + " answer" + (implicitTls ? " (a plaintext server waiting for a command behaves like this)." : "."),
-                    failure).withHint(Hint.of("If the server is this slow, raise {}.", Setting.SOCKET_TIMEOUT.mention()));
+                    failure).withHint(Hint.raiseIfSlow(Setting.SOCKET_TIMEOUT.mention()));
         }
         if (implicitTls && answeredInPlaintext(failure)) {
             return new SmtpException(SmtpErrorCode.TLS_MODE_MISMATCH, "the TLS handshake with " + server + " failed: "

@@ -170,7 +170,7 @@ class SocketWireTests {
             for (int i = 0; i < 16 * 1024; i++) {
                 wire.output().write(chunk);
             }
-        }).isInstanceOf(SocketTimeoutException.class).hasMessageContaining("socket().timeout");
+        }).isInstanceOf(SocketTimeoutException.class).hasMessageContaining("client.socket().setTimeout");
     }
 
     @Test

@@ -143,9 +143,10 @@ class CommandWriterTests {
         CommandWriter failing = new CommandWriter(new FailingOutputStream(new SocketTimeoutException("Write timed out")));
         failing.writeCommand("NOOP", false);
 
-        assertThatThrownBy(failing::flush).isInstanceOfSatisfying(SmtpException.class,
-                e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TIMEOUT))
-                .hasCauseInstanceOf(SocketTimeoutException.class);
+        assertThatThrownBy(failing::flush).isInstanceOfSatisfying(SmtpException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TIMEOUT);
+            assertThat(e.getMessage()).contains("raise client.socket().setTimeout");
+        }).hasCauseInstanceOf(SocketTimeoutException.class);
     }
 
     @Test
