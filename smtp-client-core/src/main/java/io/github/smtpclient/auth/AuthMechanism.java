@@ -9,6 +9,14 @@ import java.util.Optional;
  * {@link MechanismSelector} derives its default order from this one.
  */
 public enum AuthMechanism {
+    /**
+     * SCRAM-SHA-256-PLUS (RFC 7677, RFC 5802 channel binding): SCRAM-SHA-256 bound to the TLS channel, so that a
+     * man in the middle who terminates TLS cannot relay the exchange; needs TLS ({@code tls-exporter} of RFC 9266 on
+     * TLS 1.3 with the Bouncy Castle engine, else {@code tls-server-end-point} of RFC 5929).
+     */
+    SCRAM_SHA_256_PLUS("SCRAM-SHA-256-PLUS", false, false),
+    /** SCRAM-SHA-1-PLUS (RFC 5802): SCRAM-SHA-1 bound to the TLS channel, as SCRAM-SHA-256-PLUS. */
+    SCRAM_SHA_1_PLUS("SCRAM-SHA-1-PLUS", false, false),
     /** SCRAM-SHA-256 (RFC 7677): salted challenge-response with mutual authentication. */
     SCRAM_SHA_256("SCRAM-SHA-256", false, false),
     /** SCRAM-SHA-1 (RFC 5802): as SCRAM-SHA-256 with SHA-1. */
@@ -60,6 +68,30 @@ public enum AuthMechanism {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the mechanism binds the exchange to the TLS channel (a SCRAM {@code -PLUS} mechanism), and so can run
+     * only over TLS that gives a channel binding.
+     *
+     * @return {@code true} for SCRAM-SHA-256-PLUS and SCRAM-SHA-1-PLUS
+     */
+    public boolean usesChannelBinding() {
+        return this == SCRAM_SHA_256_PLUS || this == SCRAM_SHA_1_PLUS;
+    }
+
+    /**
+     * The same mechanism without channel binding: SCRAM-SHA-256 for SCRAM-SHA-256-PLUS, SCRAM-SHA-1 for
+     * SCRAM-SHA-1-PLUS, and the mechanism itself for any other.
+     *
+     * @return the unbound variant
+     */
+    public AuthMechanism withoutChannelBinding() {
+        return switch (this) {
+            case SCRAM_SHA_256_PLUS -> SCRAM_SHA_256;
+            case SCRAM_SHA_1_PLUS -> SCRAM_SHA_1;
+            default -> this;
+        };
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.smtpclient.auth;
 
+import io.github.smtpclient.ChannelBinding;
+import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import java.util.Objects;
 
@@ -7,6 +9,22 @@ import java.util.Objects;
 public final class SaslMechanisms {
 
     private SaslMechanisms() {
+    }
+
+    /**
+     * Creates a fresh exchange for one attempt over a connection without channel binding.
+     *
+     * @param mechanism the mechanism to run; not a {@code -PLUS} one
+     * @param username  the user name
+     * @param secret    the password or OAuth 2 access token
+     * @param host      the server's host name, sent by OAUTHBEARER; {@code null} or blank to leave it out
+     * @param port      the server's port, sent by OAUTHBEARER; 0 to leave it out
+     * @return a new, unstarted exchange
+     * @throws SmtpException as {@link #create(AuthMechanism, String, String, String, int, ChannelBinding)}
+     */
+    public static SaslMechanism create(AuthMechanism mechanism, String username, String secret, String host, int port)
+            throws SmtpException {
+        return create(mechanism, username, secret, host, port, null);
     }
 
     /**
@@ -18,14 +36,17 @@ public final class SaslMechanisms {
      *                  (see {@link AuthSettings#secretFor(AuthMechanism)})
      * @param host      the server's host name, sent by OAUTHBEARER; {@code null} or blank to leave it out
      * @param port      the server's port, sent by OAUTHBEARER; 0 to leave it out
+     * @param channelBinding the connection's TLS channel binding, or {@code null} when it has none; the
+     *                  {@code -PLUS} mechanisms sign it, and SCRAM without binding tells the server it could bind
      * @return a new, unstarted exchange
-     * @throws SmtpException {@code INVALID_ARGUMENT} when the username or secret is missing or cannot be carried by
+     * @throws SmtpException {@code AUTH_NOT_SUPPORTED} for a {@code -PLUS} mechanism without a channel binding;
+     *         {@code INVALID_ARGUMENT} when the username or secret is missing or cannot be carried by
      *         this mechanism (a NUL in a PLAIN credential, a token with spaces or control characters, a SCRAM
      *         credential that SASLprep rejects); the message names the setting to fix
      * @throws IllegalArgumentException when {@code port} is outside 0..65535 or {@code host} contains control characters
      */
-    public static SaslMechanism create(AuthMechanism mechanism, String username, String secret, String host, int port)
-            throws SmtpException {
+    public static SaslMechanism create(AuthMechanism mechanism, String username, String secret, String host, int port,
+            ChannelBinding channelBinding) throws SmtpException {
         Objects.requireNonNull(mechanism, "mechanism");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
@@ -35,6 +56,11 @@ public final class SaslMechanisms {
         }
         checkUsername(mechanism, username);
         checkSecret(mechanism, secret);
+        if (mechanism.usesChannelBinding() && channelBinding == null) {
+            throw new SmtpException(SmtpErrorCode.AUTH_NOT_SUPPORTED, mechanism + " binds the exchange to the TLS"
+                    + " channel, and this connection has no channel binding (it is not TLS, or its server certificate"
+                    + " defines no tls-server-end-point hash); use TLS or another mechanism in auth().setMechanisms(...)");
+        }
         return switch (mechanism) {
             case PLAIN -> new PlainMechanism(username, secret);
             case LOGIN -> new LoginMechanism(username, secret);
@@ -42,9 +68,9 @@ public final class SaslMechanisms {
             case XOAUTH2 -> new XOAuth2Mechanism(username, secret);
             case OAUTHBEARER -> new OAuthBearerMechanism(username, secret, host == null || host.isBlank() ? null : host,
                     port);
-            case SCRAM_SHA_1, SCRAM_SHA_256 -> new ScramMechanism(mechanism,
+            case SCRAM_SHA_1, SCRAM_SHA_256, SCRAM_SHA_1_PLUS, SCRAM_SHA_256_PLUS -> new ScramMechanism(mechanism,
                     prepared(mechanism, "auth.username", username), prepared(mechanism, "auth.password", secret),
-                    ScramMechanism.randomNonce());
+                    ScramMechanism.randomNonce(), channelBinding);
         };
     }
 

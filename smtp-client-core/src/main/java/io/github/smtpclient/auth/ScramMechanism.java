@@ -1,5 +1,6 @@
 package io.github.smtpclient.auth;
 
+import io.github.smtpclient.ChannelBinding;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import java.nio.ByteBuffer;
@@ -14,7 +15,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * SCRAM-SHA-1 (RFC 5802) and SCRAM-SHA-256 (RFC 7677) without channel binding ({@code n,,}). The client checks
+ * SCRAM-SHA-1 (RFC 5802) and SCRAM-SHA-256 (RFC 7677), with channel binding as their {@code -PLUS} variants. The
+ * GS2 header says what the client does about binding: {@code p=<type>} when it binds (a {@code -PLUS} mechanism),
+ * {@code y} when it could bind but runs the unbound mechanism because the server did not offer {@code -PLUS} (a server
+ * that did offer it then knows the offer was stripped and refuses), and {@code n} when the connection has no binding.
+ * The client checks
  * that the server's nonce extends its own, refuses absurd iteration counts, and requires the server's signature
  * before it accepts success, so a server that does not know the password cannot pass for the real one.
  * User name and password arrive already prepared with {@link SaslPrep}.
@@ -24,9 +29,6 @@ final class ScramMechanism extends ClientFirstMechanism {
     /** Far above any real server (4096 is usual) but low enough that a hostile server cannot stall us for long. */
     static final int MAX_ITERATIONS = 10_000_000;
 
-    private static final String GS2_HEADER = "n,,";
-    private static final String CHANNEL_BINDING =
-            Base64.getEncoder().encodeToString(GS2_HEADER.getBytes(StandardCharsets.US_ASCII));
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AuthMechanism mechanism;
@@ -35,23 +37,42 @@ final class ScramMechanism extends ClientFirstMechanism {
     private final String username;
     private final String password;
     private final String clientNonce;
+    private final String gs2Header;
+    /** The c= attribute: the GS2 header and, when binding, the binding data, base64-encoded. */
+    private final String channelBindingAttribute;
     private String clientFirstBare;
     private byte[] expectedServerSignature;
     private boolean serverVerified;
 
-    /**
-     * @param clientNonce printable ASCII without commas; use {@link #randomNonce()} outside tests
-     */
+    /** Without channel binding, as over a connection that has none. */
     ScramMechanism(AuthMechanism mechanism, String username, String password, String clientNonce) {
+        this(mechanism, username, password, clientNonce, null);
+    }
+
+    /**
+     * @param clientNonce    printable ASCII without commas; use {@link #randomNonce()} outside tests
+     * @param channelBinding the connection's channel binding, or {@code null} when it has none; required by the
+     *                       {@code -PLUS} mechanisms
+     */
+    ScramMechanism(AuthMechanism mechanism, String username, String password, String clientNonce,
+            ChannelBinding channelBinding) {
         this.mechanism = mechanism;
         switch (mechanism) {
-            case SCRAM_SHA_1 -> { hmacAlgorithm = "HmacSHA1"; digestAlgorithm = "SHA-1"; }
-            case SCRAM_SHA_256 -> { hmacAlgorithm = "HmacSHA256"; digestAlgorithm = "SHA-256"; }
+            case SCRAM_SHA_1, SCRAM_SHA_1_PLUS -> { hmacAlgorithm = "HmacSHA1"; digestAlgorithm = "SHA-1"; }
+            case SCRAM_SHA_256, SCRAM_SHA_256_PLUS -> { hmacAlgorithm = "HmacSHA256"; digestAlgorithm = "SHA-256"; }
             default -> throw new IllegalArgumentException(mechanism + " is not a SCRAM mechanism");
+        }
+        if (mechanism.usesChannelBinding() && channelBinding == null) {
+            throw new IllegalArgumentException(mechanism + " needs the connection's channel binding");
         }
         this.username = username;
         this.password = password;
         this.clientNonce = clientNonce;
+        this.gs2Header = mechanism.usesChannelBinding() ? "p=" + channelBinding.type() + ",,"
+                : channelBinding != null ? "y,," : "n,,";
+        byte[] header = gs2Header.getBytes(StandardCharsets.US_ASCII);
+        byte[] input = mechanism.usesChannelBinding() ? concat(header, channelBinding.data()) : header;
+        this.channelBindingAttribute = Base64.getEncoder().encodeToString(input);
     }
 
     /** 24 random bytes from {@link SecureRandom}, base64-encoded: 32 printable characters without a comma. */
@@ -69,7 +90,7 @@ final class ScramMechanism extends ClientFirstMechanism {
     @Override
     byte[] firstMessage() {
         clientFirstBare = "n=" + SaslName.escape(username) + ",r=" + clientNonce;
-        return (GS2_HEADER + clientFirstBare).getBytes(StandardCharsets.UTF_8);
+        return (gs2Header + clientFirstBare).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -103,7 +124,7 @@ final class ScramMechanism extends ClientFirstMechanism {
         int iterations = iterations(attribute(attributes[2], 'i'));
         checkNonce(serverNonce);
 
-        String clientFinalWithoutProof = "c=" + CHANNEL_BINDING + ",r=" + serverNonce;
+        String clientFinalWithoutProof = "c=" + channelBindingAttribute + ",r=" + serverNonce;
         byte[] authMessage = (clientFirstBare + "," + serverFirst + "," + clientFinalWithoutProof)
                 .getBytes(StandardCharsets.UTF_8);
         byte[] saltedPassword = hi(password.getBytes(StandardCharsets.UTF_8), salt, iterations);
@@ -221,6 +242,12 @@ final class ScramMechanism extends ClientFirstMechanism {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(digestAlgorithm + " is required of every Java SE runtime but is missing", e);
         }
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] joined = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        return joined;
     }
 
     private static void xorInto(byte[] target, byte[] other) {

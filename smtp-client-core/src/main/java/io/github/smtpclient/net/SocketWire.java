@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.smtpclient.ChannelBinding;
 import io.github.smtpclient.Hint;
 import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
@@ -179,6 +180,12 @@ public final class SocketWire implements Wire {
     @Override
     public boolean isLoopback() {
         return route.serverIsLoopback();
+    }
+
+    @Override
+    public Optional<ChannelBinding> channelBinding() {
+        TlsLayer layer = tls;
+        return layer == null ? Optional.empty() : layer.channelBinding();
     }
 
     /** What the SMTP connection's TLS negotiated, or empty while it is unencrypted (see {@link #isSecure()}). */

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
+import io.github.smtpclient.ChannelBinding;
 import io.github.smtpclient.Hint;
 import io.github.smtpclient.Reply;
 import io.github.smtpclient.ServerInfo;
@@ -48,7 +50,9 @@ final class Authenticator {
             return;
         }
         checkEncryption();
-        List<AuthMechanism> candidates = MechanismSelector.select(auth, server.authMechanisms(), auth.hasOAuthToken());
+        Optional<ChannelBinding> channelBinding = conversation.channelBinding();
+        List<AuthMechanism> candidates = MechanismSelector.select(auth, server.authMechanisms(), auth.hasOAuthToken(),
+                channelBinding.isPresent());
         BeforeAuthEvent event = new BeforeAuthEvent(candidates.stream().map(AuthMechanism::saslName).toList());
         listener.beforeAuth(event);
         List<AuthMechanism> order = new ArrayList<>(candidates);
@@ -59,7 +63,8 @@ final class Authenticator {
         for (AuthMechanism mechanism : order) {
             String secret = mechanism.usesToken() && event.oauthToken() != null ? event.oauthToken()
                     : auth.secretFor(mechanism);
-            SaslMechanism sasl = SaslMechanisms.create(mechanism, auth.getUsername(), secret, host, port);
+            SaslMechanism sasl = SaslMechanisms.create(mechanism, auth.getUsername(), secret, host, port,
+                    channelBinding.orElse(null));
             Reply reply = exchange(sasl);
             if (reply.code() == 235) {
                 verify(sasl);

@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 
+import io.github.smtpclient.ChannelBinding;
 import io.github.smtpclient.Hint;
 import io.github.smtpclient.Reply;
 import io.github.smtpclient.Setting;
@@ -316,6 +318,10 @@ final class Conversation {
 
     boolean isSecure() {
         return wire.isSecure();
+    }
+
+    Optional<ChannelBinding> channelBinding() {
+        return wire.channelBinding();
     }
 
     boolean isLoopback() {

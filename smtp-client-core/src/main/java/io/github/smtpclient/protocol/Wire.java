@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Optional;
+
+import io.github.smtpclient.ChannelBinding;
 
 /**
  * The byte pipe the protocol engine talks through. The engine never opens sockets; {@code io.github.smtpclient.net}
@@ -50,6 +53,14 @@ public interface Wire extends Closeable {
 
     /** Whether the connection is currently encrypted (implicit TLS or after {@link #startTls()}). */
     boolean isSecure();
+
+    /**
+     * The channel binding of the current TLS (RFC 5056), for SASL mechanisms that sign it into their exchange; empty
+     * while the connection is unencrypted or when its TLS gives none.
+     */
+    default Optional<ChannelBinding> channelBinding() {
+        return Optional.empty();
+    }
 
     /** Whether the peer is a loopback address, where credentials may cross without TLS. */
     boolean isLoopback();

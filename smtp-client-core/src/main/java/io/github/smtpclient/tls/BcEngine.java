@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.bouncycastle.tls.KeyExchangeAlgorithm;
 import org.bouncycastle.tls.NamedGroup;
@@ -20,6 +21,7 @@ import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.crypto.CryptoHashAlgorithm;
 
+import io.github.smtpclient.ChannelBinding;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.tls.validation.CertificateInfo;
@@ -76,7 +78,9 @@ final class BcEngine {
             settings.getSessionCache().keep(request.host(), request.port(), connected.getInetAddress(),
                     context.getResumableSession());
         }
-        return new BcLayer(protocol, info(parameters, chain, verdict, observations));
+        byte[] exporter = observations.exporterBinding();
+        return new BcLayer(protocol, info(parameters, chain, verdict, observations),
+                exporter == null ? null : ChannelBinding.of(ChannelBinding.TLS_EXPORTER, exporter));
     }
 
     private TlsConnectionInfo info(SecurityParameters parameters, List<X509Certificate> chain,
@@ -184,10 +188,18 @@ final class BcEngine {
 
         private final TlsClientProtocol protocol;
         private final TlsConnectionInfo info;
+        private final ChannelBinding exporter;
 
-        BcLayer(TlsClientProtocol protocol, TlsConnectionInfo info) {
+        /** @param exporter the tls-exporter binding of TLS 1.3, or {@code null} */
+        BcLayer(TlsClientProtocol protocol, TlsConnectionInfo info, ChannelBinding exporter) {
             this.protocol = protocol;
             this.info = info;
+            this.exporter = exporter;
+        }
+
+        @Override
+        public Optional<ChannelBinding> channelBinding() {
+            return exporter != null ? Optional.of(exporter) : TlsLayer.super.channelBinding();
         }
 
         @Override

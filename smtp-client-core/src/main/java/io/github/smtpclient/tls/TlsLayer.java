@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import javax.net.ssl.SSLSocket;
 
+import io.github.smtpclient.ChannelBinding;
+
 /**
  * TLS established over a connected socket by {@link TlsHandshaker}: the encrypted streams, what was negotiated, and
  * the close that sends close_notify. Whichever engine made it, it looks the same to the network layer.
@@ -22,6 +24,17 @@ public interface TlsLayer extends Closeable {
 
     /** What the handshake negotiated and how the server's certificate was judged. */
     TlsConnectionInfo info();
+
+    /**
+     * The channel binding SASL mechanisms such as SCRAM-SHA-256-PLUS sign into their exchange: here
+     * {@code tls-server-end-point} (RFC 5929), from the server's certificate, which every engine and version can give;
+     * empty when the certificate's signature defines no hash for it (Ed25519). The Bouncy Castle engine gives
+     * {@code tls-exporter} (RFC 9266) on TLS 1.3 instead.
+     */
+    default Optional<ChannelBinding> channelBinding() {
+        var chain = info().peerCertificates();
+        return chain.isEmpty() ? Optional.empty() : ServerEndPoint.of(chain.get(0));
+    }
 
     /**
      * The TLS socket when the engine works on one (JSSE), so that a second TLS can be layered over this one, as the

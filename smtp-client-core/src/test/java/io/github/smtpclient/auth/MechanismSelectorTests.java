@@ -36,6 +36,34 @@ class MechanismSelectorTests {
     }
 
     @Test
+    void withAChannelBindingPlusComesFirstAndItsUnboundVariantIsDropped() throws Exception {
+        List<String> offered = List.of("PLAIN", "SCRAM-SHA-1", "SCRAM-SHA-256", "SCRAM-SHA-256-PLUS");
+
+        assertThat(MechanismSelector.select(settings, offered, false, true))
+                .containsExactly(AuthMechanism.SCRAM_SHA_256_PLUS, SCRAM_SHA_1, PLAIN);
+        assertThat(MechanismSelector.select(settings, offered, false, false))
+                .containsExactly(SCRAM_SHA_256, SCRAM_SHA_1, PLAIN);
+    }
+
+    @Test
+    void anExplicitListThatWouldGiveUpTheOfferedBindingIsRefused() {
+        settings.setMechanisms(List.of(SCRAM_SHA_256));
+
+        SmtpException refused = SmtpFailures.thrownBy(SmtpErrorCode.AUTH_NOT_SUPPORTED, () -> MechanismSelector
+                .select(settings, List.of("SCRAM-SHA-256", "SCRAM-SHA-256-PLUS"), false, true));
+        assertThat(refused).hasMessageContaining("downgrade").hasMessageContaining("-PLUS");
+    }
+
+    @Test
+    void onlyPlusMechanismsWithoutABindingIsNamedAsSuch() {
+        settings.setMechanisms(List.of(AuthMechanism.SCRAM_SHA_256_PLUS));
+
+        SmtpException refused = SmtpFailures.thrownBy(SmtpErrorCode.AUTH_NOT_SUPPORTED, () -> MechanismSelector
+                .select(settings, List.of("SCRAM-SHA-256-PLUS"), false, false));
+        assertThat(refused).hasMessageContaining("channel binding");
+    }
+
+    @Test
     void oauthMechanismsComeFirstByDefaultOnlyWhenATokenIsAvailable() throws Exception {
         assertThat(MechanismSelector.select(settings, EVERYTHING, true))
                 .containsExactly(OAUTHBEARER, XOAUTH2, SCRAM_SHA_256, SCRAM_SHA_1, CRAM_MD5, PLAIN, LOGIN);

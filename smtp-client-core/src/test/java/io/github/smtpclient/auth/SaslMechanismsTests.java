@@ -3,6 +3,7 @@ package io.github.smtpclient.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.github.smtpclient.ChannelBinding;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,8 @@ class SaslMechanismsTests {
     @ParameterizedTest
     @EnumSource(AuthMechanism.class)
     void createsAnExchangeForEveryMechanism(AuthMechanism mechanism) throws Exception {
-        SaslMechanism created = SaslMechanisms.create(mechanism, "user", "secret", "mail.example.test", 587);
+        ChannelBinding binding = ChannelBinding.of(ChannelBinding.TLS_EXPORTER, new byte[32]);
+        SaslMechanism created = SaslMechanisms.create(mechanism, "user", "secret", "mail.example.test", 587, binding);
 
         assertThat(created.mechanism()).isEqualTo(mechanism);
     }

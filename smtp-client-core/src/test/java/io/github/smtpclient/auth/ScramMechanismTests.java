@@ -46,6 +46,33 @@ class ScramMechanismTests {
     }
 
     @Test
+    void plusSendsTheBindingTypeAndSignsItsData() throws Exception {
+        byte[] data = new byte[32];
+        java.util.Arrays.fill(data, (byte) 0x5a);
+        ScramMechanism scram = new ScramMechanism(AuthMechanism.SCRAM_SHA_256_PLUS, "user", "pencil", SHA256_NONCE,
+                io.github.smtpclient.ChannelBinding.of("tls-exporter", data));
+
+        assertThat(text(scram.initialResponse())).isEqualTo("p=tls-exporter,,n=user,r=" + SHA256_NONCE);
+        String clientFinal = text(scram.evaluateChallenge(bytes(SHA256_SERVER_FIRST)));
+        String channelBinding = clientFinal.substring(2, clientFinal.indexOf(','));
+        byte[] expected = new byte[16 + 32];
+        System.arraycopy(bytes("p=tls-exporter,,"), 0, expected, 0, 16);
+        System.arraycopy(data, 0, expected, 16, 32);
+        assertThat(java.util.Base64.getDecoder().decode(channelBinding)).isEqualTo(expected);
+        // The binding is part of the AuthMessage, so the proof differs from the unbound exchange's.
+        assertThat(clientFinal).isNotEqualTo(SHA256_CLIENT_FINAL);
+    }
+
+    @Test
+    void unboundScramOnAConnectionWithABindingSaysYes() throws Exception {
+        ScramMechanism scram = new ScramMechanism(AuthMechanism.SCRAM_SHA_256, "user", "pencil", SHA256_NONCE,
+                io.github.smtpclient.ChannelBinding.of("tls-exporter", new byte[32]));
+
+        assertThat(text(scram.initialResponse())).isEqualTo("y,,n=user,r=" + SHA256_NONCE);
+        assertThat(text(scram.evaluateChallenge(bytes(SHA256_SERVER_FIRST)))).startsWith("c=eSws,");
+    }
+
+    @Test
     void reproducesTheRfc5802ScramSha1Exchange() throws Exception {
         ScramMechanism scram = sha1();
 

@@ -148,6 +148,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Reads one command line and sends what {@code answer} makes of it (include the CRLFs): for exchanges whose replies
+     * depend on what the client sent, such as a SASL challenge.
+     */
+    public ScriptedSmtpServer answer(String description, java.util.function.UnaryOperator<String> answer) {
+        return step("answer " + description, c -> c.write(answer.apply(c.readCommand())
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Reads DATA content up to the terminating dot line and stores it un-stuffed, lines ending in CRLF. */
     public ScriptedSmtpServer expectData() {
         return step("expect DATA content", c -> {

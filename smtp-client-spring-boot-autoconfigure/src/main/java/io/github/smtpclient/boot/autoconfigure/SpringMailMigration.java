@@ -278,8 +278,7 @@ final class SpringMailMigration {
         for (String name : value.trim().split("[\\s,]+")) {
             AuthMechanism mechanism = AuthMechanism.fromSaslName(name).orElseThrow(() ->
                     new InvalidConfigurationPropertyValueException(key, value, "'" + name + "' is not a mechanism"
-                            + " smtp-client supports; use SCRAM-SHA-256, SCRAM-SHA-1, CRAM-MD5, OAUTHBEARER, XOAUTH2,"
-                            + " PLAIN or LOGIN."));
+                            + " smtp-client supports; use one of " + List.of(AuthMechanism.values()) + "."));
             mechanisms.add(mechanism);
         }
         String names = String.join(",", mechanisms.stream().map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
