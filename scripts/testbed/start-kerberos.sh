@@ -176,6 +176,7 @@ cat >"$workdir/kerberos.env" <<ENV
 SMTP_KRB5_CONF=$workdir/krb5.conf
 SMTP_KRB5_REALM=$realm
 SMTP_KDC_PORT=$kdc_port
+SMTP_KDC_LOG=$workdir/log/kdc.log
 SMTP_KRB5_UNREACHABLE_REALM=UNREACHABLE.TEST
 SMTP_KRB5_UNKEYED_SERVICE=HTTP/unkeyed@$realm
 SMTP_KRB5_CLIENT=$client@$realm

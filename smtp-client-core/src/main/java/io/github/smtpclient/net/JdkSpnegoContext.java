@@ -3,6 +3,7 @@ package io.github.smtpclient.net;
 import java.nio.file.Files;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -100,6 +101,10 @@ final class JdkSpnegoContext implements SpnegoContext {
             throw failed("Negotiate needs Kerberos credentials: set " + SETTINGS + ".subject, or "
                     + SETTINGS + ".principal with " + SETTINGS + ".keytab or proxy().password", null);
         }
+        Subject reusable = kerberos.logins().find(principal, kerberos.getKeytab(), password, Instant.now());
+        if (reusable != null) {
+            return reusable;
+        }
         Map<String, String> options = new HashMap<>();
         options.put("principal", principal);
         options.put("isInitiator", "true");
@@ -133,6 +138,7 @@ final class JdkSpnegoContext implements SpnegoContext {
         try {
             new LoginContext("smtp-client-proxy", subject, callbacks -> answer(callbacks, principal, password),
                     configuration).login();
+            kerberos.logins().remember(principal, kerberos.getKeytab(), password, subject);
             return subject;
         } catch (LoginException e) {
             throw failed("the Kerberos login of " + principal + " failed: " + e.getMessage() + "; check "

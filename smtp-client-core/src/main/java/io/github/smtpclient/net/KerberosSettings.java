@@ -14,8 +14,9 @@ import javax.security.auth.Subject;
  * <li>a {@link #setPrincipal(String) principal} and a {@link #setKeytab(Path) keytab};</li>
  * <li>a principal and {@link ProxySettings#setPassword(String) proxy().password}.</li>
  * </ol>
- * For the last two the client logs in with the JDK's {@code Krb5LoginModule} on each connection, configured in code:
- * no JAAS configuration file is read or needed.
+ * For the last two the client logs in with the JDK's {@code Krb5LoginModule}, configured in code (no JAAS
+ * configuration file is read or needed), and reuses that login on later connections while its ticket-granting
+ * ticket is valid.
  *
  * <p>The proxy's service principal is {@code HTTP@<proxy host>} (host-based, the realm from krb5.conf), or
  * {@link #setServicePrincipal(String)} when the proxy's principal is named differently.
@@ -38,6 +39,7 @@ public final class KerberosSettings {
     private String serviceName = "HTTP";
     private String servicePrincipal;
     private SpnegoContext.Factory contexts = JdkSpnegoContext::open;
+    private KerberosLogins logins = new KerberosLogins();
 
     /** Creates settings with no Kerberos credentials: Negotiate is then not used. */
     public KerberosSettings() {
@@ -57,6 +59,7 @@ public final class KerberosSettings {
      */
     public void setPrincipal(String principal) {
         this.principal = name(principal, "proxy().kerberos().principal");
+        this.logins = new KerberosLogins();
     }
 
     /** The keytab file holding the principal's keys, or {@code null} to log in with {@code proxy().password}. */
@@ -67,6 +70,7 @@ public final class KerberosSettings {
     /** Sets the keytab file holding the principal's keys; {@code null} logs in with the password instead. */
     public void setKeytab(Path keytab) {
         this.keytab = keytab;
+        this.logins = new KerberosLogins();
     }
 
     /** The application's own logged-in Subject, or {@code null}. */
@@ -132,6 +136,11 @@ public final class KerberosSettings {
         return servicePrincipal != null ? servicePrincipal : serviceName + "@" + proxyHost;
     }
 
+    /** The logins shared with this settings' copies; replaced when the principal or keytab changes. */
+    KerberosLogins logins() {
+        return logins;
+    }
+
     SpnegoContext.Factory contexts() {
         return contexts;
     }
@@ -150,6 +159,7 @@ public final class KerberosSettings {
         copy.serviceName = serviceName;
         copy.servicePrincipal = servicePrincipal;
         copy.contexts = contexts;
+        copy.logins = logins;
         return copy;
     }
 

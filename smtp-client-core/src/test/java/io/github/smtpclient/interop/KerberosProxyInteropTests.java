@@ -100,6 +100,23 @@ class KerberosProxyInteropTests {
     }
 
     @Test
+    void aSecondConnectionReusesTheLoginInsteadOfAskingTheKdcAgain(PostfixTestbed testbed) throws Exception {
+        try (SmtpClient client = client(testbed)) {
+            client.proxy().kerberos().setPrincipal(kerberos.client());
+            client.proxy().setPassword(kerberos.clientPassword());
+            long before = ticketGrantingTicketsIssued();
+            client.connect(testbed.host(), testbed.starttlsPort());
+            client.disconnect();
+            long afterFirst = ticketGrantingTicketsIssued();
+            client.connect(testbed.host(), testbed.starttlsPort());
+            client.disconnect();
+
+            assertThat(afterFirst - before).as("the first connection logged in").isEqualTo(1);
+            assertThat(ticketGrantingTicketsIssued()).as("the second reused that login").isEqualTo(afterFirst);
+        }
+    }
+
+    @Test
     void theApplicationsOwnSubjectIsUsedAsItIs(PostfixTestbed testbed) throws Exception {
         Subject subject = new Subject();
         new LoginContext("application", subject, callbacks -> { }, keytabLogin()).login();
@@ -183,6 +200,11 @@ class KerberosProxyInteropTests {
                             .isEqualTo(SmtpErrorCode.PROXY_AUTH_FAILED))
                     .hasMessageContaining("rejected the Kerberos ticket (Negotiate)");
         }
+    }
+
+    private static long ticketGrantingTicketsIssued() throws IOException {
+        return Files.readAllLines(kerberos.kdcLog()).stream().filter(line -> line.contains("AS_REQ")
+                && line.contains("ISSUE") && line.contains(kerberos.client() + " for krbtgt/")).count();
     }
 
     private static SmtpClient client(PostfixTestbed testbed) {

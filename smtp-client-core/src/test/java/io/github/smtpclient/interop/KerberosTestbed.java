@@ -73,6 +73,11 @@ public record KerberosTestbed(Path envFile, Map<String, String> settings) {
         return Integer.parseInt(setting("SMTP_SQUID_NEGOTIATE_PORT"));
     }
 
+    /** The KDC's log: one {@code AS_REQ ... ISSUE} line per ticket-granting ticket it issued. */
+    public Path kdcLog() {
+        return Path.of(setting("SMTP_KDC_LOG"));
+    }
+
     public Path squidAccessLog() {
         return Path.of(setting("SMTP_SQUID_NEGOTIATE_ACCESS_LOG"));
     }
