@@ -16,6 +16,10 @@ packages+=(postgresql-15 postgresql-client-15)
 packages+=(dnsmasq-base squid python3)
 # The PKI test bed (start-pki.sh): python3 serves its CRLs (http.server); iproute2 gives ss, its readiness check.
 packages+=(iproute2)
+# The Kerberos test bed (start-kerberos.sh): an MIT KDC (krb5kdc, kdb5_util), kadmin.local to add its principals and
+# export keytabs (krb5-admin-server), and kinit/klist for hand checks (krb5-user). squid's negotiate_kerberos_auth
+# comes with squid.
+packages+=(krb5-kdc krb5-admin-server krb5-user)
 
 missing=()
 for package in "${packages[@]}"; do

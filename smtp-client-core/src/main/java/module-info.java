@@ -46,6 +46,9 @@ module io.github.smtpclient {
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
     requires org.bouncycastle.tls;
+    // Negotiate (Kerberos) proxy authentication: the GSS-API and the Krb5LoginModule its login runs.
+    requires java.security.jgss;
+    requires jdk.security.auth;
 
     exports io.github.smtpclient;
     exports io.github.smtpclient.auth;

@@ -11,9 +11,9 @@ import io.github.smtpclient.SmtpException;
 
 /**
  * The HTTP CONNECT handshake (RFC 9110 section 9.3.6) with proxy authentication: Basic (RFC 7617), Digest
- * (RFC 7616) or NTLM, chosen as {@link ProxySettings#getAuthentication()} says. A 407 is answered on the same
- * connection when the proxy keeps it open, else on a new one; NTLM needs the same connection throughout. At most
- * {@value #MAX_REQUESTS} CONNECTs are sent.
+ * (RFC 7616), NTLM or Negotiate (RFC 4559, Kerberos), chosen as {@link ProxySettings#getAuthentication()} says. A
+ * 407 is answered on the same connection when the proxy keeps it open, else on a new one; NTLM and Negotiate need
+ * the same connection throughout. At most {@value #MAX_REQUESTS} CONNECTs are sent.
  */
 final class HttpConnectTunnel {
 
@@ -50,13 +50,17 @@ final class HttpConnectTunnel {
     private Opened run(ProxyLink first, ProxyLink.Dialer dialer) throws IOException {
         ProxyLink link = first;
         try {
-            ProxyAuthScheme scheme = proxy.getUsername() == null ? null : chosenScheme();
+            boolean credentials = proxy.getUsername() != null || proxy.kerberos().isConfigured();
+            ProxyAuthScheme scheme = credentials ? chosenScheme() : null;
             String authorization = scheme == null ? null : scheme.initial();
             for (int request = 1; ; request++) {
                 send(link, authorization);
                 HttpResponses.Received received = HttpResponses.read(link.transport().getInputStream(), proxyName);
                 ProxyResponse response = received.response();
                 if (response.status() / 100 == 2) {
+                    if (scheme != null) {
+                        scheme.accepted(response);
+                    }
                     return new Opened(link, authorization == null ? null : scheme.name(), response);
                 }
                 // tinyproxy answers wrong Basic credentials with 401 (not 407, which it keeps for missing ones).
@@ -65,9 +69,10 @@ final class HttpConnectTunnel {
                     throw ProxyTunnel.refused("the " + proxyName + " refused to open a tunnel to " + host + ":" + port
                             + ": " + HttpResponses.describe(response));
                 }
-                if (proxy.getUsername() == null) {
+                if (!credentials) {
                     throw ProxyTunnel.authFailed("the " + proxyName + " requires authentication; set"
-                            + " proxy().username and proxy().password (" + HttpResponses.describe(response) + ")");
+                            + " proxy().username and proxy().password, or proxy().kerberos() for Negotiate ("
+                            + HttpResponses.describe(response) + ")");
                 }
                 if (credentialsRefused) {
                     throw ProxyTunnel.authFailed("the " + proxyName + " rejected the user name or password: it"
@@ -84,8 +89,8 @@ final class HttpConnectTunnel {
                 }
                 if (!received.reusable()) {
                     if (scheme.bindsToConnection()) {
-                        throw ProxyTunnel.authFailed("the " + proxyName + " closed the connection in the middle of"
-                                + " NTLM authentication, which needs one connection throughout ("
+                        throw ProxyTunnel.authFailed("the " + proxyName + " closed the connection in the middle of "
+                                + scheme.name() + " authentication, which needs one connection throughout ("
                                 + HttpResponses.describe(response) + ")");
                     }
                     link.closeQuietly(new IOException("the proxy closes this connection"));
@@ -104,12 +109,30 @@ final class HttpConnectTunnel {
             case BASIC -> new BasicScheme(proxy.getUsername(), password());
             case DIGEST -> new DigestScheme(proxy.getUsername(), password(), "CONNECT", authority, RANDOM);
             case NTLM -> new NtlmScheme(proxy.getUsername(), password(), RANDOM, Clock.systemUTC());
+            case NEGOTIATE -> negotiate();
         };
     }
 
-    /** Digest before NTLM before Basic, as curl's "anyauth" chooses. */
+    private NegotiateScheme negotiate() {
+        return new NegotiateScheme(proxy.kerberos(), proxy.getPassword(), proxy.getHost());
+    }
+
+    /**
+     * Negotiate (Kerberos: mutual authentication, no password on the wire, no replayable answer) when Kerberos
+     * credentials are set, then, with a user name, Digest before NTLM before Basic, as curl's "anyauth" chooses.
+     * Without Kerberos credentials an offered Negotiate is passed over for the next scheme offered.
+     */
     private ProxyAuthScheme strongestOffered(List<AuthChallenge> challenges, ProxyResponse response)
             throws SmtpException {
+        if (proxy.kerberos().isConfigured() && challenges.stream().anyMatch(c -> c.is("Negotiate"))) {
+            return negotiate();
+        }
+        if (proxy.getUsername() == null) {
+            throw ProxyTunnel.authFailed("the " + proxyName + " asks for authentication by "
+                    + AuthChallenge.schemes(challenges) + ", and only Kerberos credentials (proxy().kerberos(),"
+                    + " for Negotiate) are set; set proxy().username and proxy().password for the others ("
+                    + HttpResponses.describe(response) + ")");
+        }
         if (challenges.stream().anyMatch(c -> c.is("Digest"))) {
             return new DigestScheme(proxy.getUsername(), password(), "CONNECT", authority, RANDOM);
         }
@@ -119,20 +142,27 @@ final class HttpConnectTunnel {
         if (challenges.stream().anyMatch(c -> c.is("Basic"))) {
             return new BasicScheme(proxy.getUsername(), password());
         }
+        boolean negotiate = challenges.stream().anyMatch(c -> c.is("Negotiate"));
         throw ProxyTunnel.authFailed("the " + proxyName + " asks for authentication by "
                 + (challenges.isEmpty() ? "no scheme it names" : AuthChallenge.schemes(challenges))
-                + ", and this client speaks Basic, Digest and NTLM (" + HttpResponses.describe(response) + ")");
+                + (negotiate ? "; set proxy().kerberos() (a principal with a keytab or proxy().password, or a"
+                        + " Subject) to answer Negotiate (" : ", and this client speaks Basic, Digest, NTLM and"
+                        + " Negotiate (") + HttpResponses.describe(response) + ")");
     }
 
     private SmtpException rejected(ProxyAuthScheme scheme, List<AuthChallenge> challenges, ProxyResponse response,
             boolean gaveUp) {
         boolean offered = challenges.stream().anyMatch(c -> c.is(scheme.name()));
+        boolean kerberos = scheme instanceof NegotiateScheme;
         String what = gaveUp ? " kept asking for credentials after " + MAX_REQUESTS + " requests"
-                : offered ? " rejected the user name or password (" + scheme.name() + ")"
+                : offered ? (kerberos ? " rejected the Kerberos ticket (Negotiate)"
+                        : " rejected the user name or password (" + scheme.name() + ")")
                 : " does not accept " + scheme.name() + " authentication (proxy().authentication); it offers "
                         + AuthChallenge.schemes(challenges);
-        return ProxyTunnel.authFailed("the " + proxyName + what + "; check proxy().username and proxy().password ("
-                + HttpResponses.describe(response) + ")");
+        String check = kerberos ? "; check proxy().kerberos() (principal, keytab or subject, servicePrincipal)"
+                : "; check proxy().username and proxy().password";
+        return ProxyTunnel.authFailed("the " + proxyName + what + check + " (" + HttpResponses.describe(response)
+                + ")");
     }
 
     private String password() {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
@@ -21,6 +22,11 @@ import io.github.smtpclient.SmtpException;
 final class HttpResponses {
 
     /** The longest response head accepted; a proxy sending more is broken or not an HTTP proxy. */
+    /** A token68 after a scheme that carries one (RFC 9110 section 11.2), in a header line. */
+    private static final Pattern AUTHENTICATION_TOKEN = Pattern.compile(
+            "(?i)\\b(Negotiate|NTLM|Kerberos)[ \\t]+[A-Za-z0-9+/._~-]+=*");
+    private static final String MASK = "****";
+
     static final int MAX_RESPONSE_HEAD = 16 * 1024;
     /** The longest body read from a refusal; a longer one leaves the connection unusable for another request. */
     static final int MAX_BODY = 64 * 1024;
@@ -145,13 +151,19 @@ final class HttpResponses {
         }
     }
 
-    /** A refusal's status line, headers and body text (tags removed, shortened), for an error message. */
+    /**
+     * A refusal's status line, headers and body text (tags removed, shortened), for an error message. The tokens of
+     * NTLM and Negotiate challenges are masked ({@code Negotiate ****}): they are parts of an authentication
+     * exchange, and an error message ends up in logs.
+     */
     static String describe(ProxyResponse response) {
         String text = response.body().replaceAll("(?s)<head>.*?</head>|<[^>]*>", " ")
                 .replaceAll("[\\s\\x00-\\x1f]+", " ").strip();
         String excerpt = text.length() > 300 ? text.substring(0, 300) + "..." : text;
-        return response.statusLine() + (response.headers().isEmpty() ? "" : " | "
-                + String.join(" | ", response.headers())) + (excerpt.isEmpty() ? "" : "; body: " + excerpt);
+        List<String> headers = response.headers().stream()
+                .map(header -> AUTHENTICATION_TOKEN.matcher(header).replaceAll("$1 " + MASK)).toList();
+        return response.statusLine() + (headers.isEmpty() ? "" : " | " + String.join(" | ", headers))
+                + (excerpt.isEmpty() ? "" : "; body: " + excerpt);
     }
 
     private static int statusOf(String statusLine, String proxyName) throws SmtpException {

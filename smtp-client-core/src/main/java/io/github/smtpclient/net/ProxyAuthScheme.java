@@ -24,8 +24,20 @@ interface ProxyAuthScheme {
      */
     String respond(List<AuthChallenge> challenges) throws SmtpException;
 
-    /** Whether the next CONNECT must use the same connection (NTLM authenticates the connection, not the request). */
+    /**
+     * Whether the next CONNECT must use the same connection (NTLM authenticates the connection, not the request, and
+     * a Negotiate context lives on its connection).
+     */
     default boolean bindsToConnection() {
         return false;
+    }
+
+    /**
+     * Called with the proxy's 2xx answer once the tunnel is open, for a scheme that authenticates the proxy in turn
+     * (Negotiate's mutual authentication); nothing by default.
+     *
+     * @throws SmtpException PROXY_AUTH_FAILED when the proxy's proof does not verify
+     */
+    default void accepted(ProxyResponse response) throws SmtpException {
     }
 }

@@ -17,9 +17,10 @@ import io.github.smtpclient.tls.TlsSettings;
  *
  * <p>The TLS of the SMTP connection (STARTTLS or implicit) runs end to end through the tunnel and checks the
  * certificate against the SMTP server's host name, never the proxy's. The proxy credentials are protected only by
- * the scheme: SOCKS 5 username/password (RFC 1929) and HTTP Basic send them in clear text by design, Digest and NTLM
- * do not send the password, and an {@link ProxyType#HTTPS HTTPS proxy} encrypts everything on the way to it. Use
- * clear-text schemes only on a network you trust (loopback, a VPN, the local network).
+ * the scheme: SOCKS 5 username/password (RFC 1929) and HTTP Basic send them in clear text by design, Digest, NTLM
+ * and Negotiate ({@link #kerberos() Kerberos}) do not send the password, and an {@link ProxyType#HTTPS HTTPS
+ * proxy} encrypts everything on the way to it. Use clear-text schemes only on a network you trust (loopback, a VPN,
+ * the local network).
  *
  * <p>With a SOCKS 4a, SOCKS 5, HTTP or HTTPS proxy the client resolves only the proxy's host name; the proxy resolves
  * the SMTP server's. SOCKS 4 carries only IPv4 addresses, so there the client resolves the server too.
@@ -40,6 +41,7 @@ public final class ProxySettings {
     private ProxyAuthentication authentication = ProxyAuthentication.AUTO;
     private Map<String, String> requestHeaders = Map.of();
     private TlsSettings tls = new TlsSettings();
+    private KerberosSettings kerberos = new KerberosSettings();
 
     /** Creates settings for a direct connection (type {@link ProxyType#NONE}). */
     public ProxySettings() {
@@ -203,6 +205,15 @@ public final class ProxySettings {
         return tls;
     }
 
+    /**
+     * The Kerberos credentials and service principal for {@link ProxyAuthentication#NEGOTIATE Negotiate}
+     * authentication to an HTTP or HTTPS proxy; none by default. Setting credentials here is enough for Negotiate:
+     * no {@link #setUsername user name} is needed.
+     */
+    public KerberosSettings kerberos() {
+        return kerberos;
+    }
+
     /** Extra headers sent with an HTTP CONNECT request (the reference's ProxyRequestHeaders); unmodifiable. */
     public Map<String, String> getRequestHeaders() {
         return requestHeaders;
@@ -251,6 +262,7 @@ public final class ProxySettings {
         copy.authentication = authentication;
         copy.requestHeaders = requestHeaders;
         copy.tls = tls.copy();
+        copy.kerberos = kerberos.copy();
         return copy;
     }
 
@@ -280,6 +292,7 @@ public final class ProxySettings {
         return "ProxySettings[type=" + type + ", host=" + host + ", port=" + effectivePort() + ", username=" + username
                 + ", password=" + (password == null ? "none" : "****") + ", authentication=" + authentication
                 + ", ipVersion=" + ipVersion + ", requestHeaders=" + requestHeaders.keySet()
-                + (type == ProxyType.HTTPS ? ", tls=" + tls : "") + "]";
+                + (type == ProxyType.HTTPS ? ", tls=" + tls : "")
+                + (kerberos.isConfigured() ? ", kerberos=" + kerberos : "") + "]";
     }
 }

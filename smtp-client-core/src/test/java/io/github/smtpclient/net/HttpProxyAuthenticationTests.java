@@ -179,13 +179,13 @@ class HttpProxyAuthenticationTests {
 
     @Test
     void aSchemeTheClientDoesNotSpeakIsNamed() throws Exception {
-        proxy(request -> Answer.challenge("Proxy-Authenticate: Negotiate"));
+        proxy(request -> Answer.challenge("Proxy-Authenticate: Bearer realm=\"r\""));
 
         assertThatThrownBy(this::connect)
                 .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.errorCode())
                         .isEqualTo(SmtpErrorCode.PROXY_AUTH_FAILED))
-                .hasMessageContaining("asks for authentication by [Negotiate], and this client speaks Basic, Digest"
-                        + " and NTLM");
+                .hasMessageContaining("asks for authentication by [Bearer], and this client speaks Basic, Digest,"
+                        + " NTLM and Negotiate");
     }
 
     @Test

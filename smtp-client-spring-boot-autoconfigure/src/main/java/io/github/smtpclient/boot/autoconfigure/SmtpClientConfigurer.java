@@ -142,6 +142,14 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         client.proxy().tls().setUseSystemCertificates(proxyTls.isUseSystemTrust());
         client.proxy().tls().setValidateCertificates(proxyTls.isValidateCertificates());
         client.proxy().tls().setVerifyHostname(proxyTls.isVerifyHostname());
+        SmtpProxyKerberosProperties kerberos = proxy.getKerberos();
+        PropertyCheck.set("smtp.client.proxy.kerberos.principal", kerberos.getPrincipal(),
+                client.proxy().kerberos()::setPrincipal);
+        client.proxy().kerberos().setKeytab(kerberos.getKeytab());
+        PropertyCheck.set("smtp.client.proxy.kerberos.service-name", kerberos.getServiceName(),
+                client.proxy().kerberos()::setServiceName);
+        PropertyCheck.set("smtp.client.proxy.kerberos.service-principal", kerberos.getServicePrincipal(),
+                client.proxy().kerberos()::setServicePrincipal);
     }
 
     private void applyLog(SmtpClient client) {

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The {@code smtp.client.proxy.*} properties: the proxy connections go through; drives {@code client.proxy()}.
- * SOCKS 5 username/password and HTTP Basic send the proxy credentials in clear text by design; Digest and NTLM
- * do not, and an HTTPS proxy encrypts the way to it.
+ * SOCKS 5 username/password and HTTP Basic send the proxy credentials in clear text by design; Digest, NTLM and
+ * Negotiate (Kerberos, {@code smtp.client.proxy.kerberos.*}) do not, and an HTTPS proxy encrypts the way to it.
  */
 public class SmtpProxyProperties {
 
@@ -32,7 +32,7 @@ public class SmtpProxyProperties {
     /** Password for the proxy. */
     private @Nullable String password;
 
-    /** HTTP proxy authentication: AUTO (the strongest the proxy offers: Digest, NTLM, then Basic), BASIC, DIGEST or NTLM. */
+    /** HTTP proxy authentication: AUTO (the strongest the proxy offers: Negotiate when Kerberos credentials are set, then Digest, NTLM, Basic), BASIC, DIGEST, NTLM or NEGOTIATE. */
     private ProxyAuthentication authentication = ProxyAuthentication.AUTO;
 
     /** IP versions to connect to the proxy over: IPV4_ONLY, IPV6_ONLY, or BOTH_IPV6_FIRST. */
@@ -43,6 +43,9 @@ public class SmtpProxyProperties {
 
     @NestedConfigurationProperty
     private final SmtpProxyTlsProperties tls = new SmtpProxyTlsProperties();
+
+    @NestedConfigurationProperty
+    private final SmtpProxyKerberosProperties kerberos = new SmtpProxyKerberosProperties();
 
     public ProxyType getType() {
         return type;
@@ -110,5 +113,9 @@ public class SmtpProxyProperties {
 
     public SmtpProxyTlsProperties getTls() {
         return tls;
+    }
+
+    public SmtpProxyKerberosProperties getKerberos() {
+        return kerberos;
     }
 }

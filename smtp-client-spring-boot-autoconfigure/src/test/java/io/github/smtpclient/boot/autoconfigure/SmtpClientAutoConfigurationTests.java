@@ -247,6 +247,37 @@ class SmtpClientAutoConfigurationTests {
     }
 
     @Test
+    void whenKerberosProxyPropertiesAreSetShouldApplyThemForNegotiate() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.proxy.type=http",
+                "smtp.client.proxy.host=proxy.example.test", "smtp.client.proxy.authentication=negotiate",
+                "smtp.client.proxy.kerberos.principal=smtpuser@EXAMPLE.TEST",
+                "smtp.client.proxy.kerberos.keytab=/etc/smtp/smtpuser.keytab",
+                "smtp.client.proxy.kerberos.service-name=proxy",
+                "smtp.client.proxy.kerberos.service-principal=HTTP/gateway.example.test@EXAMPLE.TEST")
+                .run(context -> {
+                    try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                        assertThat(client.proxy().getAuthentication()).isEqualTo(ProxyAuthentication.NEGOTIATE);
+                        assertThat(client.proxy().kerberos().getPrincipal()).isEqualTo("smtpuser@EXAMPLE.TEST");
+                        assertThat(client.proxy().kerberos().getKeytab())
+                                .isEqualTo(Path.of("/etc/smtp/smtpuser.keytab"));
+                        assertThat(client.proxy().kerberos().getServiceName()).isEqualTo("proxy");
+                        assertThat(client.proxy().kerberos().getServicePrincipal())
+                                .isEqualTo("HTTP/gateway.example.test@EXAMPLE.TEST");
+                        assertThat(client.proxy().kerberos().isConfigured()).isTrue();
+                    }
+                });
+    }
+
+    @Test
+    void whenTheKerberosServiceNameIsAFullPrincipalShouldFailNamingTheProperty() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.proxy.kerberos.service-name=HTTP@proxy.example.test")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("smtp.client.proxy.kerberos.service-name"));
+    }
+
+    @Test
     void whenLogPropertiesAreSetShouldApplyThemToTheProtocolLog() {
         contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
                 "smtp.client.log.level=commands-and-replies", "smtp.client.log.details=timestamp,byte-counts",
