@@ -50,7 +50,8 @@ public final class Envelope {
      * @param originalRecipient the original recipient (RFC 3461 {@code ORCPT}), a bare mailbox, or null: sent as
      *                          {@code rfc822;} and the xtext of an ASCII mailbox, or as RFC 6533 {@code utf-8;} for a
      *                          mailbox with UTF-8 (raw UTF-8 in an SMTPUTF8 transaction, {@code \x{HEX}} escapes
-     *                          otherwise)
+     *                          otherwise); a value naming its address type ({@code x400;...}) keeps it and has only
+     *                          the address encoded
      * @param parameters        further RCPT TO parameters, sent in this order after the client's own
      */
     public record Recipient(String address, Set<DsnNotify> dsnNotify, String originalRecipient,

@@ -142,7 +142,8 @@ public final class TransferSettings {
      * Whether this client's messages ask for RFC 8689 REQUIRETLS: {@link RequireTlsPolicy#NONE} (the default),
      * {@link RequireTlsPolicy#OPPORTUNISTIC} or {@link RequireTlsPolicy#REQUIRE}. A message may say otherwise
      * ({@link Envelope.Builder#requireTls(RequireTlsPolicy)}); a message carrying {@code TLS-Required: No}
-     * (RFC 8689 section 5) does not take this default.
+     * (RFC 8689 section 5) does not take this default: a composed one with
+     * {@code MailMessage.Builder.tlsOptional(true)}, a raw one whose envelope comes from its headers.
      */
     public RequireTlsPolicy getRequireTls() {
         return requireTls;

@@ -113,6 +113,8 @@ public final class RawMessageContent implements MessageContent {
     public static Encoding encodingOf(Path file, ServerInfo server, TransferSettings transfer) throws SmtpException {
         try (InputStream in = Files.newInputStream(file)) {
             return checked(scan(in), server, transfer);
+        } catch (SmtpException e) {
+            throw e;
         } catch (IOException e) {
             throw new SmtpException(SmtpErrorCode.IO_ERROR, "Cannot read the message file " + file + ": "
                     + e.getMessage(), e);

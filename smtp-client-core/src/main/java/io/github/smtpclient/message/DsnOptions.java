@@ -87,7 +87,8 @@ public final class DsnOptions {
 
     /**
      * This request with the ORCPT of one recipient: the address the message was first sent to, when this send
-     * forwards it. Sent as {@code rfc822;} xtext, or {@code utf-8;} (RFC 6533) for an address with UTF-8.
+     * forwards it. Sent as {@code rfc822;} xtext, or {@code utf-8;} (RFC 6533) for an address with UTF-8; a value
+     * that names its address type ({@code rfc822;bob@example.com}) keeps it.
      *
      * @param recipient a bare address of the message's To, Cc or Bcc
      * @param original  the original recipient, a bare address

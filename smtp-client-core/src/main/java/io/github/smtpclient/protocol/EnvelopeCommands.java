@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.smtpclient.Envelope;
 import io.github.smtpclient.EsmtpParameter;
@@ -29,6 +31,9 @@ import io.github.smtpclient.text.PrintableText;
  * one place that writes DSN parameters, for raw and composed messages alike.
  */
 final class EnvelopeCommands {
+
+    /** An ORCPT value that names its RFC 3461 addr-type (an atom) before the address. */
+    private static final Pattern TYPED_ADDRESS = Pattern.compile("([A-Za-z0-9][A-Za-z0-9-]*);(.+)");
 
     private final String mailFrom;
     private final List<String> rcptTo;
@@ -152,13 +157,21 @@ final class EnvelopeCommands {
     }
 
     /**
-     * The ORCPT value: {@code rfc822;} and the xtext of an ASCII mailbox (RFC 3461 section 4.2), or for a mailbox
-     * with UTF-8 the {@code utf-8;} address type of RFC 6533 section 3: raw UTF-8 (utf-8-addr-unitext) in a
-     * transaction that declares SMTPUTF8, {@code \x{HEX}} for each non-ASCII character (utf-8-addr-xtext)
-     * otherwise. In both UTF-8 forms '+', '=', '\' and anything below '!' become {@code \x{HEX}} too.
+     * The ORCPT value (RFC 3461 section 4.2, addr-type ";" xtext): {@code rfc822;} and the xtext of an ASCII mailbox,
+     * or for a mailbox with UTF-8 the {@code utf-8;} address type of RFC 6533 section 3: raw UTF-8
+     * (utf-8-addr-unitext) in a transaction that declares SMTPUTF8, {@code \x{HEX}} for each non-ASCII character
+     * (utf-8-addr-xtext) otherwise. In both UTF-8 forms '+', '=', '\' and anything below '!' become {@code \x{HEX}}
+     * too. A value that already names its address type ({@code rfc822;bob@example.com}: no mailbox has a ';' before
+     * its '@' outside quotes) keeps it, and only the address after it is encoded.
      */
-    static String originalRecipient(String address, boolean smtpUtf8) {
-        if (isAscii(address)) {
+    static String originalRecipient(String value, boolean smtpUtf8) {
+        Matcher typed = TYPED_ADDRESS.matcher(value);
+        String type = typed.matches() ? typed.group(1) : null;
+        String address = type == null ? value : typed.group(2);
+        if (type != null && !type.equalsIgnoreCase("utf-8") && !type.equalsIgnoreCase("rfc822")) {
+            return type + ";" + xtext(address);
+        }
+        if (isAscii(address) && !"utf-8".equalsIgnoreCase(type)) {
             return "rfc822;" + xtext(address);
         }
         StringBuilder out = new StringBuilder(address.length() + 16).append("utf-8;");
