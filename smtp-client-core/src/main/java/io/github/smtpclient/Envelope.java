@@ -47,7 +47,11 @@ public final class Envelope {
      *
      * @param address           the mailbox, for example {@code user@example.com}
      * @param dsnNotify         when to send a DSN for this recipient; empty for the server's default
-     * @param originalRecipient the original recipient (RFC 3461 {@code ORCPT}, as {@code rfc822;address}), or null
+     * @param originalRecipient the original recipient (RFC 3461 {@code ORCPT}), a bare mailbox, or null: sent as
+     *                          {@code rfc822;} and the xtext of an ASCII mailbox, or as RFC 6533 {@code utf-8;} for a
+     *                          mailbox with UTF-8 (raw UTF-8 in an SMTPUTF8 transaction, {@code \x{HEX}} escapes
+     *                          otherwise); a value naming its address type ({@code x400;...}) keeps it and has only
+     *                          the address encoded
      * @param parameters        further RCPT TO parameters, sent in this order after the client's own
      */
     public record Recipient(String address, Set<DsnNotify> dsnNotify, String originalRecipient,
@@ -88,6 +92,8 @@ public final class Envelope {
     private final String authorizedIdentity;
     private final Integer mtPriority;
     private final List<EsmtpParameter> mailParameters;
+    private final RequireTlsPolicy requireTls;
+    private final Boolean dsnRequired;
 
     private Envelope(Builder builder) {
         this.sender = Objects.requireNonNull(builder.sender, "sender (use \"\" for the null reverse-path <>)");
@@ -101,6 +107,8 @@ public final class Envelope {
         this.authorizedIdentity = builder.authorizedIdentity;
         this.mtPriority = builder.mtPriority;
         this.mailParameters = EsmtpParameter.copyDistinct(builder.mailParameters, "MAIL FROM");
+        this.requireTls = builder.requireTls;
+        this.dsnRequired = builder.dsnRequired;
     }
 
     /** An envelope from {@code sender} to {@code recipients}, without DSN parameters. */
@@ -171,6 +179,23 @@ public final class Envelope {
         return mailParameters;
     }
 
+    /**
+     * Whether this message asks for RFC 8689 REQUIRETLS, and how strictly; empty means the client's setting
+     * ({@link TransferSettings#getRequireTls()}).
+     */
+    public Optional<RequireTlsPolicy> requireTls() {
+        return Optional.ofNullable(requireTls);
+    }
+
+    /**
+     * Whether this message's DSN parameters must be sent, so that a server without DSN refuses the message before
+     * MAIL, or may be left out with a notice; empty means the client's setting
+     * ({@link TransferSettings#isDsnRequired()}).
+     */
+    public Optional<Boolean> dsnRequired() {
+        return Optional.ofNullable(dsnRequired);
+    }
+
     /** Whether any DSN parameter is set, so the server must offer DSN. */
     public boolean requestsDsn() {
         if (dsnReturn != null || envelopeId != null) {
@@ -187,7 +212,8 @@ public final class Envelope {
     /** A builder starting from this envelope. */
     public Builder toBuilder() {
         Builder builder = builder().sender(sender).dsnReturn(dsnReturn).envelopeId(envelopeId)
-                .recipientPolicy(recipientPolicy).authorizedIdentity(authorizedIdentity).mtPriority(mtPriority);
+                .recipientPolicy(recipientPolicy).authorizedIdentity(authorizedIdentity).mtPriority(mtPriority)
+                .requireTls(requireTls).dsnRequired(dsnRequired);
         mailParameters.forEach(builder::mailParameter);
         recipients.forEach(builder::recipient);
         return builder;
@@ -208,6 +234,8 @@ public final class Envelope {
         private String authorizedIdentity;
         private Integer mtPriority;
         private final List<EsmtpParameter> mailParameters = new ArrayList<>();
+        private RequireTlsPolicy requireTls;
+        private Boolean dsnRequired;
 
         private Builder() {
         }
@@ -283,6 +311,28 @@ public final class Envelope {
          */
         public Builder mailParameter(EsmtpParameter parameter) {
             mailParameters.add(Objects.requireNonNull(parameter, "parameter"));
+            return this;
+        }
+
+        /**
+         * Asks for RFC 8689 REQUIRETLS ({@code MAIL FROM:<...> REQUIRETLS}) for this message, or not
+         * ({@link RequireTlsPolicy#NONE}), whatever the client's setting; null follows the client's
+         * {@link TransferSettings#getRequireTls()}. See {@link RequireTlsPolicy} for when it is sent.
+         */
+        public Builder requireTls(RequireTlsPolicy policy) {
+            this.requireTls = policy;
+            return this;
+        }
+
+        /**
+         * Whether this message's DSN parameters must reach the server: true refuses the message before MAIL when the
+         * server does not offer DSN ({@link SmtpErrorCode#EXTENSION_NOT_SUPPORTED}), false sends it without them
+         * (a {@link io.github.smtpclient.event.NotificationEvent.Kind#DSN_NOT_AVAILABLE} notification and
+         * {@link SendResult.Downgrade#DSN} in the result); null follows the client's
+         * {@link TransferSettings#isDsnRequired()}.
+         */
+        public Builder dsnRequired(Boolean required) {
+            this.dsnRequired = required;
             return this;
         }
 

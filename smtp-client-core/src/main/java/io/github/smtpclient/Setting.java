@@ -29,7 +29,11 @@ public enum Setting {
     /** {@code client.socket().setGreetingTimeout(Duration)}. */
     GREETING_TIMEOUT("socket", "setGreetingTimeout", ""),
     /** {@code client.socket().setDataTerminationTimeout(Duration)}. */
-    DATA_TERMINATION_TIMEOUT("socket", "setDataTerminationTimeout", "");
+    DATA_TERMINATION_TIMEOUT("socket", "setDataTerminationTimeout", ""),
+    /** {@code client.transfer().setDsnRequired(boolean)}. */
+    DSN_REQUIRED("transfer", "setDsnRequired", ""),
+    /** {@code client.transfer().setRequireTls(RequireTlsPolicy)}. */
+    REQUIRE_TLS("transfer", "setRequireTls", "RequireTlsPolicy.");
 
     private final String group;
     private final String setter;

@@ -31,6 +31,7 @@ import io.github.smtpclient.message.BodyType;
 import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.message.MessageDraft;
 import io.github.smtpclient.message.PreparedMessage;
+import io.github.smtpclient.message.RawContent;
 import io.github.smtpclient.message.RawMessage;
 import io.github.smtpclient.net.Connector;
 import io.github.smtpclient.net.ProxySettings;
@@ -229,8 +230,12 @@ public class SmtpClient implements AutoCloseable {
         ehloName = domain != null ? domain : LocalDomain.forConnection(wire.localAddress().getAddress());
         ReplyTimeouts timeouts = new ReplyTimeouts(socket.getTimeout(), socket.getGreetingTimeout(),
                 socket.getDataTerminationTimeout());
+        boolean verifiesIdentity = tls.isValidateCertificates() && tls.isVerifyHostname();
+        SocketWire connection = wire;
         return new SessionSettings(ehloName, policy, auth.copy(), transfer.isBinaryMode(),
-                transfer.getBinaryChunkSize(), transfer.getSendBufferSize(), timeouts, transfer.getRecipientPolicy());
+                transfer.getBinaryChunkSize(), transfer.getSendBufferSize(), timeouts, transfer.getRecipientPolicy(),
+                transfer.isDsnRequired(), transfer.getRequireTls(), () -> verifiesIdentity && connection.tlsInfo()
+                        .map(TlsConnectionInfo::isServerAuthenticated).orElse(false));
     }
 
     /**
@@ -344,7 +349,7 @@ public class SmtpClient implements AutoCloseable {
     }
 
     private MessageComposer composer() {
-        return new MessageComposer(getServerInfo(), transfer, ehloName, events);
+        return new MessageComposer(getServerInfo(), transfer, ehloName);
     }
 
     /** A spool file that outlives its send is reported, not thrown: the send's own outcome is what matters. */
@@ -462,17 +467,41 @@ public class SmtpClient implements AutoCloseable {
     /**
      * Sends several prepared submissions over this connection, pipelined when the server allows (one round trip
      * per message). Each gets its own outcome; one failing does not stop the rest unless the connection is lost.
+     * A {@link RawContent} is fitted to this server as {@link #sendBytes}, {@link #sendFile} and
+     * {@link #sendStream} fit theirs; one this server cannot carry fails its own outcome before MAIL.
      */
     public List<SendOutcome> sendAll(List<Submission> submissions) throws SmtpException {
         SmtpSession current = requireSession();
-        List<SendOutcome> outcomes;
+        List<Submission> sendable = new ArrayList<>(submissions.size());
+        SendOutcome[] refused = new SendOutcome[submissions.size()];
+        for (int i = 0; i < submissions.size(); i++) {
+            try {
+                sendable.add(fitted(submissions.get(i)));
+            } catch (SmtpException e) {
+                refused[i] = SendOutcome.failure(e);
+            }
+        }
+        List<SendOutcome> sent;
         try {
-            outcomes = current.sendAll(submissions);
+            sent = current.sendAll(sendable);
         } catch (SmtpException e) {
             throw named(e);
         }
+        List<SendOutcome> outcomes = new ArrayList<>(submissions.size());
+        for (int i = 0, next = 0; i < refused.length; i++) {
+            outcomes.add(refused[i] != null ? refused[i] : sent.get(next++));
+        }
         outcomes.forEach(outcome -> outcome.failure().ifPresent(this::reported));
         return outcomes;
+    }
+
+    /** The submission as this server gets it: a {@link RawContent} fitted to it, any other content as it is. */
+    Submission fitted(Submission submission) throws SmtpException {
+        if (!(submission.content() instanceof RawContent raw)) {
+            return submission;
+        }
+        return new Submission(submission.envelope(), RawMessageContent.fitted(raw, getServerInfo(), transfer),
+                submission.messageId(), submission.subject(), submission.sensitive(), submission.endOfData());
     }
 
     /** RSET: abandons any half-finished transaction. */

@@ -111,5 +111,12 @@ public enum SmtpErrorCode {
      * 4.5.3.1.10) and an earlier one delivered it to some recipients before a later one failed. The outcome's
      * recipients say who got it; retrying the whole message would deliver it twice to those, so it is not retried.
      */
-    PARTIALLY_SENT
+    PARTIALLY_SENT,
+    /**
+     * The message asked for RFC 8689 REQUIRETLS with {@link RequireTlsPolicy#REQUIRE} and this connection cannot
+     * carry it: the server does not advertise REQUIRETLS, or the connection is not TLS with a validated certificate
+     * and checked host name. Nothing of the message was sent (it was refused before MAIL) and the connection stays
+     * usable. Retrying on the same server cannot help; the message says which condition failed.
+     */
+    REQUIRETLS_NOT_AVAILABLE
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -259,10 +260,15 @@ public final class SmtpMailSender implements AutoCloseable {
      */
     public SendResult send(Submission submission) throws SmtpException {
         Objects.requireNonNull(submission, "submission");
-        WriteTrackingContent content = new WriteTrackingContent(submission.content());
-        List<Submission> tracked = List.of(new Submission(submission.envelope(), content, submission.messageId(),
-                submission.subject()));
-        return send(client -> client.sendAll(tracked).get(0).orThrow(), content::isUntouched);
+        AtomicReference<WriteTrackingContent> content = new AtomicReference<>();
+        return send(client -> {
+            // A raw content is fitted to the server of this try, then tracked as it is written.
+            Submission fitted = client.fitted(submission);
+            WriteTrackingContent tracked = new WriteTrackingContent(fitted.content());
+            content.set(tracked);
+            return client.sendAll(List.of(new Submission(fitted.envelope(), tracked, fitted.messageId(),
+                    fitted.subject()))).get(0).orThrow();
+        }, () -> content.get() == null || content.get().isUntouched());
     }
 
     /** {@link #sendMessage(MailMessage)} on the sender's executor. The future fails with the {@link SmtpException}. */

@@ -23,6 +23,8 @@ public final class TransferSettings {
     private Path tempPath;
     private RecipientPolicy recipientPolicy = RecipientPolicy.PARTIAL;
     private boolean mtPriorityFromMessage;
+    private boolean dsnRequired;
+    private RequireTlsPolicy requireTls = RequireTlsPolicy.NONE;
 
     /** Settings with the defaults each getter describes. */
     public TransferSettings() {
@@ -118,6 +120,40 @@ public final class TransferSettings {
         this.mtPriorityFromMessage = mtPriorityFromMessage;
     }
 
+    /**
+     * Whether DSN parameters a message sets (RFC 3461 NOTIFY, ORCPT, RET, ENVID) must reach the server. False by
+     * default, as in Jakarta Mail and MailKit: a server without DSN gets the message without them, the listener a
+     * {@link io.github.smtpclient.event.NotificationEvent.Kind#DSN_NOT_AVAILABLE} notification and the result
+     * {@link SendResult.Downgrade#DSN}. True refuses such a message before MAIL with
+     * {@link SmtpErrorCode#EXTENSION_NOT_SUPPORTED}. A composed message's delivery receipt alone
+     * ({@code MailMessage.Builder.deliveryReceipt(true)}) never fails for it; an envelope may say otherwise
+     * ({@link Envelope.Builder#dsnRequired(Boolean)}).
+     */
+    public boolean isDsnRequired() {
+        return dsnRequired;
+    }
+
+    /** Sets whether DSN parameters must reach the server; see {@link #isDsnRequired()}. */
+    public void setDsnRequired(boolean dsnRequired) {
+        this.dsnRequired = dsnRequired;
+    }
+
+    /**
+     * Whether this client's messages ask for RFC 8689 REQUIRETLS: {@link RequireTlsPolicy#NONE} (the default),
+     * {@link RequireTlsPolicy#OPPORTUNISTIC} or {@link RequireTlsPolicy#REQUIRE}. A message may say otherwise
+     * ({@link Envelope.Builder#requireTls(RequireTlsPolicy)}); a message carrying {@code TLS-Required: No}
+     * (RFC 8689 section 5) does not take this default: a composed one with
+     * {@code MailMessage.Builder.tlsOptional(true)}, a raw one whose envelope comes from its headers.
+     */
+    public RequireTlsPolicy getRequireTls() {
+        return requireTls;
+    }
+
+    /** Sets whether this client's messages ask for REQUIRETLS; see {@link #getRequireTls()}. */
+    public void setRequireTls(RequireTlsPolicy requireTls) {
+        this.requireTls = Objects.requireNonNull(requireTls, "requireTls (use RequireTlsPolicy.NONE for none)");
+    }
+
     /** An independent copy, for a sender that snapshots its settings. */
     public TransferSettings copy() {
         TransferSettings copy = new TransferSettings();
@@ -128,6 +164,8 @@ public final class TransferSettings {
         copy.tempPath = tempPath;
         copy.recipientPolicy = recipientPolicy;
         copy.mtPriorityFromMessage = mtPriorityFromMessage;
+        copy.dsnRequired = dsnRequired;
+        copy.requireTls = requireTls;
         return copy;
     }
 
@@ -135,6 +173,7 @@ public final class TransferSettings {
     public String toString() {
         return "TransferSettings[binaryMode=" + binaryMode + ", binaryChunkSize=" + binaryChunkSize + ", removeBcc="
                 + removeBcc + ", sendBufferSize=" + sendBufferSize + ", tempPath=" + tempPath + ", recipientPolicy="
-                + recipientPolicy + ", mtPriorityFromMessage=" + mtPriorityFromMessage + "]";
+                + recipientPolicy + ", mtPriorityFromMessage=" + mtPriorityFromMessage + ", dsnRequired=" + dsnRequired
+                + ", requireTls=" + requireTls + "]";
     }
 }

@@ -34,6 +34,11 @@ public record NotificationEvent(Kind kind, String text) {
         /** Soft fail: no source could say whether the server's certificate is revoked, and it was accepted anyway. */
         REVOCATION_UNKNOWN,
         /** An MT-PRIORITY was set on the envelope but the server does not offer MT-PRIORITY: sent without it. */
-        MT_PRIORITY_NOT_AVAILABLE
+        MT_PRIORITY_NOT_AVAILABLE,
+        /**
+         * REQUIRETLS (RFC 8689) was asked for with {@link io.github.smtpclient.RequireTlsPolicy#OPPORTUNISTIC} but the
+         * server does not advertise it or the connection is not TLS with a validated certificate: sent without it.
+         */
+        REQUIRETLS_NOT_AVAILABLE
     }
 }

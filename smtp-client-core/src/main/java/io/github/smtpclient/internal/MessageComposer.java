@@ -8,8 +8,6 @@ import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.Submission;
 import io.github.smtpclient.TransferSettings;
-import io.github.smtpclient.event.NotificationEvent;
-import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.message.MimeOptions;
 import io.github.smtpclient.message.MimeWriter;
@@ -17,7 +15,7 @@ import io.github.smtpclient.message.PreparedMessage;
 
 /**
  * Turns a {@link MailMessage} into what the engine sends, fitted to this server: 8-bit, binary and UTF-8 only
- * where it offers them, a delivery receipt only with DSN, and the size known in advance (spooled to TempPath
+ * where it offers them, and the size known in advance (spooled to TempPath
  * when an attachment is a stream of unknown length) where it asks for SIZE.
  */
 public final class MessageComposer {
@@ -25,13 +23,11 @@ public final class MessageComposer {
     private final ServerInfo server;
     private final TransferSettings transfer;
     private final String domain;
-    private final SmtpListener listener;
 
-    public MessageComposer(ServerInfo server, TransferSettings transfer, String domain, SmtpListener listener) {
+    public MessageComposer(ServerInfo server, TransferSettings transfer, String domain) {
         this.server = server;
         this.transfer = transfer;
         this.domain = domain;
-        this.listener = listener;
     }
 
     /**
@@ -54,10 +50,6 @@ public final class MessageComposer {
             prepared = MimeWriter.prepare(message, options);
         } catch (IllegalArgumentException e) {
             throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "Cannot compose the message: " + e.getMessage(), e);
-        }
-        if (prepared.deliveryReceiptUnavailable()) {
-            listener.notification(new NotificationEvent(NotificationEvent.Kind.DSN_NOT_AVAILABLE, "A delivery receipt"
-                    + " was requested but the server does not offer DSN; the message is sent without it"));
         }
         if (server.isSizeSupported() && prepared.size().isEmpty()) {
             try {

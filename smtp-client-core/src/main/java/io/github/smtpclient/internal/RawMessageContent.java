@@ -12,6 +12,7 @@ import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.TransferSettings;
 import io.github.smtpclient.message.BodyType;
+import io.github.smtpclient.message.RawContent;
 
 /**
  * A ready-made RFC 5322 message sent as it is, streamed, never held. What it declares matches what it holds:
@@ -38,6 +39,7 @@ public final class RawMessageContent implements MessageContent {
 
     private final InputStream source;
     private final Source reopen;
+    private final boolean replayable;
     private final long size;
     private final Encoding encoding;
 
@@ -49,6 +51,7 @@ public final class RawMessageContent implements MessageContent {
     public RawMessageContent(InputStream source, long size, Encoding encoding) {
         this.source = source;
         this.reopen = null;
+        this.replayable = false;
         this.size = size;
         this.encoding = encoding;
     }
@@ -62,10 +65,40 @@ public final class RawMessageContent implements MessageContent {
      * @param encoding what MAIL FROM declares and the data gate enforces
      */
     public RawMessageContent(Source source, long size, Encoding encoding) {
+        this(source, true, size, encoding);
+    }
+
+    private RawMessageContent(Source source, boolean replayable, long size, Encoding encoding) {
         this.source = null;
         this.reopen = source;
+        this.replayable = replayable;
         this.size = size;
         this.encoding = encoding;
+    }
+
+    /**
+     * A {@link RawContent} fitted to this server as {@code sendBytes}, {@code sendFile} and {@code sendStream} fit
+     * theirs: content that can be read twice (bytes, a file) is scanned and declared as what it holds, a one-shot
+     * stream declares its body type or the server's default; a message this server cannot carry is refused here,
+     * before MAIL. It is opened only when written, without Bcc when {@code removeBcc}.
+     */
+    public static RawMessageContent fitted(RawContent raw, ServerInfo server, TransferSettings transfer)
+            throws SmtpException {
+        boolean removeBcc = transfer.isRemoveBcc();
+        Encoding encoding;
+        if (raw.isReplayable()) {
+            try (InputStream in = raw.open(false)) {
+                encoding = checked(scan(in), server, transfer);
+            } catch (SmtpException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new SmtpException(SmtpErrorCode.IO_ERROR, "Cannot read the message " + raw + ": "
+                        + e.getMessage(), e);
+            }
+        } else {
+            encoding = encodingOfStream(raw.declaredBodyType().orElse(null), server, transfer);
+        }
+        return new RawMessageContent(() -> raw.open(removeBcc), raw.isReplayable(), raw.size(), encoding);
     }
 
     /** The encoding of a message held in memory, checked against what this server and the settings allow. */
@@ -78,17 +111,24 @@ public final class RawMessageContent implements MessageContent {
 
     /** The encoding of a message file, read once to find it, checked against what this server and the settings allow. */
     public static Encoding encodingOf(Path file, ServerInfo server, TransferSettings transfer) throws SmtpException {
-        BodyScanner scanner = new BodyScanner();
-        byte[] buffer = new byte[BUFFER_SIZE];
         try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) >= 0 && scanner.bodyType() != BodyType.BINARY_MIME; ) {
-                scanner.scan(buffer, 0, n);
-            }
+            return checked(scan(in), server, transfer);
+        } catch (SmtpException e) {
+            throw e;
         } catch (IOException e) {
             throw new SmtpException(SmtpErrorCode.IO_ERROR, "Cannot read the message file " + file + ": "
                     + e.getMessage(), e);
         }
-        return checked(scanner, server, transfer);
+    }
+
+    /** Scans a message to its end, or until it is certain to be binary. */
+    private static BodyScanner scan(InputStream in) throws IOException {
+        BodyScanner scanner = new BodyScanner();
+        byte[] buffer = new byte[BUFFER_SIZE];
+        for (int n; (n = in.read(buffer)) >= 0 && scanner.bodyType() != BodyType.BINARY_MIME; ) {
+            scanner.scan(buffer, 0, n);
+        }
+        return scanner;
     }
 
     /**
@@ -163,7 +203,7 @@ public final class RawMessageContent implements MessageContent {
 
     @Override
     public boolean isReplayable() {
-        return reopen != null;
+        return replayable;
     }
 
     @Override

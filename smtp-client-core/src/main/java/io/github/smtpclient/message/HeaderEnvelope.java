@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.github.smtpclient.Envelope;
+import io.github.smtpclient.RequireTlsPolicy;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
@@ -20,6 +21,8 @@ import io.github.smtpclient.SmtpException;
  * every mailbox in {@code To}, {@code Cc} and {@code Bcc}. A message that was resent (RFC 5322 section 3.6.6)
  * goes to the recipients of its topmost resent block instead, from that block's {@code Resent-Sender} or
  * {@code Resent-From} (falling back to the rules above). Recipients are deduplicated by address, ignoring case.
+ * A {@code TLS-Required: No} field (RFC 8689 section 5) makes the envelope ask for no REQUIRETLS, whatever the
+ * client's default.
  */
 final class HeaderEnvelope {
 
@@ -56,7 +59,13 @@ final class HeaderEnvelope {
         }
         Map<String, String> unique = new LinkedHashMap<>();
         recipients.forEach(m -> unique.putIfAbsent(m.address().toLowerCase(Locale.ROOT), m.address()));
-        return Envelope.of(sender.get(), unique.values());
+        Envelope.Builder envelope = Envelope.builder().sender(sender.get());
+        unique.values().forEach(envelope::recipient);
+        if (fields.stream().anyMatch(f -> f.hasName("TLS-Required") && f.value().strip().equalsIgnoreCase("No"))) {
+            // RFC 8689 section 5: the sender asked for delivery whatever the TLS policies, so no REQUIRETLS default.
+            envelope.requireTls(RequireTlsPolicy.NONE);
+        }
+        return envelope.build();
     }
 
     /** The Resent-* fields of the topmost block: consecutive Resent-* fields, ended by a repeated name. */

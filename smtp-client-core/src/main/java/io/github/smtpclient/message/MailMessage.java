@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.smtpclient.RequireTlsPolicy;
 import io.github.smtpclient.text.PrintableText;
 
 /**
@@ -35,7 +36,8 @@ public final class MailMessage {
 
     private static final Set<String> OWN_HEADERS = Set.of("from", "sender", "to", "cc", "bcc", "reply-to",
             "return-path", "subject", "date", "message-id", "in-reply-to", "references", "keywords", "comments",
-            "x-mailer", "x-priority", "importance", "priority", "disposition-notification-to", "mime-version");
+            "x-mailer", "x-priority", "importance", "priority", "disposition-notification-to", "mime-version",
+            "tls-required");
 
     /**
      * A header the message's own fields do not cover, such as {@code X-Campaign}.
@@ -166,6 +168,21 @@ public final class MailMessage {
         return b.deliveryReceipt;
     }
 
+    /** The delivery status notifications asked for (RFC 3461); {@link DsnOptions#none()} by default. */
+    public DsnOptions dsn() {
+        return b.dsn;
+    }
+
+    /** Whether this message asks for RFC 8689 REQUIRETLS; empty for the client's setting. */
+    public Optional<RequireTlsPolicy> requireTls() {
+        return Optional.ofNullable(b.requireTls);
+    }
+
+    /** Whether the message carries {@code TLS-Required: No} (RFC 8689 section 5). */
+    public boolean tlsOptional() {
+        return b.tlsOptional;
+    }
+
     /** The plain-text body, when set. */
     public Optional<String> plainText() {
         return Optional.ofNullable(b.plainText);
@@ -239,6 +256,9 @@ public final class MailMessage {
         private List<Attachment> inline = List.of();
         private List<Header> headers = List.of();
         private boolean sensitive;
+        private DsnOptions dsn = DsnOptions.none();
+        private RequireTlsPolicy requireTls;
+        private boolean tlsOptional;
 
         private Builder() {
         }
@@ -269,6 +289,9 @@ public final class MailMessage {
             copy.inline = inline;
             copy.headers = headers;
             copy.sensitive = sensitive;
+            copy.dsn = dsn;
+            copy.requireTls = requireTls;
+            copy.tlsOptional = tlsOptional;
             return copy;
         }
 
@@ -416,9 +439,44 @@ public final class MailMessage {
             return this;
         }
 
-        /** Asks the servers for delivery status notifications, when the server offers DSN. */
+        /**
+         * Asks the servers for delivery status notifications (the reference's MsgDeliveryReceipt): NOTIFY=SUCCESS,
+         * FAILURE,DELAY for every recipient without NOTIFY of its own in {@link #dsn(DsnOptions)}. A server without
+         * DSN gets the message without it and a DSN_NOT_AVAILABLE notification, whatever
+         * {@link io.github.smtpclient.TransferSettings#isDsnRequired()} says.
+         */
         public Builder deliveryReceipt(boolean requested) {
             this.deliveryReceipt = requested;
+            return this;
+        }
+
+        /**
+         * Sets the delivery status notifications asked for (RFC 3461 NOTIFY, ORCPT, RET, ENVID); null for none. A
+         * server without DSN gets the message without them, or refuses it before MAIL, as
+         * {@link io.github.smtpclient.TransferSettings#isDsnRequired()} says.
+         */
+        public Builder dsn(DsnOptions dsn) {
+            this.dsn = dsn == null ? DsnOptions.none() : dsn;
+            return this;
+        }
+
+        /**
+         * Asks for RFC 8689 REQUIRETLS for this message, or not ({@link RequireTlsPolicy#NONE}), whatever the
+         * client's {@link io.github.smtpclient.TransferSettings#getRequireTls()}; null follows the client.
+         */
+        public Builder requireTls(RequireTlsPolicy policy) {
+            this.requireTls = policy;
+            return this;
+        }
+
+        /**
+         * Writes {@code TLS-Required: No} (RFC 8689 section 5): the sender asks the servers on the way to deliver the
+         * message even where their TLS policy (MTA-STS, DANE) would refuse an insecure hop. Such a message does not
+         * take the client's REQUIRETLS default; asking for REQUIRETLS on the message as well is refused when it is
+         * prepared.
+         */
+        public Builder tlsOptional(boolean optional) {
+            this.tlsOptional = optional;
             return this;
         }
 

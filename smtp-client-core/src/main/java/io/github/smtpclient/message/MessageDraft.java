@@ -4,6 +4,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.smtpclient.RequireTlsPolicy;
+
 /**
  * A message filled in property by property, the way the reference component's Msg* properties work: addresses as
  * comma-separated strings, every setter replacing the previous value. Not thread-safe; take an immutable
@@ -206,6 +208,36 @@ public final class MessageDraft {
     /** Sets whether a delivery receipt is requested (DSN, when the server offers it). */
     public void setDeliveryReceipt(boolean requested) {
         message = message.toBuilder().deliveryReceipt(requested).build();
+    }
+
+    /** The delivery status notifications asked for (RFC 3461 NOTIFY, ORCPT, RET, ENVID). */
+    public DsnOptions getDsn() {
+        return message.dsn();
+    }
+
+    /** Sets the delivery status notifications asked for; null for none. See {@link MailMessage.Builder#dsn}. */
+    public void setDsn(DsnOptions dsn) {
+        message = message.toBuilder().dsn(dsn).build();
+    }
+
+    /** Whether the message asks for RFC 8689 REQUIRETLS; null for the client's setting. */
+    public RequireTlsPolicy getRequireTls() {
+        return message.requireTls().orElse(null);
+    }
+
+    /** Sets whether the message asks for REQUIRETLS; null for the client's setting. See {@link MailMessage.Builder#requireTls}. */
+    public void setRequireTls(RequireTlsPolicy policy) {
+        message = message.toBuilder().requireTls(policy).build();
+    }
+
+    /** Whether the message carries {@code TLS-Required: No} (RFC 8689 section 5). */
+    public boolean isTlsOptional() {
+        return message.tlsOptional();
+    }
+
+    /** Sets whether the message carries {@code TLS-Required: No}; see {@link MailMessage.Builder#tlsOptional}. */
+    public void setTlsOptional(boolean optional) {
+        message = message.toBuilder().tlsOptional(optional).build();
     }
 
     /** MsgPlainText. */

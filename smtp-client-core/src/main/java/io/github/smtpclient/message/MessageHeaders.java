@@ -52,6 +52,9 @@ final class MessageHeaders {
         if (m.readReceipt()) {
             headers.addresses("Disposition-Notification-To", List.of(m.from().get(0)));
         }
+        if (m.tlsOptional()) {
+            headers.field("TLS-Required", List.of("No"));
+        }
         m.headers().forEach(h -> headers.unstructured(h.name(), h.value()));
         return headers.out.toString();
     }

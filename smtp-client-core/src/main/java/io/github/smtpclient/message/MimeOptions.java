@@ -14,7 +14,9 @@ import io.github.smtpclient.text.PrintableText;
  * @param eightBitMime whether the server offers 8BITMIME, so parts may be sent as {@code 8bit}
  * @param binaryMime   whether the server offers both BINARYMIME and CHUNKING, so parts may be sent as {@code binary}
  * @param smtpUtf8     whether the server offers SMTPUTF8, so addresses may stay in UTF-8
- * @param dsn          whether the server offers DSN, so a delivery receipt can be requested
+ * @param dsn          whether the server offers DSN; only {@link PreparedMessage#deliveryReceiptUnavailable()}
+ *                     depends on it, since the envelope carries every DSN parameter asked for and the engine
+ *                     leaves them out for a server without DSN
  * @param domain       the client's domain, the right-hand side of generated Message-IDs
  * @param clock        the clock for the generated Date header
  * @param tempPath     the directory for spool files, when one may be written; empty for the system default

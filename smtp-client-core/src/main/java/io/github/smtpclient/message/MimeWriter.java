@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.github.smtpclient.Envelope;
+import io.github.smtpclient.RequireTlsPolicy;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
@@ -58,9 +59,8 @@ public final class MimeWriter {
         if (addresses.utf8() && options.eightBitMime() && bodyType == BodyType.SEVEN_BIT) {
             bodyType = BodyType.EIGHT_BIT_MIME;
         }
-        boolean dsn = message.deliveryReceipt() && options.dsn();
         return new PreparedMessage(header.getBytes(StandardCharsets.UTF_8), body, options.tempPath(),
-                envelope(message, addresses, dsn),
+                envelope(message, addresses),
                 messageId, bodyType, addresses.utf8(), message.deliveryReceipt() && !options.dsn());
     }
 
@@ -75,6 +75,10 @@ public final class MimeWriter {
         if (message.to().isEmpty() && message.cc().isEmpty() && message.bcc().isEmpty()) {
             throw invalid("The message has no recipient; set To, Cc or Bcc");
         }
+        if (message.tlsOptional() && message.requireTls().filter(p -> p != RequireTlsPolicy.NONE).isPresent()) {
+            throw invalid("The message asks for REQUIRETLS and carries TLS-Required: No, which contradict each other"
+                    + " (RFC 8689); drop one of requireTls(...) and tlsOptional(true)");
+        }
         List<Attachment> all = new ArrayList<>(message.attachments());
         all.addAll(message.inlineImages());
         for (Attachment attachment : all) {
@@ -85,19 +89,39 @@ public final class MimeWriter {
         }
     }
 
-    private static Envelope envelope(MailMessage message, WireAddresses addresses, boolean dsn) throws SmtpException {
+    /**
+     * The envelope, with every DSN parameter the message asks for, a delivery receipt included (NOTIFY=SUCCESS,FAILURE,
+     * DELAY where a recipient has no NOTIFY of its own), and its REQUIRETLS choice. What a server without DSN or
+     * REQUIRETLS gets is the engine's decision, for composed and raw messages alike. A receipt alone never makes DSN
+     * required.
+     */
+    private static Envelope envelope(MailMessage message, WireAddresses addresses) throws SmtpException {
         Mailbox sender = message.returnPath().or(message::sender).orElse(message.from().get(0));
-        Envelope.Builder envelope = Envelope.builder().sender(addresses.address(sender));
+        DsnOptions dsn = message.dsn();
+        Envelope.Builder envelope = Envelope.builder().sender(addresses.address(sender))
+                .dsnReturn(dsn.dsnReturn().orElse(null)).envelopeId(dsn.envelopeId().orElse(null))
+                .requireTls(message.tlsOptional() ? RequireTlsPolicy.NONE : message.requireTls().orElse(null));
+        if (dsn.isEmpty() && message.deliveryReceipt()) {
+            envelope.dsnRequired(false);
+        }
         List<Mailbox> recipients = new ArrayList<>(message.to());
         recipients.addAll(message.cc());
         recipients.addAll(message.bcc());
         Set<String> seen = new HashSet<>();
-        Set<Envelope.DsnNotify> notify = dsn ? EnumSet.of(Envelope.DsnNotify.SUCCESS, Envelope.DsnNotify.FAILURE,
-                Envelope.DsnNotify.DELAY) : Set.of();
+        Set<Envelope.DsnNotify> receipt = message.deliveryReceipt() ? EnumSet.of(Envelope.DsnNotify.SUCCESS,
+                Envelope.DsnNotify.FAILURE, Envelope.DsnNotify.DELAY) : Set.of();
         for (Mailbox recipient : recipients) {
             String address = addresses.address(recipient);
             if (seen.add(address.toLowerCase(Locale.ROOT))) {
-                envelope.recipient(new Envelope.Recipient(address, notify, null));
+                Set<Envelope.DsnNotify> notify = dsn.notifyFor(recipient.address());
+                envelope.recipient(new Envelope.Recipient(address, notify.isEmpty() ? receipt : notify,
+                        dsn.originalRecipientFor(recipient.address()).orElse(null)));
+            }
+        }
+        for (String named : dsn.namedRecipients()) {
+            if (recipients.stream().noneMatch(r -> r.address().equalsIgnoreCase(named))) {
+                throw invalid("The DSN options name the recipient " + named + ", which is not among the message's To,"
+                        + " Cc and Bcc; name a recipient of the message");
             }
         }
         return envelope.build();

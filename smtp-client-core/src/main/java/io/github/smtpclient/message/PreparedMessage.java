@@ -58,8 +58,9 @@ public final class PreparedMessage implements Closeable {
 
     /**
      * The envelope: the Return-Path, else the Sender, else the first From mailbox, to every To, Cc and Bcc
-     * recipient (deduplicated, ignoring case); with DSN {@code NOTIFY=SUCCESS,FAILURE,DELAY} per recipient when a
-     * delivery receipt was asked for and the server offers DSN.
+     * recipient (deduplicated, ignoring case); with the DSN parameters the message asks for ({@link MailMessage#dsn()},
+     * and {@code NOTIFY=SUCCESS,FAILURE,DELAY} for a delivery receipt) and its REQUIRETLS choice. The engine leaves
+     * the DSN parameters out for a server without DSN (or refuses the message, when they are required).
      */
     public Envelope envelope() {
         return envelope;

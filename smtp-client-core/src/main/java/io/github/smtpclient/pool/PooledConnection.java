@@ -34,7 +34,8 @@ public final class PooledConnection implements AutoCloseable {
      */
     private static final Set<SmtpErrorCode> CLEAN_REFUSALS = EnumSet.of(SmtpErrorCode.SENDER_REJECTED,
             SmtpErrorCode.ALL_RECIPIENTS_REJECTED, SmtpErrorCode.MESSAGE_REJECTED, SmtpErrorCode.MESSAGE_TOO_LARGE,
-            SmtpErrorCode.INVALID_ARGUMENT, SmtpErrorCode.EXTENSION_NOT_SUPPORTED);
+            SmtpErrorCode.INVALID_ARGUMENT, SmtpErrorCode.EXTENSION_NOT_SUPPORTED,
+            SmtpErrorCode.REQUIRETLS_NOT_AVAILABLE);
 
     private final SmtpConnectionPool pool;
     private final PoolEntry entry;

@@ -2,13 +2,21 @@ package io.github.smtpclient.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.smtpclient.Envelope;
 import io.github.smtpclient.EsmtpParameter;
+import io.github.smtpclient.Hint;
 import io.github.smtpclient.MessageContent;
+import io.github.smtpclient.RequireTlsPolicy;
+import io.github.smtpclient.SendResult;
 import io.github.smtpclient.ServerInfo;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.event.NotificationEvent;
@@ -17,24 +25,37 @@ import io.github.smtpclient.text.PrintableText;
 
 /**
  * Builds the MAIL FROM and RCPT TO lines of one transaction from an envelope and what the server offers:
- * SIZE, BODY, SMTPUTF8, the DSN parameters, AUTH and MT-PRIORITY (RFC 1870, 6152, 3030, 6531, 3461, 4954, 6710),
- * then the envelope's further parameters. Refuses, before anything is sent, an envelope this server cannot take.
+ * SIZE, BODY, SMTPUTF8, the DSN parameters, AUTH, MT-PRIORITY and REQUIRETLS (RFC 1870, 6152, 3030, 6531, 3461,
+ * 4954, 6710, 8689), then the envelope's further parameters. Refuses, before anything is sent, an envelope this
+ * server cannot take; and records what the message asked for and goes without ({@link #downgrades()}). This is the
+ * one place that writes DSN parameters, for raw and composed messages alike.
  */
 final class EnvelopeCommands {
 
+    /** An ORCPT value that names its RFC 3461 addr-type (an atom) before the address. */
+    private static final Pattern TYPED_ADDRESS = Pattern.compile("([A-Za-z0-9][A-Za-z0-9-]*);(.+)");
+
     private final String mailFrom;
     private final List<String> rcptTo;
+    private final Set<SendResult.Downgrade> downgrades;
 
-    private EnvelopeCommands(String mailFrom, List<String> rcptTo) {
+    private EnvelopeCommands(String mailFrom, List<String> rcptTo, Set<SendResult.Downgrade> downgrades) {
         this.mailFrom = mailFrom;
         this.rcptTo = rcptTo;
+        this.downgrades = downgrades;
     }
 
     /**
      * @param authenticated whether this session authenticated, without which {@code AUTH=} is not sent
+     * @param secure        whether the connection is encrypted
+     * @param settings      the session's defaults for DSN and REQUIRETLS, and whether its TLS was validated
      */
     static EnvelopeCommands plan(Envelope envelope, MessageContent content, ServerInfo server, boolean bdat,
-            boolean authenticated, SmtpListener listener) throws SmtpException {
+            boolean authenticated, boolean secure, SessionSettings settings, SmtpListener listener)
+            throws SmtpException {
+        Set<SendResult.Downgrade> downgrades = EnumSet.noneOf(SendResult.Downgrade.class);
+        boolean requireTls = requireTls(envelope.requireTls().orElse(settings.requireTls()), server, secure, settings,
+                listener, downgrades);
         checkAddress(envelope.sender(), "envelope sender", true);
         boolean utf8 = content.needsSmtpUtf8() || !isAscii(envelope.sender());
         for (Envelope.Recipient recipient : envelope.recipients()) {
@@ -58,16 +79,15 @@ final class EnvelopeCommands {
         if (utf8) {
             mail.append(" SMTPUTF8");
         }
-        boolean dsn = envelope.requestsDsn() && server.isDsnSupported();
-        if (envelope.requestsDsn() && !dsn) {
-            listener.notification(new NotificationEvent(NotificationEvent.Kind.DSN_NOT_AVAILABLE,
-                    "A delivery status notification was requested but the server does not offer DSN; sending without"));
-        }
+        boolean dsn = dsn(envelope, server, settings, listener, downgrades);
         if (dsn) {
             envelope.dsnReturn().ifPresent(ret -> mail.append(" RET=").append(ret.name()));
             envelope.envelopeId().ifPresent(id -> mail.append(" ENVID=").append(xtext(id)));
         }
-        appendAuthAndPriority(mail, envelope, server, authenticated, listener);
+        appendAuthAndPriority(mail, envelope, server, authenticated, listener, downgrades);
+        if (requireTls) {
+            mail.append(" REQUIRETLS");
+        }
         appendParameters(mail, envelope.mailParameters());
         List<String> rcpts = new ArrayList<>(envelope.recipients().size());
         for (Envelope.Recipient recipient : envelope.recipients()) {
@@ -77,12 +97,93 @@ final class EnvelopeCommands {
                         .sorted().map(Enum::name).toList()));
             }
             if (dsn && recipient.originalRecipient() != null) {
-                rcpt.append(" ORCPT=rfc822;").append(xtext(recipient.originalRecipient()));
+                rcpt.append(" ORCPT=").append(originalRecipient(recipient.originalRecipient(), utf8));
             }
             appendParameters(rcpt, recipient.parameters());
             rcpts.add(rcpt.toString());
         }
-        return new EnvelopeCommands(mail.toString(), List.copyOf(rcpts));
+        return new EnvelopeCommands(mail.toString(), List.copyOf(rcpts), Set.copyOf(downgrades));
+    }
+
+    /**
+     * RFC 3461: DSN parameters only to a server that offers DSN. Without, a message whose DSN parameters are required
+     * is refused here; any other goes without them, and the listener and the result are told.
+     */
+    private static boolean dsn(Envelope envelope, ServerInfo server, SessionSettings settings, SmtpListener listener,
+            Set<SendResult.Downgrade> downgrades) throws SmtpException {
+        if (!envelope.requestsDsn() || server.isDsnSupported()) {
+            return envelope.requestsDsn();
+        }
+        if (envelope.dsnRequired().orElse(settings.dsnRequired())) {
+            throw new SmtpException(SmtpErrorCode.EXTENSION_NOT_SUPPORTED, "The message sets DSN parameters (NOTIFY,"
+                    + " ORCPT, RET or ENVID), which are required, but the server does not offer DSN; nothing was sent")
+                    .withHint(Hint.of("Send it through a server that offers DSN, or set {} to send it without.",
+                            Setting.DSN_REQUIRED.to("false")));
+        }
+        listener.notification(new NotificationEvent(NotificationEvent.Kind.DSN_NOT_AVAILABLE,
+                "A delivery status notification was requested but the server does not offer DSN; sending without"));
+        downgrades.add(SendResult.Downgrade.DSN);
+        return false;
+    }
+
+    /**
+     * RFC 8689 section 4.1: REQUIRETLS only to a server that advertises it, over TLS whose certificate was validated.
+     * When it cannot be sent, REQUIRE refuses the message here, before MAIL; OPPORTUNISTIC sends it without and says
+     * so.
+     */
+    private static boolean requireTls(RequireTlsPolicy policy, ServerInfo server, boolean secure,
+            SessionSettings settings, SmtpListener listener, Set<SendResult.Downgrade> downgrades)
+            throws SmtpException {
+        if (policy == RequireTlsPolicy.NONE) {
+            return false;
+        }
+        String missing = !secure ? "the connection is not encrypted"
+                : !settings.tlsVerified().getAsBoolean() ? "the server's certificate was not validated with its host"
+                        + " name (validation or the host name check is off, or a listener accepted a failed chain)"
+                : !server.isRequireTlsSupported() ? "the server does not advertise REQUIRETLS" : null;
+        if (missing == null) {
+            return true;
+        }
+        if (policy == RequireTlsPolicy.REQUIRE) {
+            throw new SmtpException(SmtpErrorCode.REQUIRETLS_NOT_AVAILABLE, "The message requires REQUIRETLS (RFC"
+                    + " 8689) but " + missing + "; nothing was sent")
+                    .withHint(Hint.of("Send it over TLS with certificate validation to a server that offers REQUIRETLS,"
+                            + " or set {} to send it without.", Setting.REQUIRE_TLS.to("OPPORTUNISTIC")));
+        }
+        listener.notification(new NotificationEvent(NotificationEvent.Kind.REQUIRETLS_NOT_AVAILABLE, "REQUIRETLS was"
+                + " asked for but " + missing + "; sending without it"));
+        downgrades.add(SendResult.Downgrade.REQUIRETLS);
+        return false;
+    }
+
+    /**
+     * The ORCPT value (RFC 3461 section 4.2, addr-type ";" xtext): {@code rfc822;} and the xtext of an ASCII mailbox,
+     * or for a mailbox with UTF-8 the {@code utf-8;} address type of RFC 6533 section 3: raw UTF-8
+     * (utf-8-addr-unitext) in a transaction that declares SMTPUTF8, {@code \x{HEX}} for each non-ASCII character
+     * (utf-8-addr-xtext) otherwise. In both UTF-8 forms '+', '=', '\' and anything below '!' become {@code \x{HEX}}
+     * too. A value that already names its address type ({@code rfc822;bob@example.com}: no mailbox has a ';' before
+     * its '@' outside quotes) keeps it, and only the address after it is encoded.
+     */
+    static String originalRecipient(String value, boolean smtpUtf8) {
+        Matcher typed = TYPED_ADDRESS.matcher(value);
+        String type = typed.matches() ? typed.group(1) : null;
+        String address = type == null ? value : typed.group(2);
+        if (type != null && !type.equalsIgnoreCase("utf-8") && !type.equalsIgnoreCase("rfc822")) {
+            return type + ";" + xtext(address);
+        }
+        if (isAscii(address) && !"utf-8".equalsIgnoreCase(type)) {
+            return "rfc822;" + xtext(address);
+        }
+        StringBuilder out = new StringBuilder(address.length() + 16).append("utf-8;");
+        address.codePoints().forEach(c -> {
+            boolean plain = c > ' ' && c != '+' && c != '=' && c != '\\' && c != 0x7f && (c < 0x80 || smtpUtf8);
+            if (plain) {
+                out.appendCodePoint(c);
+            } else {
+                out.append("\\x{").append(Integer.toHexString(c).toUpperCase(Locale.ROOT)).append('}');
+            }
+        });
+        return out.toString();
     }
 
     /**
@@ -125,7 +226,7 @@ final class EnvelopeCommands {
      * goes at the server's default priority and the listener is told.
      */
     private static void appendAuthAndPriority(StringBuilder mail, Envelope envelope, ServerInfo server,
-            boolean authenticated, SmtpListener listener) throws SmtpException {
+            boolean authenticated, SmtpListener listener, Set<SendResult.Downgrade> downgrades) throws SmtpException {
         if (envelope.authorizedIdentity().isPresent() && authenticated && server.isSaslSupported()) {
             String identity = envelope.authorizedIdentity().get();
             checkAddress(identity, "AUTH= identity", true);
@@ -137,6 +238,7 @@ final class EnvelopeCommands {
             } else {
                 listener.notification(new NotificationEvent(NotificationEvent.Kind.MT_PRIORITY_NOT_AVAILABLE,
                         "An MT-PRIORITY was set but the server does not offer MT-PRIORITY; sending without"));
+                downgrades.add(SendResult.Downgrade.MT_PRIORITY);
             }
         }
     }
@@ -154,6 +256,11 @@ final class EnvelopeCommands {
 
     List<String> rcptTo() {
         return rcptTo;
+    }
+
+    /** What the message asked for and this transaction goes without. */
+    Set<SendResult.Downgrade> downgrades() {
+        return downgrades;
     }
 
     /**

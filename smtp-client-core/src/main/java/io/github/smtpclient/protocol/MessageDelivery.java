@@ -42,6 +42,7 @@ final class MessageDelivery {
     private final List<String> undelivered = new ArrayList<>();
     private Reply finalReply;
     private long bytes;
+    private Set<SendResult.Downgrade> downgrades = Set.of();
 
     MessageDelivery(int index, long sequence, Submission submission) {
         this.index = index;
@@ -52,6 +53,11 @@ final class MessageDelivery {
         for (int i = 0; i < envelopeRecipients.size(); i++) {
             pending.add(i);
         }
+    }
+
+    /** What the message goes without in every transaction, which its result reports. */
+    void planned(Set<SendResult.Downgrade> downgrades) {
+        this.downgrades = downgrades;
     }
 
     boolean hasPending() {
@@ -181,7 +187,7 @@ final class MessageDelivery {
             return Optional.of(SendOutcome.failure(partial, known));
         }
         return Optional.of(SendOutcome.success(new SendResult(Optional.ofNullable(submission.messageId()), known,
-                finalReply, bytes)));
+                finalReply, bytes, downgrades)));
     }
 
     long bytes() {

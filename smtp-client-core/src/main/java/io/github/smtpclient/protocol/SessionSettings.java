@@ -1,8 +1,10 @@
 package io.github.smtpclient.protocol;
 
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 import io.github.smtpclient.RecipientPolicy;
+import io.github.smtpclient.RequireTlsPolicy;
 import io.github.smtpclient.auth.AuthSettings;
 
 /**
@@ -16,9 +18,14 @@ import io.github.smtpclient.auth.AuthSettings;
  * @param sendBufferSize  size of the buffer commands and data are written through
  * @param timeouts        how long each whole reply may take
  * @param recipientPolicy what a send does when some recipients are refused, unless its envelope says otherwise
+ * @param dsnRequired     whether a message's DSN parameters must reach the server, unless its envelope says otherwise
+ * @param requireTls      whether messages ask for REQUIRETLS (RFC 8689), unless their envelope says otherwise
+ * @param tlsVerified     whether the connection is TLS whose certificate was validated and whose host name was
+ *                        checked, asked when a message wants REQUIRETLS (the engine cannot see the TLS itself)
  */
 public record SessionSettings(String domain, StartTlsPolicy startTls, AuthSettings auth, boolean binaryMode,
-        int binaryChunkSize, int sendBufferSize, ReplyTimeouts timeouts, RecipientPolicy recipientPolicy) {
+        int binaryChunkSize, int sendBufferSize, ReplyTimeouts timeouts, RecipientPolicy recipientPolicy,
+        boolean dsnRequired, RequireTlsPolicy requireTls, BooleanSupplier tlsVerified) {
 
     /** @throws IllegalArgumentException when a size is not positive */
     public SessionSettings {
@@ -27,6 +34,8 @@ public record SessionSettings(String domain, StartTlsPolicy startTls, AuthSettin
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(recipientPolicy, "recipientPolicy");
+        Objects.requireNonNull(requireTls, "requireTls");
+        Objects.requireNonNull(tlsVerified, "tlsVerified");
         if (binaryChunkSize < 1) {
             throw new IllegalArgumentException("binaryChunkSize must be positive, was " + binaryChunkSize);
         }

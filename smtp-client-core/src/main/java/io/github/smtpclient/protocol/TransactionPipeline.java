@@ -109,7 +109,8 @@ final class TransactionPipeline {
         EnvelopeCommands commands;
         try {
             commands = EnvelopeCommands.plan(submission.envelope(), submission.content(), server, bdat, authenticated(),
-                    listener);
+                    conversation.isSecure(), settings, listener);
+            delivery.planned(commands.downgrades());
             if (!delivery.fitsOneTransaction(maxRecipients, maxDomains)) {
                 checkSplittable(submission, allOrNothing);
             }

@@ -34,6 +34,8 @@ final class PropertySettingNames implements SettingNames {
         properties.put(Setting.SOCKET_TIMEOUT, "smtp.client.socket.timeout");
         properties.put(Setting.GREETING_TIMEOUT, "smtp.client.socket.greeting-timeout");
         properties.put(Setting.DATA_TERMINATION_TIMEOUT, "smtp.client.socket.data-termination-timeout");
+        properties.put(Setting.DSN_REQUIRED, "smtp.client.dsn-required");
+        properties.put(Setting.REQUIRE_TLS, "smtp.client.require-tls");
         return properties;
     }
 

@@ -94,6 +94,9 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         PropertyCheck.set("smtp.client.send-buffer-size", properties.getSendBufferSize(),
                 size -> client.transfer().setSendBufferSize(PropertyCheck.toInt(size)));
         client.transfer().setTempPath(properties.getTempPath());
+        client.transfer().setMtPriorityFromMessage(properties.isMtPriorityFromMessage());
+        client.transfer().setDsnRequired(properties.isDsnRequired());
+        PropertyCheck.set("smtp.client.require-tls", properties.getRequireTls(), client.transfer()::setRequireTls);
     }
 
     private void applySocket(SmtpClient client) {

@@ -3,6 +3,7 @@ package io.github.smtpclient.boot.autoconfigure;
 import java.nio.file.Path;
 
 import io.github.smtpclient.RecipientPolicy;
+import io.github.smtpclient.RequireTlsPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -46,6 +47,15 @@ public class SmtpClientProperties {
 
     /** Directory for temporary files; by default the JVM's 'java.io.tmpdir'. */
     private @Nullable Path tempPath;
+
+    /** Whether a composed message's priority also sets its RFC 6710 MT-PRIORITY (urgent 4, normal 0, non-urgent -4) where the server offers it. */
+    private boolean mtPriorityFromMessage;
+
+    /** Whether a message's DSN parameters (NOTIFY, ORCPT, RET, ENVID) must reach the server: true refuses the message before MAIL when the server lacks DSN, false sends it without them and says so in the result; a delivery receipt alone never fails. */
+    private boolean dsnRequired;
+
+    /** Whether messages ask for RFC 8689 REQUIRETLS (relay only over validated TLS) unless they say otherwise: NONE, OPPORTUNISTIC (when the server and connection allow it, else sent without and reported) or REQUIRE (else refused before MAIL). */
+    private RequireTlsPolicy requireTls = RequireTlsPolicy.NONE;
 
     @NestedConfigurationProperty
     private final SmtpTlsProperties tls = new SmtpTlsProperties();
@@ -156,6 +166,30 @@ public class SmtpClientProperties {
 
     public void setTempPath(@Nullable Path tempPath) {
         this.tempPath = tempPath;
+    }
+
+    public boolean isMtPriorityFromMessage() {
+        return mtPriorityFromMessage;
+    }
+
+    public void setMtPriorityFromMessage(boolean mtPriorityFromMessage) {
+        this.mtPriorityFromMessage = mtPriorityFromMessage;
+    }
+
+    public boolean isDsnRequired() {
+        return dsnRequired;
+    }
+
+    public void setDsnRequired(boolean dsnRequired) {
+        this.dsnRequired = dsnRequired;
+    }
+
+    public RequireTlsPolicy getRequireTls() {
+        return requireTls;
+    }
+
+    public void setRequireTls(RequireTlsPolicy requireTls) {
+        this.requireTls = requireTls;
     }
 
     public SmtpTlsProperties getTls() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.smtpclient.RequireTlsPolicy;
 import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.SmtpMailSender;
 import io.github.smtpclient.auth.AuthMechanism;
@@ -157,6 +158,26 @@ class SmtpClientAutoConfigurationTests {
                         assertThat(client.transfer().getTempPath()).isEqualTo(temp);
                     }
                 });
+    }
+
+    @Test
+    void whenMessageExtensionKeysAreSetShouldApplyThemToTheTransfer() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.mt-priority-from-message=true", "smtp.client.dsn-required=true",
+                "smtp.client.require-tls=opportunistic").run(context -> {
+                    try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                        assertThat(client.transfer().isMtPriorityFromMessage()).isTrue();
+                        assertThat(client.transfer().isDsnRequired()).isTrue();
+                        assertThat(client.transfer().getRequireTls()).isEqualTo(RequireTlsPolicy.OPPORTUNISTIC);
+                    }
+                });
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test").run(context -> {
+            try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                assertThat(client.transfer().isMtPriorityFromMessage()).isFalse();
+                assertThat(client.transfer().isDsnRequired()).isFalse();
+                assertThat(client.transfer().getRequireTls()).isEqualTo(RequireTlsPolicy.NONE);
+            }
+        });
     }
 
     @Test
