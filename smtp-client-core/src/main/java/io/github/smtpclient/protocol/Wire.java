@@ -51,6 +51,14 @@ public interface Wire extends Closeable {
     /** Whether the connection is currently encrypted (implicit TLS or after {@link #startTls()}). */
     boolean isSecure();
 
+    /**
+     * Whether the server asked for a client certificate in the TLS handshake and the client sent none; a server that
+     * requires one may then complete the handshake and refuse the session in SMTP (Postfix: 421).
+     */
+    default boolean clientCertificateWithheld() {
+        return false;
+    }
+
     /** Whether the peer is a loopback address, where credentials may cross without TLS. */
     boolean isLoopback();
 

@@ -132,6 +132,46 @@ class ClientCertificateTests {
         }
     }
 
+    /** Postfix with {@code smtpd_tls_req_ccert = yes} completes the handshake, then greets with 421. */
+    @Test
+    void aServerThatAsksForACertificateAndThenRefusesTheSessionIn421IsAHandshakeFailure() throws Exception {
+        server = LoopbackServer.tls(SERVER.contextTrusting(CLIENT_CA.certificate()), socket -> {
+            SSLSocket ssl = (SSLSocket) socket;
+            ssl.setWantClientAuth(true);
+            ssl.startHandshake();
+            boolean presented = peerPresented(ssl.getSession());
+            LoopbackServer.writeLine(ssl, presented ? "421 4.3.2 busy" : "421 4.7.1 Error: No client certificate presented");
+            LoopbackServer.drain(ssl);
+        });
+        try (SmtpClient client = new SmtpClient()) {
+            client.tls().setEngine(engine);
+            client.tls().setMode(TlsMode.IMPLICIT);
+            client.tls().setTrustedCertificates(List.of(ROOT.certificate()));
+
+            assertThatThrownBy(() -> client.connect("localhost", server.port()))
+                    .isInstanceOfSatisfying(SmtpException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TLS_HANDSHAKE_FAILED);
+                        assertThat(e.getMessage()).contains("requires a client certificate")
+                                .contains("No client certificate presented");
+                    });
+
+            // With a certificate sent, a 421 is what it always is: the server is busy.
+            client.tls().setClientCertificate(ClientCertificate.of(List.of(EC_CLIENT.certificate()),
+                    EC_CLIENT.keys().getPrivate()));
+            assertThatThrownBy(() -> client.connect("localhost", server.port()))
+                    .isInstanceOfSatisfying(SmtpException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.SERVICE_UNAVAILABLE));
+        }
+    }
+
+    private static boolean peerPresented(SSLSession session) {
+        try {
+            return session.getPeerCertificates().length > 0;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException none) {
+            return false;
+        }
+    }
+
     @Test
     void aCertificateTheServerDoesNotTrustIsReportedAsRefused() throws Exception {
         startRequiringClientCertificates("TLSv1.3");
