@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Stops the Postfix instance start-tls2.sh started in WORKDIR. Idempotent: nothing running is not an error. Only the
+# PID recorded in WORKDIR (and its process group) is signalled.
+#
+#   scripts/testbed/stop-tls2.sh [WORKDIR]      (default /tmp/smtp-client-testbed/tls2)
+set -euo pipefail
+
+workdir=${1:-/tmp/smtp-client-testbed/tls2}
+master_pid_file=$workdir/postfix/spool/pid/master.pid
+if [[ -r $master_pid_file ]]; then
+  pid=$(tr -d ' \n' <"$master_pid_file")
+  if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    # master's children hold the listening sockets too: wait for the whole process group.
+    deadline=$((SECONDS + 10))
+    while pgrep -g "$pid" >/dev/null && ((SECONDS < deadline)); do
+      sleep 0.1
+    done
+    pgrep -g "$pid" >/dev/null && pkill -KILL -g "$pid"
+    echo "tls2: Postfix stopped"
+  fi
+fi
