@@ -107,6 +107,7 @@ final class BcEngine {
                 .clientAuth(observations.isClientAuthRequested(), parameters.getLocalCertificate() != null
                         && !parameters.getLocalCertificate().isEmpty())
                 .prfHash(hashName(parameters.getPRFCryptoHashAlgorithm()))
+                .extendedMasterSecret(tls13 || parameters.isExtendedMasterSecret())
                 .connectionId(observations.connectionId() == null ? null
                         : HexFormat.of().withUpperCase().formatHex(observations.connectionId()));
         if (group >= 0) {
