@@ -2,7 +2,7 @@ package io.github.smtpclient.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +104,22 @@ public final class ClientCertificate {
      * @throws IOException if a file cannot be read, holds no certificate or no key, or the password is wrong
      */
     public static ClientCertificate fromPem(Path certificateChain, Path privateKey, char[] password) throws IOException {
-        return of(readCertificates(certificateChain), readKey(privateKey, password));
+        try (InputStream chain = Files.newInputStream(certificateChain); InputStream key = Files.newInputStream(privateKey)) {
+            return of(readCertificates(chain, certificateChain.toString()), readKey(key, privateKey.toString(), password));
+        }
+    }
+
+    /**
+     * Like {@link #fromPem(Path, Path, char[])}, from streams (for example class-path resources); the streams are
+     * read to their end and not closed.
+     *
+     * @param password the key's password, or {@code null} for an unencrypted key
+     * @throws IOException if a stream holds no certificate or no key, or the password is wrong
+     */
+    public static ClientCertificate fromPem(InputStream certificateChain, InputStream privateKey, char[] password)
+            throws IOException {
+        return of(readCertificates(certificateChain, "the certificate chain"),
+                readKey(privateKey, "the private key", password));
     }
 
     /**
@@ -122,16 +137,33 @@ public final class ClientCertificate {
      * @throws IOException if the file cannot be read, the password is wrong, or the entry is missing
      */
     public static ClientCertificate fromPkcs12(Path file, char[] password, String alias) throws IOException {
-        KeyStore store;
         try (InputStream in = Files.newInputStream(file)) {
+            return fromPkcs12(in, password, alias, "the PKCS#12 file " + file);
+        }
+    }
+
+    /**
+     * Like {@link #fromPkcs12(Path, char[], String)}, from a stream (for example a class-path resource), which is read
+     * and not closed.
+     *
+     * @throws IOException if the stream is no PKCS#12 file, the password is wrong, or the entry is missing
+     */
+    public static ClientCertificate fromPkcs12(InputStream in, char[] password, String alias) throws IOException {
+        return fromPkcs12(in, password, alias, "the PKCS#12 file");
+    }
+
+    private static ClientCertificate fromPkcs12(InputStream in, char[] password, String alias, String source)
+            throws IOException {
+        KeyStore store;
+        try {
             store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
         } catch (GeneralSecurityException e) {
-            throw new IOException("cannot read the PKCS#12 file " + file + ": " + e.getMessage(), e);
+            throw new IOException("cannot read " + source + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new IOException("cannot read the PKCS#12 file " + file + " (wrong password?): " + e.getMessage(), e);
+            throw new IOException("cannot read " + source + " (wrong password?): " + e.getMessage(), e);
         }
-        return fromKeyStore(store, alias, password, file.toString());
+        return fromKeyStore(store, alias, password, source);
     }
 
     /**
@@ -188,9 +220,10 @@ public final class ClientCertificate {
         return aliases;
     }
 
-    private static List<X509Certificate> readCertificates(Path file) throws IOException {
+    private static List<X509Certificate> readCertificates(InputStream in, String file) throws IOException {
         List<X509Certificate> chain = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser pem = new PEMParser(reader)) {
+        try {
+            PEMParser pem = new PEMParser(new InputStreamReader(in, StandardCharsets.US_ASCII));
             JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
             for (Object object = pem.readObject(); object != null; object = pem.readObject()) {
                 if (object instanceof X509CertificateHolder holder) {
@@ -206,9 +239,10 @@ public final class ClientCertificate {
         return chain;
     }
 
-    private static PrivateKey readKey(Path file, char[] password) throws IOException {
+    private static PrivateKey readKey(InputStream in, String file, char[] password) throws IOException {
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser pem = new PEMParser(reader)) {
+        try {
+            PEMParser pem = new PEMParser(new InputStreamReader(in, StandardCharsets.US_ASCII));
             for (Object object = pem.readObject(); object != null; object = pem.readObject()) {
                 if (object instanceof PrivateKeyInfo info) {
                     return converter.getPrivateKey(info);
