@@ -12,6 +12,9 @@
 #   SMTP_TLS2_REQUIRED_PORT   30830  implicit TLS, client certificate required (smtpd_tls_req_ccert = yes)
 #   SMTP_TLS2_OPTIONAL_PORT   30831  implicit TLS, client certificate asked for (smtpd_tls_ask_ccert = yes)
 #   SMTP_TLS2_STARTTLS_PORT   30832  STARTTLS required (encrypt), client certificate required
+#   SMTP_TLS2_GROUPS_PORT     30840  openssl s_server -www accepting only the groups secp384r1 and ffdhe2048; its
+#                                    page shows what the client offered ("Supported groups") and the session
+#                                    ("Extended master secret: yes|no"), for TlsKnobsInteropTests (TLS only, no SMTP)
 # On every port a recipient is accepted only from a client whose certificate's fingerprint is in relay_clientcerts.
 #
 # CI runs this in WORKDIR=<test bed dir>/tls2 after start.sh and stops it with stop-tls2.sh before stop.sh.
@@ -22,6 +25,7 @@ workdir=${1:-/tmp/smtp-client-testbed/tls2}
 required_port=${SMTP_TLS2_REQUIRED_PORT:-30830}
 optional_port=${SMTP_TLS2_OPTIONAL_PORT:-30831}
 starttls_port=${SMTP_TLS2_STARTTLS_PORT:-30832}
+groups_port=${SMTP_TLS2_GROUPS_PORT:-30840}
 address=127.0.0.1
 domain=example.test
 recipient=certuser
@@ -46,7 +50,7 @@ fi
 "$script_dir/stop-tls2.sh" "$workdir" >/dev/null
 rm -rf "$workdir"
 
-ports=("$required_port" "$optional_port" "$starttls_port")
+ports=("$required_port" "$optional_port" "$starttls_port" "$groups_port")
 for port in "${ports[@]}"; do
   if ss -Htln "sport = :$port" | grep -q .; then
     fail "port $port is already in use; stop that server or set the SMTP_TLS2_*_PORT variables"
@@ -193,6 +197,11 @@ scache unix - - n - 1 scache
 postlog unix-dgram n - n - 1 postlogd
 CONF
 
+# -www answers each connection with a page describing it, and keeps s_server from reading stdin and quitting.
+openssl s_server -accept "$address:$groups_port" -cert "$ca_dir/server.crt" -key "$ca_dir/server.key" \
+  -groups secp384r1:ffdhe2048 -www </dev/null >"$log_dir/s_server-groups.log" 2>&1 &
+echo $! >"$workdir/s_server-groups.pid"
+
 if ! output=$(postfix -c "$config_dir" start 2>&1); then
   echo "$output" >&2
   tail -n 20 "$log_dir/postfix.log" >&2 2>/dev/null || true
@@ -221,10 +230,12 @@ SMTP_TLS2_MAILDIR=$maildir_root/$recipient
 SMTP_TLS2_REQUIRED_PORT=$required_port
 SMTP_TLS2_OPTIONAL_PORT=$optional_port
 SMTP_TLS2_STARTTLS_PORT=$starttls_port
+SMTP_TLS2_GROUPS_PORT=$groups_port
 SMTP_TLS2_POSTFIX_LOG=$log_dir/postfix.log
 ENV
 
 echo "tls2: running in $workdir"
 echo "tls2:   Postfix: client certificate required $required_port (implicit TLS), $starttls_port (STARTTLS);" \
   "asked for $optional_port; relay by fingerprint $fingerprint"
+echo "tls2:   openssl s_server -groups secp384r1:ffdhe2048 -www on $groups_port"
 echo "tls2:   settings $workdir/tls2.env"
