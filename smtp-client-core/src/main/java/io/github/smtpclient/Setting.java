@@ -18,6 +18,12 @@ public enum Setting {
     TLS_USE_SYSTEM_CERTIFICATES("tls", "setUseSystemCertificates", ""),
     /** {@code client.tls().setIgnoreSystemTrust(boolean)}. */
     TLS_IGNORE_SYSTEM_TRUST("tls", "setIgnoreSystemTrust", ""),
+    /** {@code client.tls().setClientCertificate(ClientCertificate)}. */
+    TLS_CLIENT_CERTIFICATE("tls", "setClientCertificate", ""),
+    /** {@code client.tls().setCheckKeyIntegrityBeforeUse(boolean)}. */
+    TLS_CHECK_KEY_INTEGRITY_BEFORE_USE("tls", "setCheckKeyIntegrityBeforeUse", ""),
+    /** {@code client.tls().setEngine(TlsEngine)}. */
+    TLS_ENGINE("tls", "setEngine", "TlsEngine."),
     /** {@code client.auth().setUsername(String)}. */
     AUTH_USERNAME("auth", "setUsername", ""),
     /** {@code client.auth().setPassword(String)}. */

@@ -83,7 +83,7 @@ class ClientConfigTests {
     void unknownAndInapplicableSettingsAreRefusedWithTheReason() {
         assertThatThrownBy(() -> client.config("NoSuchSetting=1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Unknown setting").hasMessageContaining("BinaryMode");
-        for (String name : List.of("LogFile", "LogRotationMode", "UseMicrosoftCTL", "Cookies", "UseSystemRandom")) {
+        for (String name : List.of("LogFile", "LogRotationMode", "UseMicrosoftCTL", "Cookies", "UseSystemOAEPAndPSS")) {
             assertThatThrownBy(() -> client.config(name + "=1")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(name).hasMessageContaining("no meaning");
         }
@@ -139,5 +139,37 @@ class ClientConfigTests {
         assertThatThrownBy(() -> client.config("No\u202eSuch=1")).hasMessageContaining("No\\u202ESuch")
                 .hasMessageNotContaining("\u202e");
         assertThatThrownBy(() -> client.setDomain("evil\u0007.example")).hasMessageContaining("evil\\x07.example");
+    }
+
+    @Test
+    void theTlsKnobsOfPartTwoMapOntoTheirTypedSettings() {
+        assertThat(client.config("CheckKeyIntegrityBeforeUse")).isEqualTo("true");
+        client.config("CheckKeyIntegrityBeforeUse=false");
+        assertThat(client.tls().isCheckKeyIntegrityBeforeUse()).isFalse();
+
+        client.config("EnableClientSideSSLFFDHE=false");
+        assertThat(client.tls().isFiniteFieldDhe()).isFalse();
+
+        client.config("TLSECCurves=secp384r1, x25519");
+        assertThat(client.tls().getNamedGroups()).containsExactly("secp384r1", "x25519");
+        assertThat(client.config("TLSECCurves")).isEqualTo("secp384r1,x25519");
+        assertThatThrownBy(() -> client.config("TLSECCurves=brainpool")).hasMessageContaining("unknown group 'brainpool'");
+
+        assertThat(client.config("TLSUseExtendedMasterSecret")).isEqualTo("preferred");
+        client.config("TLSUseExtendedMasterSecret=required");
+        assertThat(client.tls().getExtendedMasterSecret()).isEqualTo(io.github.smtpclient.tls.ExtendedMasterSecret.REQUIRED);
+        assertThat(client.config("TLSUseExtendedMasterSecret=false")).isEqualTo("off");
+        assertThatThrownBy(() -> client.config("TLSUseExtendedMasterSecret=maybe")).hasMessageContaining("required, preferred or off");
+
+        assertThat(client.config("TLSBaseConfiguration")).isEqualTo("none");
+        assertThat(client.config("TLSBaseConfiguration=highly secure")).isEqualTo("highly-secure");
+        assertThat(client.tls().getVersions()).containsExactly("TLSv1.3");
+        assertThatThrownBy(() -> client.config("TLSBaseConfiguration=paranoid")).hasMessageContaining("compatible, secure or highly-secure");
+
+        assertThat(client.config("UseSystemRandom")).isEqualTo("false");
+        assertThat(client.config("UseSystemRandom=true")).isEqualTo("true");
+        assertThat(client.tls().getSecureRandom()).isNotNull();
+        client.config("UseSystemRandom=false");
+        assertThat(client.tls().getSecureRandom()).isNull();
     }
 }

@@ -2,6 +2,8 @@ package io.github.smtpclient.internal;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -22,6 +24,9 @@ import io.github.smtpclient.log.LogSettings;
 import io.github.smtpclient.net.DnsMode;
 import io.github.smtpclient.net.DnsSettings;
 import io.github.smtpclient.text.PrintableText;
+import io.github.smtpclient.tls.ExtendedMasterSecret;
+import io.github.smtpclient.tls.TlsBaseConfiguration;
+import io.github.smtpclient.tls.TlsSettings;
 import io.github.smtpclient.tls.revocation.OcspHashAlgorithm;
 import io.github.smtpclient.tls.validation.ChainTolerance;
 
@@ -60,6 +65,20 @@ public final class ClientConfig {
                 value -> client.tls().revocation().setOcspHashAlgorithm(ocspHash(value)));
         add("TolerateMinorChainIssues", () -> tolerances(client.tls().getTolerances()),
                 value -> client.tls().setTolerances(tolerances(value)));
+        TlsSettings tls = client.tls();
+        add("CheckKeyIntegrityBeforeUse", () -> Boolean.toString(tls.isCheckKeyIntegrityBeforeUse()),
+                value -> tls.setCheckKeyIntegrityBeforeUse(bool("CheckKeyIntegrityBeforeUse", value)));
+        add("EnableClientSideSSLFFDHE", () -> Boolean.toString(tls.isFiniteFieldDhe()),
+                value -> tls.setFiniteFieldDhe(bool("EnableClientSideSSLFFDHE", value)));
+        add("UseSystemRandom", () -> Boolean.toString(isStrongRandom(tls.getSecureRandom())),
+                value -> tls.setSecureRandom(bool("UseSystemRandom", value) ? strongRandom() : null));
+        add("TLSECCurves", () -> String.join(",", tls.getNamedGroups()),
+                value -> tls.setNamedGroups(List.of(value.trim().split("[,;\\s]+"))));
+        add("TLSUseExtendedMasterSecret", () -> tls.getExtendedMasterSecret().name().toLowerCase(Locale.ROOT),
+                value -> tls.setExtendedMasterSecret(extendedMasterSecret(value)));
+        add("TLSBaseConfiguration", () -> tls.getBaseConfiguration() == null ? "none"
+                : tls.getBaseConfiguration().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                value -> tls.applyBaseConfiguration(baseConfiguration(value)));
         add("UseSystemCertificates", () -> Boolean.toString(client.tls().isUseSystemCertificates()),
                 value -> client.tls().setUseSystemCertificates(bool("UseSystemCertificates", value)));
         DnsSettings dns = client.socket().dns();
@@ -149,6 +168,43 @@ public final class ClientConfig {
         }
     }
 
+    /** The JDK's strong instance: on Linux NativePRNGBlocking, which reads the operating system's /dev/random. */
+    private static SecureRandom strongRandom() {
+        try {
+            return SecureRandom.getInstanceStrong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK names no strong SecureRandom (securerandom.strongAlgorithms): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isStrongRandom(SecureRandom random) {
+        return random != null && random.getAlgorithm().equals(strongRandom().getAlgorithm());
+    }
+
+    /** {@code required}, {@code preferred} or {@code off}; {@code true} is preferred and {@code false} off. */
+    private static ExtendedMasterSecret extendedMasterSecret(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "required" -> ExtendedMasterSecret.REQUIRED;
+            case "preferred", "true", "yes", "on", "1" -> ExtendedMasterSecret.PREFERRED;
+            case "off", "false", "no", "0" -> ExtendedMasterSecret.OFF;
+            default -> throw new IllegalArgumentException("TLSUseExtendedMasterSecret must be required, preferred or"
+                    + " off (true means preferred, false off), was '" + PrintableText.excerpt(value) + "'");
+        };
+    }
+
+    /** {@code compatible}, {@code secure} or {@code highly-secure} (also written with a space or an underscore). */
+    private static TlsBaseConfiguration baseConfiguration(String value) {
+        String name = value.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        for (TlsBaseConfiguration preset : TlsBaseConfiguration.values()) {
+            if (preset.name().equals(name)) {
+                return preset;
+            }
+        }
+        throw new IllegalArgumentException("TLSBaseConfiguration must be compatible, secure or highly-secure, was '"
+                + PrintableText.excerpt(value) + "'");
+    }
+
     /** {@code true} (every tolerance), {@code false} (none), or tolerance names separated by commas. */
     private static Set<ChainTolerance> tolerances(String value) {
         String trimmed = value.trim();
@@ -209,8 +265,8 @@ public final class ClientConfig {
             reasons.put(name, logging);
         }
         String jce = "cryptography is done by the JVM's providers (JCA/JSSE or Bouncy Castle), configured there";
-        for (String name : List.of("checkkeyintegritybeforeuse", "defderivekeyiterations", "maxasn1bufferlength",
-                "maxasn1treedepth", "usesystemoaepandpss", "usesystemrandom", "enableclientsidesslffdhe")) {
+        for (String name : List.of("defderivekeyiterations", "maxasn1bufferlength", "maxasn1treedepth",
+                "usesystemoaepandpss")) {
             reasons.put(name, jce);
         }
         return Map.copyOf(reasons);

@@ -173,6 +173,12 @@ public final class SocketWire implements Wire {
         return tls != null;
     }
 
+    @Override
+    public boolean clientCertificateWithheld() {
+        TlsLayer layer = tls;
+        return layer != null && layer.info().clientAuthRequested().orElse(false) && !layer.info().clientAuthenticated();
+    }
+
     /**
      * Whether the SMTP server is on this machine: a loopback address, directly or through a proxy that is itself on
      * this machine. Through a proxy elsewhere the path crosses the network, so it is never loopback.

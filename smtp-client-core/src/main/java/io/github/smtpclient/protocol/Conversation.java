@@ -56,6 +56,8 @@ final class Conversation {
     private String lastAnswered = "";
     private boolean utf8Allowed;
     private boolean broken;
+    /** Whether the next reply is the first over TLS, where a refused client certificate shows (see {@link #read}). */
+    private boolean firstReplyOverTls;
     /** The 421 the server ended the session with while it owed no reply, if it did. */
     private Reply closedWith;
 
@@ -66,6 +68,7 @@ final class Conversation {
         this.reader = new ReplyReader(wire.input(), wire.readDeadline(), ReplyReader.DEFAULT_MAX_LINE_LENGTH);
         this.writer = new CommandWriter(wire.output(), sendBufferSize);
         this.unasked = new UnaskedBytes(wire, reader);
+        this.firstReplyOverTls = wire.isSecure();
     }
 
     /** A command checked and encoded for the wire, not written yet. */
@@ -184,6 +187,16 @@ final class Conversation {
         }
         String command = awaitingReply.pollFirst();
         listener.commandReply(new CommandReplyEvent(command == null || command.isEmpty() ? null : command, reply));
+        boolean firstOverTls = firstReplyOverTls;
+        firstReplyOverTls = false;
+        if (reply.code() == 421 && firstOverTls && wire.clientCertificateWithheld()) {
+            breakConnection();
+            throw new SmtpException(SmtpErrorCode.TLS_HANDSHAKE_FAILED, "The server asked for a client certificate in"
+                    + " the TLS handshake, none is configured, and its first reply over TLS closes the session (421):"
+                    + " it requires a client certificate", reply)
+                    .withHint(Hint.of("Give the client a certificate the server trusts with {}.",
+                            Setting.TLS_CLIENT_CERTIFICATE.mention()));
+        }
         if (reply.code() == 421) {
             breakConnection();
             throw new SmtpException(SmtpErrorCode.SERVICE_UNAVAILABLE,
@@ -303,6 +316,7 @@ final class Conversation {
             wire.startTls();
             reader.switchInput(wire.input());
             writer.switchOutput(wire.output());
+            firstReplyOverTls = true;
         } catch (SmtpException e) {
             breakConnection();
             throw e;

@@ -62,6 +62,14 @@ public interface Wire extends Closeable {
         return Optional.empty();
     }
 
+    /**
+     * Whether the server asked for a client certificate in the TLS handshake and the client sent none; a server that
+     * requires one may then complete the handshake and refuse the session in SMTP (Postfix: 421).
+     */
+    default boolean clientCertificateWithheld() {
+        return false;
+    }
+
     /** Whether the peer is a loopback address, where credentials may cross without TLS. */
     boolean isLoopback();
 

@@ -22,6 +22,8 @@ import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.crypto.CryptoHashAlgorithm;
 
 import io.github.smtpclient.ChannelBinding;
+import io.github.smtpclient.Hint;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.tls.validation.CertificateInfo;
@@ -46,8 +48,11 @@ final class BcEngine {
         TlsSession toResume = settings.isUseSessionResumption() ? settings.getSessionCache().bouncyCastleSession(
                 request.host(), request.port(), connected.getInetAddress(), settings.isForceResumeIfDestinationChanges())
                 : null;
-        SmtpTlsClient client = new SmtpTlsClient(new ObservingCrypto(RANDOM, observations), versions(), cipherSuites(),
-                SmtpTlsClient.serverNameFor(request.host(), settings.getSniHostName()), verdict, toResume, observations);
+        requireEncodableKey();
+        SecureRandom random = settings.getSecureRandom() != null ? settings.getSecureRandom() : RANDOM;
+        SmtpTlsClient client = new SmtpTlsClient(new ObservingCrypto(random, observations), settings, versions(),
+                cipherSuites(), SmtpTlsClient.serverNameFor(request.host(), settings.getSniHostName()), verdict,
+                toResume, observations);
         TlsClientProtocol protocol;
         try {
             protocol = new TlsClientProtocol(connected.getInputStream(), connected.getOutputStream());
@@ -57,7 +62,7 @@ final class BcEngine {
                 throw verdict.rejection().get();
             }
             throw HandshakeFailures.describe(e instanceof IOException io ? io : new IOException(e), request, settings,
-                    List.of());
+                    List.of(), observations.isClientAuthRequested());
         }
         TlsClientContext context = client.context();
         SecurityParameters parameters = context.getSecurityParametersConnection();
@@ -83,6 +88,17 @@ final class BcEngine {
                 exporter == null ? null : ChannelBinding.of(ChannelBinding.TLS_EXPORTER, exporter));
     }
 
+    /** Bouncy Castle's own crypto signs with the key's bytes, which a key held in a token (PKCS#11) does not give. */
+    private void requireEncodableKey() throws SmtpException {
+        ClientCertificate own = settings.getClientCertificate();
+        if (own != null && own.privateKey().getEncoded() == null) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "the private key of tls().clientCertificate ("
+                    + own.privateKey().getClass().getName() + ") does not reveal its bytes, as keys held in a token or"
+                    + " HSM do not; the Bouncy Castle engine cannot sign with it, the JSSE engine can")
+                    .withHint(Hint.of("Use {}.", Setting.TLS_ENGINE.to("JSSE")));
+        }
+    }
+
     private TlsConnectionInfo info(SecurityParameters parameters, List<X509Certificate> chain,
             HandshakeVerdict verdict, BcObservations observations) {
         boolean tls13 = ProtocolVersion.TLSv13.equals(parameters.getNegotiatedVersion());
@@ -95,6 +111,7 @@ final class BcEngine {
                 .clientAuth(observations.isClientAuthRequested(), parameters.getLocalCertificate() != null
                         && !parameters.getLocalCertificate().isEmpty())
                 .prfHash(hashName(parameters.getPRFCryptoHashAlgorithm()))
+                .extendedMasterSecret(tls13 || parameters.isExtendedMasterSecret())
                 .connectionId(observations.connectionId() == null ? null
                         : HexFormat.of().withUpperCase().formatHex(observations.connectionId()));
         if (group >= 0) {

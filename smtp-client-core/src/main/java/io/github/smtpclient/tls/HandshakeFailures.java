@@ -25,9 +25,16 @@ final class HandshakeFailures {
     private HandshakeFailures() {
     }
 
+    /**
+     * @param clientAuthRequested whether the server sent a CertificateRequest ({@code null}: unknown)
+     */
     static SmtpException describe(IOException failure, HandshakeRequest request, TlsSettings settings,
-            List<X509Certificate> chain) {
+            List<X509Certificate> chain, Boolean clientAuthRequested) {
         String server = request.host() + ":" + request.port();
+        SmtpException refusedClientAuth = ClientAuthRefusals.describe(failure, server, settings, clientAuthRequested);
+        if (refusedClientAuth != null) {
+            return refusedClientAuth;
+        }
         boolean implicitTls = request.implicitTls();
         int timeoutMillis = request.timeoutMillis();
         if (Causes.contain(failure, CertificateException.class)) {
@@ -66,6 +73,10 @@ final class HandshakeFailures {
         if (message.contains("protocol_version") || message.contains("No appropriate protocol")) {
             return "the client and the server share no TLS version; the client allows " + settings.getVersions()
                     + " (tls().versions)" + cipherSuiteNote(settings) + ".";
+        }
+        if (message.contains("Extended Master Secret extension is required")) {
+            return server + " does not support the extended master secret of RFC 7627, which"
+                    + " tls().extendedMasterSecret=REQUIRED demands in TLS 1.2.";
         }
         if (message.contains("handshake_failure")) {
             return "the server refused the handshake: no cipher suite in common" + cipherSuiteNote(settings)

@@ -4,7 +4,9 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.Principal;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,17 +27,22 @@ final class JsseContext {
 
     private final SSLContext context;
     private final Map<Socket, JsseHandshake> handshakes = new ConcurrentHashMap<>();
+    private final Map<String, ClientCertificate> certificates = new ConcurrentHashMap<>();
 
-    private JsseContext() throws GeneralSecurityException {
+    private JsseContext(SecureRandom random) throws GeneralSecurityException {
         context = SSLContext.getInstance(PROTOCOL);
-        context.init(new KeyManager[] {new ObservingKeyManager()},
-                new TrustManager[] {new ValidatingTrustManager(handshakes::get)}, null);
+        context.init(new KeyManager[] {new ClientKeyManager()},
+                new TrustManager[] {new ValidatingTrustManager(handshakes::get)}, random);
     }
 
-    /** A new context; every JDK has a TLS SSLContext, so failing to make one is a broken JDK, not a TLS failure. */
-    static JsseContext create() {
+    /**
+     * A new context; every JDK has a TLS SSLContext, so failing to make one is a broken JDK, not a TLS failure.
+     *
+     * @param random the randomness of its handshakes, or {@code null} for the JDK's default
+     */
+    static JsseContext create(SecureRandom random) {
         try {
-            return new JsseContext();
+            return new JsseContext(random);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK offers no usable " + PROTOCOL + " SSLContext: " + e.getMessage(), e);
         }
@@ -47,25 +54,37 @@ final class JsseContext {
 
     void register(Socket socket, JsseHandshake handshake) {
         handshakes.put(socket, handshake);
+        if (handshake.clientCertificate() != null) {
+            certificates.put(alias(handshake.clientCertificate()), handshake.clientCertificate());
+        }
     }
 
     void unregister(Socket socket) {
         handshakes.remove(socket);
     }
 
+    /** The key manager's name for a certificate: unique per instance, so every handshake finds its own. */
+    private static String alias(ClientCertificate certificate) {
+        return "client-" + certificate.id();
+    }
+
     /**
-     * Records whether the server asked for a client certificate, which is when JSSE asks the key manager for one.
-     * It presents none: client certificates are not configured yet.
+     * Records whether the server asked for a client certificate, which is when JSSE asks the key manager for one,
+     * and presents the handshake's {@link ClientCertificate} when its key type is among those the server accepts.
+     * The CA names the server lists are not consulted: the server decides whether it trusts the certificate (the
+     * JDK's own key manager would send nothing for a certificate of a CA the server did not list).
      */
-    private final class ObservingKeyManager extends X509ExtendedKeyManager {
+    private final class ClientKeyManager extends X509ExtendedKeyManager {
 
         @Override
         public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
             JsseHandshake handshake = handshakes.get(socket);
-            if (handshake != null) {
-                handshake.clientAuthRequested().set(true);
+            if (handshake == null) {
+                return null;
             }
-            return null;
+            handshake.clientAuthRequested().set(true);
+            ClientCertificate own = handshake.clientCertificate();
+            return own != null && List.of(keyType).contains(own.privateKey().getAlgorithm()) ? alias(own) : null;
         }
 
         @Override
@@ -90,12 +109,14 @@ final class JsseContext {
 
         @Override
         public X509Certificate[] getCertificateChain(String alias) {
-            return null;
+            ClientCertificate own = alias == null ? null : certificates.get(alias);
+            return own == null ? null : own.chain().toArray(X509Certificate[]::new);
         }
 
         @Override
         public PrivateKey getPrivateKey(String alias) {
-            return null;
+            ClientCertificate own = alias == null ? null : certificates.get(alias);
+            return own == null ? null : own.privateKey();
         }
     }
 }

@@ -17,6 +17,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
+import io.github.smtpclient.Hint;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 
@@ -39,7 +41,7 @@ final class JsseEngine {
         JsseContext shared = settings.getSslContext() == null ? sharedContext(request, connected) : null;
         SSLSocket ssl = layer(shared == null ? settings.getSslContext() : shared.sslContext(), connected,
                 request.host(), request.port());
-        JsseHandshake handshake = new JsseHandshake(verdict);
+        JsseHandshake handshake = new JsseHandshake(verdict, settings.getClientCertificate());
         if (shared != null) {
             shared.register(ssl, handshake);
         }
@@ -49,7 +51,8 @@ final class JsseEngine {
             if (verdict.rejection().isPresent()) {
                 throw verdict.rejection().get();
             }
-            throw HandshakeFailures.describe(e, request, settings, List.of());
+            throw HandshakeFailures.describe(e, request, settings, List.of(),
+                    shared == null ? null : handshake.clientAuthRequested().get());
         } finally {
             if (shared != null) {
                 shared.unregister(ssl);
@@ -78,10 +81,10 @@ final class JsseEngine {
     /** The context for this destination: from the session cache when resumption is on, else a fresh one. */
     private JsseContext sharedContext(HandshakeRequest request, Socket connected) {
         if (!settings.isUseSessionResumption()) {
-            return JsseContext.create();
+            return JsseContext.create(settings.getSecureRandom());
         }
         return settings.getSessionCache().jsseContext(request.host(), request.port(), connected.getInetAddress(),
-                settings.isForceResumeIfDestinationChanges(), JsseContext::create);
+                settings.isForceResumeIfDestinationChanges(), () -> JsseContext.create(settings.getSecureRandom()));
     }
 
     private SSLSocket layer(SSLContext context, Socket connected, String host, int port) throws SmtpException {
@@ -102,10 +105,22 @@ final class JsseEngine {
         return ssl;
     }
 
-    private SSLParameters parameters(SSLParameters parameters) {
+    private SSLParameters parameters(SSLParameters parameters) throws SmtpException {
         parameters.setProtocols(settings.getVersions().toArray(String[]::new));
         if (!settings.getCipherSuites().isEmpty()) {
             parameters.setCipherSuites(settings.getCipherSuites().toArray(String[]::new));
+        }
+        if (!settings.isFiniteFieldDhe()) {
+            parameters.setCipherSuites(List.of(parameters.getCipherSuites()).stream()
+                    .filter(suite -> !suite.startsWith("TLS_DHE_")).toArray(String[]::new));
+        }
+        JsseNamedGroups.apply(parameters, settings);
+        if (settings.getExtendedMasterSecret() != ExtendedMasterSecret.PREFERRED) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "tls().extendedMasterSecret is "
+                    + settings.getExtendedMasterSecret() + ", but the JSSE engine cannot set it per connection: the JDK"
+                    + " decides it for the whole JVM (system property jdk.tls.useExtendedMasterSecret); use the Bouncy"
+                    + " Castle engine, or keep ExtendedMasterSecret.PREFERRED")
+                    .withHint(Hint.of("Use {}.", Setting.TLS_ENGINE.to("BOUNCY_CASTLE")));
         }
         // The server's identity is checked by our validator (RFC 9525); JSSE's "HTTPS" check falls back to the CN.
         parameters.setEndpointIdentificationAlgorithm(null);

@@ -7,11 +7,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * certificate.
  *
  * @param verdict             the trust decision
+ * @param clientCertificate   the certificate to present, or {@code null}
  * @param clientAuthRequested set when JSSE asks for a client certificate
  */
-record JsseHandshake(HandshakeVerdict verdict, AtomicBoolean clientAuthRequested) {
+record JsseHandshake(HandshakeVerdict verdict, ClientCertificate clientCertificate, AtomicBoolean clientAuthRequested) {
 
-    JsseHandshake(HandshakeVerdict verdict) {
-        this(verdict, new AtomicBoolean());
+    JsseHandshake(HandshakeVerdict verdict, ClientCertificate clientCertificate) {
+        this(verdict, clientCertificate, new AtomicBoolean());
     }
 }

@@ -21,6 +21,8 @@ import org.bouncycastle.tls.CertificateStatus;
 import org.bouncycastle.tls.CertificateStatusType;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.DefaultTlsKeyExchangeFactory;
+import org.bouncycastle.tls.KeyExchangeAlgorithm;
+import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.NameType;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.ServerName;
@@ -34,6 +36,7 @@ import org.bouncycastle.tls.TlsKeyExchangeFactory;
 import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.bouncycastle.util.IPAddress;
 
 /**
@@ -53,14 +56,16 @@ final class SmtpTlsClient extends DefaultTlsClient {
     private final HandshakeVerdict verdict;
     private final TlsSession sessionToResume;
     private final BcObservations observations;
+    private final TlsSettings settings;
 
     /**
      * @param cipherSuites the suites to offer, or an empty array for Bouncy Castle's defaults
      * @param serverName   the SNI name, or {@code null} for none
      */
-    SmtpTlsClient(ObservingCrypto crypto, ProtocolVersion[] versions, int[] cipherSuites, String serverName,
-            HandshakeVerdict verdict, TlsSession sessionToResume, BcObservations observations) {
+    SmtpTlsClient(ObservingCrypto crypto, TlsSettings settings, ProtocolVersion[] versions, int[] cipherSuites,
+            String serverName, HandshakeVerdict verdict, TlsSession sessionToResume, BcObservations observations) {
         super(crypto);
+        this.settings = settings;
         this.versions = versions.clone();
         this.offeredSuites = cipherSuites.clone();
         this.serverName = serverName;
@@ -81,8 +86,57 @@ final class SmtpTlsClient extends DefaultTlsClient {
 
     @Override
     protected int[] getSupportedCipherSuites() {
-        return offeredSuites.length == 0 ? super.getSupportedCipherSuites()
+        int[] suites = offeredSuites.length == 0 ? super.getSupportedCipherSuites()
                 : TlsUtils.getSupportedCipherSuites(getCrypto(), offeredSuites);
+        if (settings.isFiniteFieldDhe()) {
+            return suites;
+        }
+        return Arrays.stream(suites).filter(suite -> {
+            int keyExchange = TlsUtils.getKeyExchangeAlgorithm(suite);
+            return keyExchange != KeyExchangeAlgorithm.DHE_RSA && keyExchange != KeyExchangeAlgorithm.DHE_DSS;
+        }).toArray();
+    }
+
+    /** The configured groups (else Bouncy Castle's), without the finite-field ones when those are forbidden. */
+    @Override
+    protected Vector<Integer> getSupportedGroups(@SuppressWarnings("rawtypes") Vector namedGroupRoles) {
+        Vector<Integer> groups = new Vector<>();
+        if (settings.getNamedGroups().isEmpty()) {
+            for (Object group : super.getSupportedGroups(namedGroupRoles)) {
+                groups.add((Integer) group);
+            }
+        } else {
+            for (String name : settings.getNamedGroups()) {
+                int group = BcNamedGroups.codeOf(name);
+                if (getCrypto().hasNamedGroup(group)) {
+                    groups.add(group);
+                }
+            }
+        }
+        if (!settings.isFiniteFieldDhe()) {
+            groups.removeIf(NamedGroup::isFiniteField);
+        }
+        return groups;
+    }
+
+    /** The key share of a TLS 1.3 ClientHello goes to the first configured group (Bouncy Castle prefers x25519). */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Vector getEarlyKeyShareGroups() {
+        if (settings.getNamedGroups().isEmpty() || supportedGroups == null || supportedGroups.isEmpty()) {
+            return super.getEarlyKeyShareGroups();
+        }
+        return TlsUtils.vectorOfOne(supportedGroups.elementAt(0));
+    }
+
+    @Override
+    public boolean requiresExtendedMasterSecret() {
+        return settings.getExtendedMasterSecret() == ExtendedMasterSecret.REQUIRED;
+    }
+
+    @Override
+    public boolean shouldUseExtendedMasterSecret() {
+        return settings.getExtendedMasterSecret() != ExtendedMasterSecret.OFF;
     }
 
     @Override
@@ -143,9 +197,10 @@ final class SmtpTlsClient extends DefaultTlsClient {
             }
 
             @Override
-            public TlsCredentials getClientCredentials(CertificateRequest request) {
+            public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
                 observations.clientAuthRequested();
-                return null;
+                ClientCertificate own = settings.getClientCertificate();
+                return own == null ? null : BcClientCredentials.signer(context, (BcTlsCrypto) getCrypto(), own, request);
             }
         };
     }

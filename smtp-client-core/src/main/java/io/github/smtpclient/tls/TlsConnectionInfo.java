@@ -37,6 +37,7 @@ public final class TlsConnectionInfo {
     private final Optional<String> digestAlgorithm;
     private final Optional<Boolean> forwardSecret;
     private final Optional<String> connectionId;
+    private final Optional<Boolean> extendedMasterSecret;
 
     private TlsConnectionInfo(Builder builder) {
         this.engine = Objects.requireNonNull(builder.engine, "engine");
@@ -57,6 +58,7 @@ public final class TlsConnectionInfo {
         this.digestAlgorithm = suite.map(SuiteFacts::mac).or(() -> Optional.ofNullable(builder.prfHash));
         this.forwardSecret = suite.map(SuiteFacts::forwardSecret).or(() -> Optional.ofNullable(builder.tls13ForwardSecret));
         this.connectionId = Optional.ofNullable(builder.connectionId);
+        this.extendedMasterSecret = Optional.ofNullable(builder.extendedMasterSecret);
     }
 
     static Builder builder(TlsEngine engine) {
@@ -210,6 +212,14 @@ public final class TlsConnectionInfo {
         return connectionId;
     }
 
+    /**
+     * Whether the session's keys are bound to the whole handshake: in TLS 1.2 whether the RFC 7627 extended master
+     * secret was negotiated, in TLS 1.3 always true. Bouncy Castle engine only; JSSE does not report it.
+     */
+    public Optional<Boolean> extendedMasterSecret() {
+        return extendedMasterSecret;
+    }
+
     @Override
     public String toString() {
         String subject = peerCertificates.isEmpty() ? "none"
@@ -236,6 +246,7 @@ public final class TlsConnectionInfo {
         private String signatureAlgorithm;
         private String prfHash;
         private String connectionId;
+        private Boolean extendedMasterSecret;
 
         private Builder(TlsEngine engine) {
             this.engine = engine;
@@ -299,6 +310,11 @@ public final class TlsConnectionInfo {
 
         Builder connectionId(String connectionId) {
             this.connectionId = connectionId;
+            return this;
+        }
+
+        Builder extendedMasterSecret(Boolean extendedMasterSecret) {
+            this.extendedMasterSecret = extendedMasterSecret;
             return this;
         }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
 
+import io.github.smtpclient.Hint;
+import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.event.NotificationEvent;
@@ -73,12 +75,44 @@ public final class TlsHandshaker {
 
     private TlsLayer establish(Socket connected, HandshakeRequest request) throws SmtpException {
         warnIfValidationDisabled(request);
+        checkClientCertificate();
         HandshakeVerdict verdict = verdict(request);
         // An application's SSLContext is a JSSE object: with one, the connection runs on JSSE.
-        if (settings.getEngine() == TlsEngine.JSSE || settings.getSslContext() != null) {
-            return new JsseEngine(settings).handshake(connected, request, verdict);
+        TlsLayer layer = settings.getEngine() == TlsEngine.JSSE || settings.getSslContext() != null
+                ? new JsseEngine(settings).handshake(connected, request, verdict)
+                : new BcEngine(settings).handshake(connected, request, verdict);
+        return ClientAuthRefusals.watch(layer, request.host() + ":" + request.port(), settings);
+    }
+
+    private void checkClientCertificate() throws SmtpException {
+        ClientCertificate own = settings.getClientCertificate();
+        if (own == null) {
+            return;
         }
-        return new BcEngine(settings).handshake(connected, request, verdict);
+        if (settings.getSslContext() != null) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "tls().clientCertificate and tls().sslContext are"
+                    + " both set, but an application's SSLContext chooses the client certificate with its own key"
+                    + " managers; remove one of the two settings").withHint(Hint.of("Remove {} or the SSLContext.",
+                            Setting.TLS_CLIENT_CERTIFICATE.mention()));
+        }
+        if (!settings.isCheckKeyIntegrityBeforeUse()) {
+            return;
+        }
+        boolean matches;
+        try {
+            matches = own.keyMatchesCertificate();
+        } catch (IllegalStateException cannotProbe) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "tls().checkKeyIntegrityBeforeUse cannot check the"
+                    + " key of tls().clientCertificate: " + cannotProbe.getMessage(), cannotProbe).withHint(Hint.of(
+                            "Switch the check off with {}.", Setting.TLS_CHECK_KEY_INTEGRITY_BEFORE_USE.to("false")));
+        }
+        if (!matches) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "the private key of tls().clientCertificate does"
+                    + " not belong to its certificate " + own.leaf().getSubjectX500Principal().getName() + " (a probe"
+                    + " signed with the key does not verify with the certificate's public key; checked because"
+                    + " tls().checkKeyIntegrityBeforeUse is on); nothing was sent")
+                    .withHint(Hint.of("Give the key that was certified with {}.", Setting.TLS_CLIENT_CERTIFICATE.mention()));
+        }
     }
 
     private HandshakeVerdict verdict(HandshakeRequest request) throws SmtpException {

@@ -1,5 +1,6 @@
 package io.github.smtpclient.tls;
 
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -34,6 +35,13 @@ public final class TlsSettings {
     /** The version names {@link #setVersions(List)} accepts. TLS 1.1 and 1.0 are also disabled by the JDK's own security policy. */
     public static final List<String> KNOWN_VERSIONS = List.of("TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1");
 
+    /**
+     * The named groups {@link #setNamedGroups(List)} accepts (RFC 8446 4.2.7, RFC 7919): the elliptic curves and the
+     * finite-field groups both engines know.
+     */
+    public static final List<String> KNOWN_NAMED_GROUPS = List.of("x25519", "x448", "secp256r1", "secp384r1",
+            "secp521r1", "ffdhe2048", "ffdhe3072", "ffdhe4096", "ffdhe6144", "ffdhe8192");
+
     private static final Pattern CIPHER_SUITE_NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private TlsMode mode;
@@ -54,6 +62,13 @@ public final class TlsSettings {
     private RevocationSettings revocation = new RevocationSettings();
     private SSLContext sslContext;
     private String sniHostName;
+    private ClientCertificate clientCertificate;
+    private boolean checkKeyIntegrityBeforeUse = true;
+    private List<String> namedGroups = List.of();
+    private boolean finiteFieldDhe = true;
+    private ExtendedMasterSecret extendedMasterSecret = ExtendedMasterSecret.PREFERRED;
+    private SecureRandom secureRandom;
+    private TlsBaseConfiguration baseConfiguration;
 
     /**
      * Settings with the defaults each getter describes: the mode follows the port, certificates and host names are
@@ -346,6 +361,128 @@ public final class TlsSettings {
         this.sniHostName = sniHostName;
     }
 
+    /** The client's certificate and key, presented when a server asks for one; {@code null} (the default) for none. */
+    public ClientCertificate getClientCertificate() {
+        return clientCertificate;
+    }
+
+    /**
+     * Presents this certificate chain and key when a server asks for a client certificate (the reference's
+     * ClientCert* list), on both engines. One per client: a client, and so an {@code SmtpMailSender}'s pool, talks to
+     * one server. {@code null} presents none. Cannot be combined with {@link #setSslContext an application
+     * SSLContext}, whose key managers choose the certificate themselves.
+     */
+    public void setClientCertificate(ClientCertificate clientCertificate) {
+        this.clientCertificate = clientCertificate;
+    }
+
+    /** Whether the client key is checked against its certificate before a handshake uses it; true by default. */
+    public boolean isCheckKeyIntegrityBeforeUse() {
+        return checkKeyIntegrityBeforeUse;
+    }
+
+    /**
+     * Checks (true, the default) that the {@link #getClientCertificate() client key} belongs to its certificate
+     * before the first handshake that uses it (the reference's CheckKeyIntegrityBeforeUse): a probe signed with the
+     * key must verify with the certificate's public key. A mismatch fails the connection with INVALID_ARGUMENT before
+     * anything is sent, instead of a handshake the server refuses for reasons it does not tell. The probe runs once per
+     * {@link ClientCertificate}.
+     */
+    public void setCheckKeyIntegrityBeforeUse(boolean checkKeyIntegrityBeforeUse) {
+        this.checkKeyIntegrityBeforeUse = checkKeyIntegrityBeforeUse;
+    }
+
+    /** The named groups offered for the key exchange, in preference order; empty means the engine's defaults. */
+    public List<String> getNamedGroups() {
+        return namedGroups;
+    }
+
+    /**
+     * Restricts the (EC)DHE groups the client offers, by their RFC 8446 names from {@link #KNOWN_NAMED_GROUPS}, in
+     * preference order (the reference's TLSECCurves; it includes the RFC 7919 finite-field groups). The first is the
+     * one a TLS 1.3 key share is sent for. Empty (the default) restores the engine's list. On {@link TlsEngine#JSSE}
+     * groups can be set per connection only on Java 20 or later ({@code SSLParameters.setNamedGroups}); on older
+     * Java a connection with groups configured fails with INVALID_ARGUMENT rather than ignore them.
+     *
+     * @throws IllegalArgumentException if the list holds null or an unknown name
+     */
+    public void setNamedGroups(List<String> namedGroups) {
+        requireList(namedGroups, "tls().namedGroups");
+        for (String group : namedGroups) {
+            if (!KNOWN_NAMED_GROUPS.contains(group)) {
+                throw new IllegalArgumentException("tls().namedGroups: unknown group '" + group + "'; allowed values: "
+                        + String.join(", ", KNOWN_NAMED_GROUPS));
+            }
+        }
+        this.namedGroups = List.copyOf(new LinkedHashSet<>(namedGroups));
+    }
+
+    /** Whether finite-field Diffie-Hellman (DHE suites and ffdhe groups) may be negotiated; true by default. */
+    public boolean isFiniteFieldDhe() {
+        return finiteFieldDhe;
+    }
+
+    /**
+     * Allows (true, the default) or forbids finite-field Diffie-Hellman key exchange (the reference's
+     * EnableClientSideSSLFFDHE): with false, no {@code ffdhe*} group is offered and no {@code TLS_DHE_*} cipher suite,
+     * so only elliptic-curve key exchange remains. Applies on both engines; on {@link TlsEngine#JSSE} the groups part
+     * needs Java 20 or later, as {@link #setNamedGroups} does.
+     */
+    public void setFiniteFieldDhe(boolean finiteFieldDhe) {
+        this.finiteFieldDhe = finiteFieldDhe;
+    }
+
+    /** How the RFC 7627 extended master secret is used in TLS 1.2; {@link ExtendedMasterSecret#PREFERRED} by default. */
+    public ExtendedMasterSecret getExtendedMasterSecret() {
+        return extendedMasterSecret;
+    }
+
+    /**
+     * Requires, prefers or switches off the extended master secret of RFC 7627 in TLS 1.2 (the reference's
+     * TLSUseExtendedMasterSecret); TLS 1.3 always binds its keys to the whole handshake. Only
+     * {@link ExtendedMasterSecret#PREFERRED} is possible on {@link TlsEngine#JSSE}, where the JDK decides this for
+     * the whole JVM ({@code jdk.tls.useExtendedMasterSecret}); the others fail a JSSE connection with
+     * INVALID_ARGUMENT.
+     */
+    public void setExtendedMasterSecret(ExtendedMasterSecret extendedMasterSecret) {
+        this.extendedMasterSecret = Objects.requireNonNull(extendedMasterSecret, "tls().extendedMasterSecret");
+    }
+
+    /** The source of randomness for handshakes, or {@code null} for the engine's default {@code new SecureRandom()}. */
+    public SecureRandom getSecureRandom() {
+        return secureRandom;
+    }
+
+    /**
+     * Sets the {@link SecureRandom} handshakes draw their randomness from (the reference's UseSystemRandom: for the
+     * operating system's blocking source pass {@code SecureRandom.getInstanceStrong()}). {@code null} (the default)
+     * uses one {@code new SecureRandom()} shared by all connections. On {@link TlsEngine#JSSE} it is given to the
+     * SSLContext of a destination when that context is made, so the connections sharing a
+     * {@link #getSessionCache() session cache} to one server use the random of the first of them.
+     */
+    public void setSecureRandom(SecureRandom secureRandom) {
+        this.secureRandom = secureRandom;
+    }
+
+    /** The preset last applied with {@link #applyBaseConfiguration}, or {@code null} if none was. */
+    public TlsBaseConfiguration getBaseConfiguration() {
+        return baseConfiguration;
+    }
+
+    /**
+     * Sets the versions, cipher suites, named groups and finite-field DHE of a named preset (the reference's
+     * TLSBaseConfiguration); what each preset sets is listed on {@link TlsBaseConfiguration}. Settings changed
+     * afterwards override the preset's values.
+     */
+    public void applyBaseConfiguration(TlsBaseConfiguration preset) {
+        Objects.requireNonNull(preset, "tls().baseConfiguration");
+        setVersions(preset.versions());
+        setCipherSuites(preset.cipherSuites());
+        setNamedGroups(preset.namedGroups());
+        setFiniteFieldDhe(preset.finiteFieldDhe());
+        this.baseConfiguration = preset;
+    }
+
     /** An independent copy; the certificate lists are immutable and shared, and so is the session cache. */
     public TlsSettings copy() {
         TlsSettings copy = new TlsSettings();
@@ -367,6 +504,13 @@ public final class TlsSettings {
         copy.revocation = revocation.copy();
         copy.sslContext = sslContext;
         copy.sniHostName = sniHostName;
+        copy.clientCertificate = clientCertificate;
+        copy.checkKeyIntegrityBeforeUse = checkKeyIntegrityBeforeUse;
+        copy.namedGroups = namedGroups;
+        copy.finiteFieldDhe = finiteFieldDhe;
+        copy.extendedMasterSecret = extendedMasterSecret;
+        copy.secureRandom = secureRandom;
+        copy.baseConfiguration = baseConfiguration;
         return copy;
     }
 
@@ -387,6 +531,12 @@ public final class TlsSettings {
                 + ", blockedCertificates=" + blockedCertificates.size() + ", useSystemCertificates=" + useSystemCertificates
                 + ", ignoreSystemTrust=" + ignoreSystemTrust + ", tolerances=" + tolerances + ", revocation=" + revocation
                 + ", sslContext=" + (sslContext == null ? "built-in" : sslContext.getProtocol() + "/" + sslContext.getProvider().getName())
-                + ", sniHostName=" + (sniHostName == null ? "host" : sniHostName) + "]";
+                + ", sniHostName=" + (sniHostName == null ? "host" : sniHostName)
+                + ", clientCertificate=" + (clientCertificate == null ? "none" : clientCertificate)
+                + ", checkKeyIntegrityBeforeUse=" + checkKeyIntegrityBeforeUse
+                + ", namedGroups=" + (namedGroups.isEmpty() ? "engine defaults" : namedGroups)
+                + ", finiteFieldDhe=" + finiteFieldDhe + ", extendedMasterSecret=" + extendedMasterSecret
+                + ", secureRandom=" + (secureRandom == null ? "default" : secureRandom.getAlgorithm())
+                + ", baseConfiguration=" + (baseConfiguration == null ? "none" : baseConfiguration) + "]";
     }
 }

@@ -28,6 +28,9 @@ final class PropertySettingNames implements SettingNames {
         properties.put(Setting.TLS_TRUSTED_CERTIFICATES, "smtp.client.tls.trusted-certificates");
         properties.put(Setting.TLS_USE_SYSTEM_CERTIFICATES, "smtp.client.tls.use-system-certificates");
         properties.put(Setting.TLS_IGNORE_SYSTEM_TRUST, "smtp.client.tls.ignore-system-trust");
+        properties.put(Setting.TLS_CLIENT_CERTIFICATE, "smtp.client.tls.client-certificate.certificate-chain");
+        properties.put(Setting.TLS_CHECK_KEY_INTEGRITY_BEFORE_USE, "smtp.client.tls.check-key-integrity-before-use");
+        properties.put(Setting.TLS_ENGINE, "smtp.client.tls.engine");
         properties.put(Setting.AUTH_USERNAME, "smtp.client.username");
         properties.put(Setting.AUTH_PASSWORD, "smtp.client.password");
         properties.put(Setting.AUTH_ALLOW_PLAINTEXT_CREDENTIALS, "smtp.client.auth.allow-plaintext-credentials");

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.smtpclient.tls.ExtendedMasterSecret;
+import io.github.smtpclient.tls.TlsBaseConfiguration;
 import io.github.smtpclient.tls.TlsEngine;
 import io.github.smtpclient.tls.TlsMode;
 import io.github.smtpclient.tls.validation.ChainTolerance;
@@ -68,6 +70,27 @@ public class SmtpTlsProperties {
 
     @NestedConfigurationProperty
     private final SmtpRevocationProperties revocation = new SmtpRevocationProperties();
+
+    @NestedConfigurationProperty
+    private final SmtpClientCertificateProperties clientCertificate = new SmtpClientCertificateProperties();
+
+    /** Whether the client key is checked against its certificate (a signed probe) before the first handshake that uses it. */
+    private boolean checkKeyIntegrityBeforeUse = true;
+
+    /** Preset of versions, cipher suites and groups: COMPATIBLE, SECURE or HIGHLY_SECURE; explicit versions, cipher-suites, named-groups and finite-field-dhe override its values. */
+    private @Nullable TlsBaseConfiguration baseConfiguration;
+
+    /** Key-exchange groups to offer, in preference order (x25519, x448, secp256r1, secp384r1, secp521r1, ffdhe2048...ffdhe8192); empty means the engine's defaults. On the JSSE engine this needs Java 20 or later. */
+    private List<String> namedGroups = new ArrayList<>();
+
+    /** Whether finite-field Diffie-Hellman (DHE suites and ffdhe groups) may be negotiated; by default true, or the base configuration's value. */
+    private @Nullable Boolean finiteFieldDhe;
+
+    /** RFC 7627 extended master secret in TLS 1.2: REQUIRED, PREFERRED or OFF; only PREFERRED on the JSSE engine. */
+    private ExtendedMasterSecret extendedMasterSecret = ExtendedMasterSecret.PREFERRED;
+
+    /** Whether handshakes draw from the JDK's strong SecureRandom (on Linux the operating system's /dev/random) instead of the default one. */
+    private boolean useSystemRandom;
 
     public @Nullable TlsMode getMode() {
         return mode;
@@ -199,5 +222,57 @@ public class SmtpTlsProperties {
 
     public SmtpRevocationProperties getRevocation() {
         return revocation;
+    }
+
+    public SmtpClientCertificateProperties getClientCertificate() {
+        return clientCertificate;
+    }
+
+    public boolean isCheckKeyIntegrityBeforeUse() {
+        return checkKeyIntegrityBeforeUse;
+    }
+
+    public void setCheckKeyIntegrityBeforeUse(boolean checkKeyIntegrityBeforeUse) {
+        this.checkKeyIntegrityBeforeUse = checkKeyIntegrityBeforeUse;
+    }
+
+    public @Nullable TlsBaseConfiguration getBaseConfiguration() {
+        return baseConfiguration;
+    }
+
+    public void setBaseConfiguration(@Nullable TlsBaseConfiguration baseConfiguration) {
+        this.baseConfiguration = baseConfiguration;
+    }
+
+    public List<String> getNamedGroups() {
+        return namedGroups;
+    }
+
+    public void setNamedGroups(List<String> namedGroups) {
+        this.namedGroups = namedGroups;
+    }
+
+    public @Nullable Boolean getFiniteFieldDhe() {
+        return finiteFieldDhe;
+    }
+
+    public void setFiniteFieldDhe(@Nullable Boolean finiteFieldDhe) {
+        this.finiteFieldDhe = finiteFieldDhe;
+    }
+
+    public ExtendedMasterSecret getExtendedMasterSecret() {
+        return extendedMasterSecret;
+    }
+
+    public void setExtendedMasterSecret(ExtendedMasterSecret extendedMasterSecret) {
+        this.extendedMasterSecret = extendedMasterSecret;
+    }
+
+    public boolean isUseSystemRandom() {
+        return useSystemRandom;
+    }
+
+    public void setUseSystemRandom(boolean useSystemRandom) {
+        this.useSystemRandom = useSystemRandom;
     }
 }

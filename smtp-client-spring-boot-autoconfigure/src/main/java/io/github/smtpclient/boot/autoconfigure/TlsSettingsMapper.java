@@ -2,6 +2,8 @@ package io.github.smtpclient.boot.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.security.cert.CRL;
 import java.security.cert.CRLException;
 import java.security.cert.Certificate;
@@ -14,6 +16,7 @@ import java.util.List;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.smtpclient.tls.ClientCertificate;
 import io.github.smtpclient.tls.TlsMode;
 import io.github.smtpclient.tls.TlsSettings;
 import io.github.smtpclient.tls.revocation.RevocationSettings;
@@ -36,6 +39,8 @@ final class TlsSettingsMapper {
     private final List<X509Certificate> blocked;
     private final List<X509CRL> knownCrls;
     private final List<byte[]> knownOcspResponses;
+    private final @Nullable ClientCertificate clientCertificate;
+    private final @Nullable SecureRandom secureRandom;
 
     TlsSettingsMapper(SmtpTlsProperties tls) {
         this.tls = tls;
@@ -44,6 +49,8 @@ final class TlsSettingsMapper {
         this.blocked = certificates("blocked-certificates", tls.getBlockedCertificates());
         this.knownCrls = crls(tls.getRevocation().getKnownCrls());
         this.knownOcspResponses = ocspResponses(tls.getRevocation().getKnownOcspResponses());
+        this.clientCertificate = clientCertificate(tls.getClientCertificate());
+        this.secureRandom = tls.isUseSystemRandom() ? strongRandom() : null;
     }
 
     /**
@@ -52,8 +59,26 @@ final class TlsSettingsMapper {
      */
     void apply(TlsSettings settings, @Nullable TlsMode connectionMode, @Nullable SSLContext sslContext) {
         settings.setMode(connectionMode != null ? connectionMode : tls.getMode());
-        PropertyCheck.set(PREFIX + "versions", tls.getVersions(), settings::setVersions);
-        PropertyCheck.set(PREFIX + "cipher-suites", tls.getCipherSuites(), settings::setCipherSuites);
+        if (tls.getBaseConfiguration() != null) {
+            settings.applyBaseConfiguration(tls.getBaseConfiguration());
+        }
+        // With a preset, only the values that differ from the properties' defaults override it.
+        if (tls.getBaseConfiguration() == null || !tls.getVersions().equals(TlsSettings.DEFAULT_VERSIONS)) {
+            PropertyCheck.set(PREFIX + "versions", tls.getVersions(), settings::setVersions);
+        }
+        if (tls.getBaseConfiguration() == null || !tls.getCipherSuites().isEmpty()) {
+            PropertyCheck.set(PREFIX + "cipher-suites", tls.getCipherSuites(), settings::setCipherSuites);
+        }
+        if (tls.getBaseConfiguration() == null || !tls.getNamedGroups().isEmpty()) {
+            PropertyCheck.set(PREFIX + "named-groups", tls.getNamedGroups(), settings::setNamedGroups);
+        }
+        if (tls.getFiniteFieldDhe() != null) {
+            settings.setFiniteFieldDhe(tls.getFiniteFieldDhe());
+        }
+        settings.setExtendedMasterSecret(tls.getExtendedMasterSecret());
+        settings.setSecureRandom(secureRandom);
+        settings.setClientCertificate(clientCertificate);
+        settings.setCheckKeyIntegrityBeforeUse(tls.isCheckKeyIntegrityBeforeUse());
         settings.setEngine(tls.getEngine());
         settings.setValidateCertificates(tls.isValidateCertificates());
         settings.setVerifyHostname(tls.isVerifyHostname());
@@ -79,6 +104,50 @@ final class TlsSettingsMapper {
                 target::setOcspHashAlgorithm);
         target.setKnownCrls(knownCrls);
         target.setKnownOcspResponses(knownOcspResponses);
+    }
+
+    private static @Nullable ClientCertificate clientCertificate(SmtpClientCertificateProperties properties) {
+        String prefix = PREFIX + "client-certificate.";
+        Resource chain = properties.getCertificateChain();
+        Resource key = properties.getPrivateKey();
+        Resource store = properties.getKeyStore();
+        if (store != null) {
+            if (chain != null || key != null) {
+                throw new InvalidConfigurationPropertyValueException(prefix + "key-store", store,
+                        "Give either 'key-store' or 'certificate-chain' with 'private-key', not both.");
+            }
+            try (InputStream in = store.getInputStream()) {
+                return ClientCertificate.fromPkcs12(in, chars(properties.getKeyStorePassword()), properties.getKeyAlias());
+            } catch (IOException e) {
+                throw new InvalidConfigurationPropertyValueException(prefix + "key-store", store, e.getMessage());
+            }
+        }
+        if (chain == null && key == null) {
+            return null;
+        }
+        if (chain == null || key == null) {
+            throw new InvalidConfigurationPropertyValueException(prefix + (chain == null ? "certificate-chain"
+                    : "private-key"), null, "'certificate-chain' and 'private-key' are given together.");
+        }
+        try (InputStream chainIn = chain.getInputStream(); InputStream keyIn = key.getInputStream()) {
+            return ClientCertificate.fromPem(chainIn, keyIn, chars(properties.getPrivateKeyPassword()));
+        } catch (IOException e) {
+            throw new InvalidConfigurationPropertyValueException(prefix + "certificate-chain", chain,
+                    e.getMessage() + " (private key: " + key + ")");
+        }
+    }
+
+    private static char @Nullable [] chars(@Nullable String password) {
+        return password == null ? null : password.toCharArray();
+    }
+
+    private static SecureRandom strongRandom() {
+        try {
+            return SecureRandom.getInstanceStrong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("smtp.client.tls.use-system-random: the JDK names no strong SecureRandom: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static List<X509Certificate> certificates(String key, List<Resource> resources) {

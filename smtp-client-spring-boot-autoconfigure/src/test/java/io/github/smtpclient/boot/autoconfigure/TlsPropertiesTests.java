@@ -14,7 +14,10 @@ import io.github.smtpclient.testing.TestCertificates;
 import io.github.smtpclient.testing.TestPki;
 import io.github.smtpclient.testing.TestRevocationServer;
 import io.github.smtpclient.tls.CertificateRejectedException;
+import io.github.smtpclient.tls.ExtendedMasterSecret;
+import io.github.smtpclient.tls.TlsBaseConfiguration;
 import io.github.smtpclient.tls.TlsEngine;
+import io.github.smtpclient.tls.TlsSettings;
 import io.github.smtpclient.tls.revocation.OcspHashAlgorithm;
 import io.github.smtpclient.tls.revocation.RevocationCheck;
 import io.github.smtpclient.tls.revocation.RevocationSettings;
@@ -146,6 +149,54 @@ class TlsPropertiesTests {
                 "smtp.client.tls.revocation.timeout=0s").run(context -> assertThat(context)
                         .getFailure().rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
                         .hasMessageContaining("smtp.client.tls.revocation.timeout"));
+    }
+
+    @Test
+    void whenAClientCertificateAndTheTlsKnobsAreSetShouldApplyThem() throws Exception {
+        TestPki.Issued ca = TestPki.root("Client CA");
+        TestPki.Issued client = ca.issue(TestPki.leaf("client"));
+        Path chain = write("client-chain.pem", pem(client.certificate()) + pem(ca.certificate()));
+        Path key = write("client.key", pem("PRIVATE KEY", client.keys().getPrivate().getEncoded()));
+
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.tls.client-certificate.certificate-chain=file:" + chain,
+                "smtp.client.tls.client-certificate.private-key=file:" + key,
+                "smtp.client.tls.check-key-integrity-before-use=false",
+                "smtp.client.tls.base-configuration=highly-secure", "smtp.client.tls.named-groups=x25519",
+                "smtp.client.tls.extended-master-secret=required", "smtp.client.tls.use-system-random=true")
+                .run(context -> {
+                    try (SmtpClient smtp = context.getBean(SmtpClientFactory.class).createClient()) {
+                        TlsSettings tls = smtp.tls();
+                        assertThat(tls.getClientCertificate().chain()).containsExactly(client.certificate(),
+                                ca.certificate());
+                        assertThat(tls.getClientCertificate().privateKey()).isEqualTo(client.keys().getPrivate());
+                        assertThat(tls.isCheckKeyIntegrityBeforeUse()).isFalse();
+                        assertThat(tls.getBaseConfiguration()).isEqualTo(TlsBaseConfiguration.HIGHLY_SECURE);
+                        assertThat(tls.getVersions()).containsExactly("TLSv1.3");
+                        assertThat(tls.getCipherSuites()).isEqualTo(TlsBaseConfiguration.HIGHLY_SECURE.cipherSuites());
+                        assertThat(tls.getNamedGroups()).containsExactly("x25519");
+                        assertThat(tls.isFiniteFieldDhe()).isFalse();
+                        assertThat(tls.getExtendedMasterSecret()).isEqualTo(ExtendedMasterSecret.REQUIRED);
+                        assertThat(tls.getSecureRandom()).isNotNull();
+                    }
+                });
+    }
+
+    @Test
+    void whenTheClientCertificateIsIncompleteShouldFailNamingTheProperty() throws Exception {
+        Path chain = write("only-chain.pem", pem(TestPki.root("Lonely").certificate()));
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.tls.client-certificate.certificate-chain=file:" + chain).run(context -> assertThat(context)
+                        .getFailure().rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("smtp.client.tls.client-certificate.private-key"));
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.tls.client-certificate.key-store=file:" + chain,
+                "smtp.client.tls.client-certificate.key-store-password=x").run(context -> assertThat(context)
+                        .getFailure().rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("smtp.client.tls.client-certificate.key-store"));
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.tls.named-groups=brainpool").run(context -> assertThat(context)
+                        .getFailure().rootCause().hasMessageContaining("smtp.client.tls.named-groups"));
     }
 
     private Path write(String name, String content) throws Exception {

@@ -1,0 +1,107 @@
+package io.github.smtpclient.tls;
+
+import java.io.IOException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Vector;
+
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed448PrivateKeyParameters;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.CertificateEntry;
+import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.HashAlgorithm;
+import org.bouncycastle.tls.SignatureAlgorithm;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.TlsClientContext;
+import org.bouncycastle.tls.TlsCredentialedSigner;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+
+/**
+ * The Bouncy Castle engine's answer to a CertificateRequest: the {@link ClientCertificate} as a signer, with the first
+ * signature scheme in the server's list that fits the key (TLS 1.3: RSA-PSS for RSA, the curve's own hash for ECDSA).
+ */
+final class BcClientCredentials {
+
+    private BcClientCredentials() {
+    }
+
+    /** The signer, or {@code null} when the server accepts no scheme this key can make (then none is sent). */
+    static TlsCredentialedSigner signer(TlsClientContext context, BcTlsCrypto crypto, ClientCertificate own,
+            CertificateRequest request) throws IOException {
+        AsymmetricKeyParameter key = PrivateKeyFactory.createKey(own.privateKey().getEncoded());
+        boolean tls13 = TlsUtils.isTLSv13(context);
+        SignatureAndHashAlgorithm scheme = scheme(key, tls13, request.getSupportedSignatureAlgorithms());
+        if (scheme == null && request.getSupportedSignatureAlgorithms() != null) {
+            return null;
+        }
+        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, key,
+                certificate(crypto, own.chain(), tls13 ? request.getCertificateRequestContext() : null), scheme);
+    }
+
+    private static SignatureAndHashAlgorithm scheme(AsymmetricKeyParameter key, boolean tls13,
+            Vector<?> offered) {
+        if (offered == null) {
+            return null;
+        }
+        for (Object element : offered) {
+            SignatureAndHashAlgorithm candidate = (SignatureAndHashAlgorithm) element;
+            if (fits(key, tls13, candidate.getSignature(), candidate.getHash())) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean fits(AsymmetricKeyParameter key, boolean tls13, short signature, short hash) {
+        if (key instanceof RSAKeyParameters) {
+            return signature == SignatureAlgorithm.rsa_pss_rsae_sha256 || signature == SignatureAlgorithm.rsa_pss_rsae_sha384
+                    || signature == SignatureAlgorithm.rsa_pss_rsae_sha512
+                    || (!tls13 && signature == SignatureAlgorithm.rsa && hash != HashAlgorithm.sha1);
+        }
+        if (key instanceof ECPrivateKeyParameters ec) {
+            return signature == SignatureAlgorithm.ecdsa && (!tls13 || hash == hashOfCurve(ec));
+        }
+        if (key instanceof Ed25519PrivateKeyParameters) {
+            return signature == SignatureAlgorithm.ed25519;
+        }
+        return key instanceof Ed448PrivateKeyParameters && signature == SignatureAlgorithm.ed448;
+    }
+
+    /** TLS 1.3 pairs each curve with one hash: secp256r1 with SHA-256, secp384r1 with SHA-384, secp521r1 with SHA-512. */
+    private static short hashOfCurve(ECPrivateKeyParameters key) {
+        int bits = key.getParameters().getCurve().getFieldSize();
+        return bits <= 256 ? HashAlgorithm.sha256 : bits <= 384 ? HashAlgorithm.sha384 : HashAlgorithm.sha512;
+    }
+
+    private static Certificate certificate(BcTlsCrypto crypto, List<X509Certificate> chain, byte[] requestContext)
+            throws IOException {
+        TlsCertificate[] certificates = new TlsCertificate[chain.size()];
+        try {
+            for (int i = 0; i < certificates.length; i++) {
+                certificates[i] = crypto.createCertificate(chain.get(i).getEncoded());
+            }
+        } catch (CertificateEncodingException e) {
+            throw new TlsFatalAlert(AlertDescription.internal_error, "the client certificate cannot be encoded", e);
+        }
+        if (requestContext == null) {
+            return new Certificate(certificates);
+        }
+        CertificateEntry[] entries = new CertificateEntry[certificates.length];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = new CertificateEntry(certificates[i], null);
+        }
+        return new Certificate(requestContext, entries);
+    }
+}
