@@ -17,6 +17,13 @@ public enum AuthMechanism {
     SCRAM_SHA_256_PLUS("SCRAM-SHA-256-PLUS", false, false),
     /** SCRAM-SHA-1-PLUS (RFC 5802): SCRAM-SHA-1 bound to the TLS channel, as SCRAM-SHA-256-PLUS. */
     SCRAM_SHA_1_PLUS("SCRAM-SHA-1-PLUS", false, false),
+    /**
+     * EXTERNAL (RFC 4422): authentication by the client certificate presented in the TLS handshake
+     * ({@code tls().setClientCertificate}); nothing secret crosses in SMTP. Tried only when listed in
+     * {@link AuthSettings#setMechanisms} and a certificate was presented; the user name, if set, is sent as the
+     * authorization identity.
+     */
+    EXTERNAL("EXTERNAL", false, false),
     /** SCRAM-SHA-256 (RFC 7677): salted challenge-response with mutual authentication. */
     SCRAM_SHA_256("SCRAM-SHA-256", false, false),
     /** SCRAM-SHA-1 (RFC 5802): as SCRAM-SHA-256 with SHA-1. */

@@ -92,6 +92,16 @@ public final class AuthSettings {
     }
 
     /**
+     * Whether sessions authenticate: a user name is set, or EXTERNAL (the TLS client certificate) is listed among the
+     * mechanisms.
+     *
+     * @return {@code true} when the engine will send AUTH after EHLO
+     */
+    public boolean isAuthenticating() {
+        return username != null || mechanisms.contains(AuthMechanism.EXTERNAL);
+    }
+
+    /**
      * Whether a password is set.
      *
      * @return {@code true} when {@link #setPassword(String)} was given a password

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * {@link AuthSettings#isForceLogin()} is set, nothing is filtered out. Names the server advertises that smtp-client
  * does not implement are ignored.
  *
- * <p>The {@code -PLUS} mechanisms need a TLS channel binding and are left out without one. With one, a SCRAM
+ * <p>EXTERNAL is never in the default order: it is tried only when listed, and only over TLS in which the client
+ * presented a certificate. The {@code -PLUS} mechanisms need a TLS channel binding and are left out without one. With one, a SCRAM
  * mechanism is never run without binding when the server offers its {@code -PLUS} variant: that would be the
  * downgrade channel binding exists to stop (RFC 5802 section 6), so it is refused rather than attempted.
  */
@@ -39,11 +40,11 @@ public final class MechanismSelector {
      * @param tokenAvailable whether an OAuth 2 token is available
      * @return the candidates, never empty
      * @throws SmtpException {@code AUTH_NOT_SUPPORTED} when no mechanism is acceptable to both sides
-     * @see #select(AuthSettings, Collection, boolean, boolean)
+     * @see #select(AuthSettings, Collection, boolean, boolean, boolean)
      */
     public static List<AuthMechanism> select(AuthSettings settings, Collection<String> advertised, boolean tokenAvailable)
             throws SmtpException {
-        return select(settings, advertised, tokenAvailable, false);
+        return select(settings, advertised, tokenAvailable, false, false);
     }
 
     /**
@@ -55,18 +56,26 @@ public final class MechanismSelector {
      * @param tokenAvailable          whether an OAuth 2 token is available (from the settings or from a listener)
      * @param channelBindingAvailable whether the connection's TLS gives a channel binding for the {@code -PLUS}
      *                                mechanisms
+     * @param clientCertificatePresented whether the client presented a certificate in the connection's TLS, which
+     *                                EXTERNAL needs
      * @return the candidates, never empty
      * @throws SmtpException {@code AUTH_NOT_SUPPORTED} when no mechanism is acceptable to both sides, or when the only
      *         acceptable ones would give up the channel binding the server offers; the message says what the server
      *         offers and what to change
      */
     public static List<AuthMechanism> select(AuthSettings settings, Collection<String> advertised, boolean tokenAvailable,
-            boolean channelBindingAvailable) throws SmtpException {
+            boolean channelBindingAvailable, boolean clientCertificatePresented) throws SmtpException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(advertised, "advertised");
         boolean explicit = !settings.getMechanisms().isEmpty();
         List<AuthMechanism> preferred = (explicit ? settings.getMechanisms() : defaultOrder(settings, tokenAvailable))
-                .stream().filter(m -> channelBindingAvailable || !m.usesChannelBinding()).toList();
+                .stream().filter(m -> channelBindingAvailable || !m.usesChannelBinding())
+                .filter(m -> clientCertificatePresented || m != AuthMechanism.EXTERNAL).toList();
+        if (preferred.isEmpty() && settings.getMechanisms().contains(AuthMechanism.EXTERNAL)) {
+            throw new SmtpException(SmtpErrorCode.AUTH_NOT_SUPPORTED, "auth.mechanisms allows only "
+                    + settings.getMechanisms() + ", and EXTERNAL needs a client certificate presented in TLS, which"
+                    + " this connection did not present; set one with tls().setClientCertificate(...)");
+        }
         if (preferred.isEmpty()) {
             throw new SmtpException(SmtpErrorCode.AUTH_NOT_SUPPORTED, "auth.mechanisms allows only " + settings
                     .getMechanisms() + ", which need a TLS channel binding, and this connection has none (it is not"
@@ -109,7 +118,7 @@ public final class MechanismSelector {
         Stream<AuthMechanism> tokenFirst = Arrays.stream(AuthMechanism.values())
                 .filter(m -> m.usesToken() && tokenAvailable);
         Stream<AuthMechanism> thenPassword = Arrays.stream(AuthMechanism.values())
-                .filter(m -> !m.usesToken() && passwordMechanisms);
+                .filter(m -> !m.usesToken() && m != AuthMechanism.EXTERNAL && passwordMechanisms);
         return Stream.concat(tokenFirst, thenPassword).toList();
     }
 

@@ -31,7 +31,8 @@ public final class SaslMechanisms {
      * Creates a fresh exchange for one attempt.
      *
      * @param mechanism the mechanism to run
-     * @param username  the user name; required by every mechanism
+     * @param username  the user name; required by every mechanism but EXTERNAL, which sends it, when set, as the
+     *                  authorization identity
      * @param secret    the password, or the OAuth 2 access token for mechanisms that {@link AuthMechanism#usesToken()}
      *                  (see {@link AuthSettings#secretFor(AuthMechanism)})
      * @param host      the server's host name, sent by OAUTHBEARER; {@code null} or blank to leave it out
@@ -54,8 +55,13 @@ public final class SaslMechanisms {
         if (host != null && host.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("host contains a control character");
         }
-        checkUsername(mechanism, username);
-        checkSecret(mechanism, secret);
+        if (mechanism != AuthMechanism.EXTERNAL) {
+            checkUsername(mechanism, username);
+            checkSecret(mechanism, secret);
+        } else if (username != null && username.chars().anyMatch(Character::isISOControl)) {
+            throw SaslErrors.invalidCredential("auth.username", "contains a control character, which EXTERNAL"
+                    + " cannot carry as the authorization identity; remove it");
+        }
         if (mechanism.usesChannelBinding() && channelBinding == null) {
             throw new SmtpException(SmtpErrorCode.AUTH_NOT_SUPPORTED, mechanism + " binds the exchange to the TLS"
                     + " channel, and this connection has no channel binding (it is not TLS, or its server certificate"
@@ -68,6 +74,7 @@ public final class SaslMechanisms {
             case XOAUTH2 -> new XOAuth2Mechanism(username, secret);
             case OAUTHBEARER -> new OAuthBearerMechanism(username, secret, host == null || host.isBlank() ? null : host,
                     port);
+            case EXTERNAL -> new ExternalMechanism(username == null || username.isBlank() ? null : username);
             case SCRAM_SHA_1, SCRAM_SHA_256, SCRAM_SHA_1_PLUS, SCRAM_SHA_256_PLUS -> new ScramMechanism(mechanism,
                     prepared(mechanism, "auth.username", username), prepared(mechanism, "auth.password", secret),
                     ScramMechanism.randomNonce(), channelBinding);

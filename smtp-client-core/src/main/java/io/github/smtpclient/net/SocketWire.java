@@ -174,6 +174,12 @@ public final class SocketWire implements Wire {
     }
 
     @Override
+    public boolean clientCertificatePresented() {
+        TlsLayer layer = tls;
+        return layer != null && layer.info().clientAuthenticated();
+    }
+
+    @Override
     public boolean clientCertificateWithheld() {
         TlsLayer layer = tls;
         return layer != null && layer.info().clientAuthRequested().orElse(false) && !layer.info().clientAuthenticated();

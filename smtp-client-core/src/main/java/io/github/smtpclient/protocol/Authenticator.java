@@ -44,15 +44,15 @@ final class Authenticator {
         this.port = port;
     }
 
-    /** Authenticates when a user name is configured; does nothing otherwise. */
+    /** Authenticates when a user name is configured or EXTERNAL is listed; does nothing otherwise. */
     void authenticate(ServerInfo server) throws SmtpException {
-        if (auth.getUsername() == null) {
+        if (!auth.isAuthenticating()) {
             return;
         }
         checkEncryption();
         Optional<ChannelBinding> channelBinding = conversation.channelBinding();
         List<AuthMechanism> candidates = MechanismSelector.select(auth, server.authMechanisms(), auth.hasOAuthToken(),
-                channelBinding.isPresent());
+                channelBinding.isPresent(), conversation.clientCertificatePresented());
         BeforeAuthEvent event = new BeforeAuthEvent(candidates.stream().map(AuthMechanism::saslName).toList());
         listener.beforeAuth(event);
         List<AuthMechanism> order = new ArrayList<>(candidates);
@@ -75,8 +75,8 @@ final class Authenticator {
                 break;
             }
         }
-        throw new SmtpException(SmtpErrorCode.AUTH_FAILED, "Authentication as '" + auth.getUsername() + "' failed",
-                failure).withHint(Hint.of("Check {} and {} (or the OAuth token).", Setting.AUTH_USERNAME.mention(),
+        String who = auth.getUsername() != null ? "as '" + auth.getUsername() + "'" : "with the client certificate";
+        throw new SmtpException(SmtpErrorCode.AUTH_FAILED, "Authentication " + who + " failed", failure).withHint(Hint.of("Check {} and {} (or the OAuth token).", Setting.AUTH_USERNAME.mention(),
                         Setting.AUTH_PASSWORD.mention()));
     }
 

@@ -338,6 +338,10 @@ final class Conversation {
         return wire.channelBinding();
     }
 
+    boolean clientCertificatePresented() {
+        return wire.clientCertificatePresented();
+    }
+
     boolean isLoopback() {
         return wire.isLoopback();
     }

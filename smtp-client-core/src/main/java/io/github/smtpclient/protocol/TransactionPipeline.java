@@ -93,9 +93,9 @@ final class TransactionPipeline {
         return outcomes;
     }
 
-    /** A session with a user name set is open only once AUTH succeeded (SmtpSession.open throws otherwise). */
+    /** A session that authenticates is open only once AUTH succeeded (SmtpSession.open throws otherwise). */
     private boolean authenticated() {
-        return settings.auth().getUsername() != null;
+        return settings.auth().isAuthenticating();
     }
 
     /**

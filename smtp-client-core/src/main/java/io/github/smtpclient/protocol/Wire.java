@@ -62,6 +62,11 @@ public interface Wire extends Closeable {
         return Optional.empty();
     }
 
+    /** Whether the client presented a certificate in the current TLS handshake, which SASL EXTERNAL relies on. */
+    default boolean clientCertificatePresented() {
+        return false;
+    }
+
     /**
      * Whether the server asked for a client certificate in the TLS handshake and the client sent none; a server that
      * requires one may then complete the handshake and refuse the session in SMTP (Postfix: 421).

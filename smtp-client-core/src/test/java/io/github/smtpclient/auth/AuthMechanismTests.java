@@ -10,7 +10,7 @@ class AuthMechanismTests {
     @Test
     void saslNamesAreTheRegisteredNames() {
         assertThat(Arrays.stream(AuthMechanism.values()).map(AuthMechanism::saslName))
-                .containsExactly("SCRAM-SHA-256-PLUS", "SCRAM-SHA-1-PLUS", "SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5", "OAUTHBEARER", "XOAUTH2", "PLAIN", "LOGIN");
+                .containsExactly("SCRAM-SHA-256-PLUS", "SCRAM-SHA-1-PLUS", "EXTERNAL", "SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5", "OAUTHBEARER", "XOAUTH2", "PLAIN", "LOGIN");
     }
 
     @Test

@@ -39,10 +39,26 @@ class MechanismSelectorTests {
     void withAChannelBindingPlusComesFirstAndItsUnboundVariantIsDropped() throws Exception {
         List<String> offered = List.of("PLAIN", "SCRAM-SHA-1", "SCRAM-SHA-256", "SCRAM-SHA-256-PLUS");
 
-        assertThat(MechanismSelector.select(settings, offered, false, true))
+        assertThat(MechanismSelector.select(settings, offered, false, true, false))
                 .containsExactly(AuthMechanism.SCRAM_SHA_256_PLUS, SCRAM_SHA_1, PLAIN);
-        assertThat(MechanismSelector.select(settings, offered, false, false))
+        assertThat(MechanismSelector.select(settings, offered, false, false, false))
                 .containsExactly(SCRAM_SHA_256, SCRAM_SHA_1, PLAIN);
+    }
+
+    @Test
+    void externalIsTriedOnlyWhenListedAndACertificateWasPresented() throws Exception {
+        List<String> offered = List.of("EXTERNAL", "PLAIN");
+        assertThat(MechanismSelector.select(settings, offered, false, false, true)).containsExactly(PLAIN);
+
+        settings.setMechanisms(List.of(AuthMechanism.EXTERNAL, PLAIN));
+        assertThat(MechanismSelector.select(settings, offered, false, false, true))
+                .containsExactly(AuthMechanism.EXTERNAL, PLAIN);
+        assertThat(MechanismSelector.select(settings, offered, false, false, false)).containsExactly(PLAIN);
+
+        settings.setMechanisms(List.of(AuthMechanism.EXTERNAL));
+        SmtpException refused = SmtpFailures.thrownBy(SmtpErrorCode.AUTH_NOT_SUPPORTED,
+                () -> MechanismSelector.select(settings, offered, false, false, false));
+        assertThat(refused).hasMessageContaining("tls().setClientCertificate");
     }
 
     @Test
@@ -50,7 +66,7 @@ class MechanismSelectorTests {
         settings.setMechanisms(List.of(SCRAM_SHA_256));
 
         SmtpException refused = SmtpFailures.thrownBy(SmtpErrorCode.AUTH_NOT_SUPPORTED, () -> MechanismSelector
-                .select(settings, List.of("SCRAM-SHA-256", "SCRAM-SHA-256-PLUS"), false, true));
+                .select(settings, List.of("SCRAM-SHA-256", "SCRAM-SHA-256-PLUS"), false, true, false));
         assertThat(refused).hasMessageContaining("downgrade").hasMessageContaining("-PLUS");
     }
 
@@ -59,7 +75,7 @@ class MechanismSelectorTests {
         settings.setMechanisms(List.of(AuthMechanism.SCRAM_SHA_256_PLUS));
 
         SmtpException refused = SmtpFailures.thrownBy(SmtpErrorCode.AUTH_NOT_SUPPORTED, () -> MechanismSelector
-                .select(settings, List.of("SCRAM-SHA-256-PLUS"), false, false));
+                .select(settings, List.of("SCRAM-SHA-256-PLUS"), false, false, false));
         assertThat(refused).hasMessageContaining("channel binding");
     }
 

@@ -22,8 +22,16 @@ class SaslMechanismsTests {
         assertThat(created.mechanism()).isEqualTo(mechanism);
     }
 
+    @org.junit.jupiter.api.Test
+    void externalNeedsNoCredentialsAndSendsTheUserNameAsTheAuthorizationIdentity() throws Exception {
+        assertThat(SaslMechanisms.create(AuthMechanism.EXTERNAL, null, null, null, 0).initialResponse()).isEmpty();
+        assertThat(new String(SaslMechanisms.create(AuthMechanism.EXTERNAL, "postmaster", null, null, 0)
+                .initialResponse(), StandardCharsets.UTF_8)).isEqualTo("postmaster");
+    }
+
+    /** Every mechanism that needs a user name: EXTERNAL takes its identity from the client certificate. */
     @ParameterizedTest
-    @EnumSource(AuthMechanism.class)
+    @EnumSource(value = AuthMechanism.class, mode = EnumSource.Mode.EXCLUDE, names = "EXTERNAL")
     void missingUsernameNamesTheSetting(AuthMechanism mechanism) {
         SmtpException failure = SmtpFailures.thrownBy(SmtpErrorCode.INVALID_ARGUMENT,
                 () -> SaslMechanisms.create(mechanism, " ", "secret", null, 0));
@@ -31,7 +39,7 @@ class SaslMechanismsTests {
     }
 
     @ParameterizedTest
-    @EnumSource(AuthMechanism.class)
+    @EnumSource(value = AuthMechanism.class, mode = EnumSource.Mode.EXCLUDE, names = "EXTERNAL")
     void missingSecretNamesTheSettingToFix(AuthMechanism mechanism) {
         SmtpException failure = SmtpFailures.thrownBy(SmtpErrorCode.INVALID_ARGUMENT,
                 () -> SaslMechanisms.create(mechanism, "user", null, null, 0));

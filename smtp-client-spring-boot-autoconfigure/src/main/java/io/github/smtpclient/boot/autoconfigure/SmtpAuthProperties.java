@@ -10,7 +10,7 @@ import io.github.smtpclient.auth.AuthMechanism;
  */
 public class SmtpAuthProperties {
 
-    /** SASL mechanisms to try, in order: SCRAM-SHA-256-PLUS, SCRAM-SHA-1-PLUS, SCRAM-SHA-256, SCRAM-SHA-1, CRAM-MD5, OAUTHBEARER, XOAUTH2, PLAIN, LOGIN; empty means strongest first. */
+    /** SASL mechanisms to try, in order: SCRAM-SHA-256-PLUS, SCRAM-SHA-1-PLUS, EXTERNAL (only when listed), SCRAM-SHA-256, SCRAM-SHA-1, CRAM-MD5, OAUTHBEARER, XOAUTH2, PLAIN, LOGIN; empty means strongest first. */
     private List<AuthMechanism> mechanisms = new ArrayList<>();
 
     /** Whether to authenticate even when the server does not advertise AUTH. */
