@@ -132,7 +132,11 @@ final class BodyHasher extends OutputStream {
             crPending = false;
             ordinary(new byte[] {CR}, 0, 1);
         }
-        wspPending = false;
+        if (wspPending) {
+            // Whitespace ends a last line that has no line break: kept as one SP, as dkimpy does (the client's data
+            // always ends with CRLF, so only a BINARYMIME body gets here).
+            ordinary(CRLF, 0, 0);
+        }
         if (!relaxed || length > 0) {
             update(CRLF, 0, 2);
         }
