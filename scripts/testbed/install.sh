@@ -16,6 +16,9 @@ packages+=(postgresql-15 postgresql-client-15)
 packages+=(dnsmasq-base squid python3)
 # The PKI test bed (start-pki.sh): python3 serves its CRLs (http.server); iproute2 gives ss, its readiness check.
 packages+=(iproute2)
+# The DKIM test bed (start-dkim.sh): opendkim as a verifying milter, dkimpy (python3-dkim, for /usr/bin/python3) as
+# the second verifier and its dknewkey for the Ed25519 key.
+packages+=(opendkim opendkim-tools python3-dkim)
 
 missing=()
 for package in "${packages[@]}"; do
