@@ -21,10 +21,18 @@ def dnsfunc(name, timeout=5):
     return keys.get(name.decode("ascii").lower().rstrip("."))
 
 
+def verdict(verifier, idx):
+    # dkimpy answers a bad signature with False, and a body hash mismatch or a malformed tag with an exception.
+    try:
+        return "pass" if verifier.verify(idx=idx, dnsfunc=dnsfunc) else "fail"
+    except dkim.DKIMException:
+        return "fail"
+
+
 for path in sys.argv[2:]:
     with open(path, "rb") as message:
         data = message.read()
     verifier = dkim.DKIM(data)
     count = sum(1 for name, _ in verifier.headers if name.lower() == b"dkim-signature")
-    results = [("pass" if verifier.verify(idx=i, dnsfunc=dnsfunc) else "fail") for i in range(count)]
+    results = [verdict(verifier, i) for i in range(count)]
     print(path, " ".join(results) if results else "none")
