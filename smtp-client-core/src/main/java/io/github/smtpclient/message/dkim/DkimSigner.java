@@ -382,7 +382,7 @@ public final class DkimSigner {
             }
             if (algorithm != null && algorithm != key.algorithm()) {
                 throw new DkimConfigurationException("algorithm", "The algorithm is " + algorithm.tag()
-                        + " but the key is a " + key.privateKey().getAlgorithm() + " key, which signs "
+                        + " but the key is an " + key.algorithm().keyAlgorithm() + " key, which signs "
                         + key.algorithm().tag() + ": give a matching key or algorithm");
             }
             checkNames("signedHeaders", signedHeaders);

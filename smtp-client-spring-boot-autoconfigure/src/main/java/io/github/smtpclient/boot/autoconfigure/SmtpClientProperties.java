@@ -86,6 +86,9 @@ public class SmtpClientProperties {
     @NestedConfigurationProperty
     private final SmtpMailSenderProperties mailSender = new SmtpMailSenderProperties();
 
+    @NestedConfigurationProperty
+    private final SmtpDkimProperties dkim = new SmtpDkimProperties();
+
     public @Nullable String getHost() {
         return host;
     }
@@ -204,6 +207,11 @@ public class SmtpClientProperties {
 
     public SmtpHealthProperties getHealth() {
         return health;
+    }
+
+    /** Returns the DKIM signing settings. */
+    public SmtpDkimProperties getDkim() {
+        return dkim;
     }
 
     /** Returns the settings of Spring's JavaMailSender and MailSender beans. */
