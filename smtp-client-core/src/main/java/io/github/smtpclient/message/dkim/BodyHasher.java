@@ -22,6 +22,9 @@ final class BodyHasher extends OutputStream {
     private final boolean relaxed;
     private final MessageDigest digest;
     private final byte[] single = new byte[1];
+    /** Canonical bytes gathered for the digest: relaxed text hashes a word at a time, which costs per call. */
+    private final byte[] pending = new byte[8192];
+    private int pendingLength;
     /** Line breaks seen but not yet hashed: they are dropped if only empty lines follow to the end. */
     private long pendingLineBreaks;
     /** A CR was seen and its LF may follow in the next write. */
@@ -119,8 +122,17 @@ final class BodyHasher extends OutputStream {
     }
 
     private void update(byte[] b, int off, int len) {
-        digest.update(b, off, len);
         length += len;
+        if (len > pending.length - pendingLength) {
+            digest.update(pending, 0, pendingLength);
+            pendingLength = 0;
+            if (len > pending.length) {
+                digest.update(b, off, len);
+                return;
+            }
+        }
+        System.arraycopy(b, off, pending, pendingLength, len);
+        pendingLength += len;
     }
 
     /**
@@ -141,6 +153,8 @@ final class BodyHasher extends OutputStream {
             update(CRLF, 0, 2);
         }
         pendingLineBreaks = 0;
+        digest.update(pending, 0, pendingLength);
+        pendingLength = 0;
         return digest.digest();
     }
 
