@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures DKIM signing: a 100 MB message signed and sent in a 64 MB heap (-Xmx64m; a composed message with a 100 MiB
 # attachment written twice, and a 100 MiB raw stream spooled once), and the time per message of 1 KB and 5 MB
-# messages unsigned and signed (RSA-2048, Ed25519, both). Writes benchmarks/target/dkim.md and puts it into
-# docs/BENCHMARKS.md between the dkim markers (appended when they are missing); the rest of that file is left alone.
+# messages unsigned and signed (RSA-2048, Ed25519, both). Writes benchmarks/DKIM.md and puts it into
+# docs/BENCHMARKS.md between the dkim markers (appended when they are missing); the rest of that file is left alone,
+# and benchmarks/run.sh appends DKIM.md when it rewrites the file.
 #   benchmarks/run-dkim.sh                3 s per measurement, about a minute
 #   benchmarks/run-dkim.sh --seconds=1    a smoke run
 # Builds in the reactor (nothing is installed into ~/.m2) and sends to the module's JavaSink on loopback.
@@ -20,7 +21,7 @@ trap 'rm -rf "$SPOOL"' EXIT
 java -Xmx64m -Djava.io.tmpdir="$SPOOL" -cp "$CP" io.github.smtpclient.benchmarks.DkimBenchmark large >"$OUT/dkim-large.md"
 java -cp "$CP" io.github.smtpclient.benchmarks.DkimBenchmark cost "$@" >"$OUT/dkim-cost.md"
 
-SECTION="$OUT/dkim.md"
+SECTION="$ROOT/benchmarks/DKIM.md"
 {
   echo "<!-- dkim:begin: written by benchmarks/run-dkim.sh; do not edit by hand -->"
   echo "## DKIM signing"
