@@ -168,16 +168,17 @@ public final class DkimKey {
     }
 
     private static DkimKey fromBytes(byte[] bytes, String source) {
-        if (bytes.length > 0 && bytes[0] == 0x30) {
-            return fromPkcs8(bytes);
-        }
-        String text = new String(bytes, StandardCharsets.US_ASCII);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
         if (text.contains("-----BEGIN ")) {
             return fromPem(text);
         }
+        // Before DER: a seed's base64 may begin with '0', the byte DER's SEQUENCE tag also is.
         String compact = text.strip();
         if (compact.matches("[A-Za-z0-9+/]{43}=")) {
             return fromEd25519Seed(Base64.getDecoder().decode(compact));
+        }
+        if (bytes.length > 0 && bytes[0] == 0x30) {
+            return fromPkcs8(bytes);
         }
         throw new DkimConfigurationException("key", "No DKIM private key in " + source + ": expected PEM (BEGIN"
                 + " PRIVATE KEY or BEGIN RSA PRIVATE KEY), PKCS#8 DER or a base64 Ed25519 seed");

@@ -167,6 +167,12 @@ class DkimSignerTests {
         assertThat(fromSeed.dnsRecord()).isEqualTo(ED25519.dnsRecord());
         assertThat(ED25519.dnsRecord().orElseThrow()).startsWith("v=DKIM1; k=ed25519; p=").hasSize(22 + 44);
         assertThat(DkimKey.fromPem(pem("PRIVATE KEY", encoded)).algorithm()).isEqualTo(DkimAlgorithm.ED25519_SHA256);
+        // A seed whose base64 starts with '0' (0x30, DER's SEQUENCE tag) is still read as a seed.
+        byte[] zeroSeed = seed.clone();
+        zeroSeed[0] = (byte) 0xD0;
+        Files.writeString(dir.resolve("zero.key"), Base64.getEncoder().encodeToString(zeroSeed));
+        assertThat(Files.readString(dir.resolve("zero.key"))).startsWith("0");
+        assertThat(DkimKey.read(dir.resolve("zero.key")).algorithm()).isEqualTo(DkimAlgorithm.ED25519_SHA256);
     }
 
     @Test

@@ -8,12 +8,21 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 
 import io.github.smtpclient.SmtpClient;
+import io.github.smtpclient.SmtpMailSender;
 import io.github.smtpclient.boot.client.SmtpClientFactory;
+import io.github.smtpclient.message.MailMessage;
 import io.github.smtpclient.message.dkim.DkimAlgorithm;
 import io.github.smtpclient.message.dkim.DkimCanonicalization;
+import io.github.smtpclient.message.dkim.DkimKey;
 import io.github.smtpclient.message.dkim.DkimSigner;
+import io.github.smtpclient.testing.DkimReferenceVerifier;
+import io.github.smtpclient.testing.InProcessSmtpServer;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +31,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mail.javamail.JavaMailSender;
 
 /** {@code smtp.client.dkim.*} turned into the signers of every client, and bad values named at start-up. */
 class DkimPropertiesTests {
@@ -108,6 +118,38 @@ class DkimPropertiesTests {
                 "smtp.client.dkim.private-key=file:" + temp.resolve("missing.pem"))
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("smtp.client.dkim.private-key").hasMessageContaining("cannot be read"));
+    }
+
+    /** Through the beans an application uses: the pooled sender and Spring's JavaMailSender (a streamed MimeMessage). */
+    @Test
+    void theSenderBeansSignWhatTheyDeliver() throws Exception {
+        try (InProcessSmtpServer server = InProcessSmtpServer.startPlain()) {
+            contextRunner.withPropertyValues("smtp.client.host=localhost", "smtp.client.port=" + server.port(),
+                    "smtp.client.tls.mode=none", "smtp.client.dkim.domain=example.com",
+                    "smtp.client.dkim.selector=rsa", "smtp.client.dkim.private-key=file:" + rsaKey,
+                    "smtp.client.dkim.additional-signatures[0].selector=ed",
+                    "smtp.client.dkim.additional-signatures[0].private-key=file:" + edKey).run(context -> {
+                        context.getBean(SmtpMailSender.class).sendMessage(MailMessage.builder().from("a@example.com")
+                                .to("b@example.com").subject("pooled").plainText("signed by the starter").build());
+                        JavaMailSender mail = context.getBean(JavaMailSender.class);
+                        MimeMessage mime = mail.createMimeMessage();
+                        mime.setFrom(new InternetAddress("a@example.com"));
+                        mime.setRecipient(Message.RecipientType.TO, new InternetAddress("b@example.com"));
+                        mime.setSubject("Jakarta Mail");
+                        mime.setText("signed too");
+                        mail.send(mime);
+                    });
+            Map<String, String> records = Map.of("rsa", DkimKey.read(rsaKey).dnsRecord().orElseThrow(),
+                    "ed", DkimKey.read(edKey).dnsRecord().orElseThrow());
+            assertThat(server.received()).hasSize(2).allSatisfy(received -> {
+                try {
+                    assertThat(DkimReferenceVerifier.verify(received.data(), records)).hasSize(2)
+                            .allSatisfy(result -> assertThat(result.passed()).as(result.toString()).isTrue());
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+        }
     }
 
     private static String pem(PrivateKey key) {
