@@ -60,5 +60,7 @@ mkdir -p "$ROOT/docs"
   if [[ -f "$ROOT/benchmarks/SPEED-LIMITS.md" ]]; then echo; cat "$ROOT/benchmarks/SPEED-LIMITS.md"; fi
   # The outbox's section, written by benchmarks/run-outbox.sh: copied in, so rewriting this page keeps it.
   if [[ -f "$ROOT/benchmarks/outbox-results.md" ]]; then echo; cat "$ROOT/benchmarks/outbox-results.md"; fi
+  # The DKIM section, written by benchmarks/run-dkim.sh: copied in, so rewriting this page keeps it.
+  if [[ -f "$ROOT/benchmarks/DKIM.md" ]]; then echo; cat "$ROOT/benchmarks/DKIM.md"; fi
 } > "$ROOT/docs/BENCHMARKS.md"
 echo "Wrote $ROOT/docs/BENCHMARKS.md"

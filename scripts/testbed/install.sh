@@ -20,6 +20,9 @@ packages+=(iproute2)
 # export keytabs (krb5-admin-server), and kinit/klist for hand checks (krb5-user). squid's negotiate_kerberos_auth
 # comes with squid.
 packages+=(krb5-kdc krb5-admin-server krb5-user)
+# The DKIM test bed (start-dkim.sh): opendkim as a verifying milter, dkimpy (python3-dkim, for /usr/bin/python3) as
+# the second verifier and its dknewkey for the Ed25519 key.
+packages+=(opendkim opendkim-tools python3-dkim)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -9,6 +9,8 @@
  * <li>{@code .auth}: {@code AuthSettings} (reached as {@code client.auth()}) and {@code AuthMechanism}.</li>
  * <li>{@code .event}: {@code SmtpListener} and the events it receives.</li>
  * <li>{@code .message}: {@code MailMessage}, {@code Mailbox}, {@code Attachment} and the other message types.</li>
+ * <li>{@code .message.dkim}: {@code DkimSettings} (reached as {@code client.dkim()}), {@code DkimSigner},
+ * {@code DkimKey} and the streaming {@code DkimSigning}.</li>
  * <li>{@code .net}: {@code SocketSettings} and {@code ProxySettings} (reached as {@code client.socket()} and
  * {@code client.proxy()}).</li>
  * <li>{@code .pool}: {@code PoolSettings} and {@code PoolStats}, taken and returned by {@code SmtpMailSender}.</li>
@@ -55,6 +57,7 @@ module io.github.smtpclient {
     exports io.github.smtpclient.event;
     exports io.github.smtpclient.log;
     exports io.github.smtpclient.message;
+    exports io.github.smtpclient.message.dkim;
     exports io.github.smtpclient.net;
     exports io.github.smtpclient.pool;
     exports io.github.smtpclient.tls;

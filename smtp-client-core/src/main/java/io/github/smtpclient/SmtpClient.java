@@ -21,6 +21,7 @@ import io.github.smtpclient.event.MessageSentEvent;
 import io.github.smtpclient.event.MessageStartedEvent;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.internal.ClientConfig;
+import io.github.smtpclient.internal.DkimSignedContent;
 import io.github.smtpclient.internal.LocalDomain;
 import io.github.smtpclient.internal.MessageComposer;
 import io.github.smtpclient.internal.RawMessageContent;
@@ -33,6 +34,7 @@ import io.github.smtpclient.message.MessageDraft;
 import io.github.smtpclient.message.PreparedMessage;
 import io.github.smtpclient.message.RawContent;
 import io.github.smtpclient.message.RawMessage;
+import io.github.smtpclient.message.dkim.DkimSettings;
 import io.github.smtpclient.net.Connector;
 import io.github.smtpclient.net.ProxySettings;
 import io.github.smtpclient.net.SocketSettings;
@@ -61,7 +63,7 @@ import io.github.smtpclient.tls.TlsSettings;
  * }</pre>
  *
  * <p>Settings are grouped: {@link #tls()}, {@link #auth()}, {@link #socket()}, {@link #proxy()},
- * {@link #transfer()}, {@link #log()}; the reference's class settings are also reachable by name through
+ * {@link #transfer()}, {@link #log()}, {@link #dkim()}; the reference's class settings are also reachable by name through
  * {@link #config(String)}.
  * Settings are read at {@link #connect}; changing them later affects the next connection.
  */
@@ -78,6 +80,7 @@ public class SmtpClient implements AutoCloseable {
     private final ProxySettings proxy = new ProxySettings();
     private final TransferSettings transfer = new TransferSettings();
     private final LogSettings log = new LogSettings();
+    private final DkimSettings dkim = new DkimSettings();
     private final ClientConfig config = new ClientConfig(this);
     private final MessageDraft message = new MessageDraft();
     private SmtpListener listener = SmtpListener.NONE;
@@ -121,6 +124,14 @@ public class SmtpClient implements AutoCloseable {
     /** Data transfer settings: binary mode, chunk size, Bcc removal, buffer size, temporary files. */
     public TransferSettings transfer() {
         return transfer;
+    }
+
+    /**
+     * DKIM signing: the signatures added to every message this client sends, composed or raw (none by default).
+     * Read at each send.
+     */
+    public DkimSettings dkim() {
+        return dkim;
     }
 
     /**
@@ -312,7 +323,7 @@ public class SmtpClient implements AutoCloseable {
         PreparedMessage prepared = null;
         try {
             prepared = composer().prepare(mail);
-            return current.send(MessageComposer.submission(mail, prepared,
+            return sendSigned(current, MessageComposer.submission(mail, prepared,
                     transfer.isMtPriorityFromMessage()));
         } catch (SmtpException e) {
             throw reported(e);
@@ -461,7 +472,43 @@ public class SmtpClient implements AutoCloseable {
         Envelope effective = envelope != null ? envelope : raw.envelope();
         Submission submission = new Submission(effective, content,
                 raw.messageId().orElse(null), raw.headerValues("Subject").stream().findFirst().orElse(null));
-        return current.send(submission);
+        return sendSigned(current, submission);
+    }
+
+    /** Sends one submission, DKIM-signed when {@link #dkim()} has signers. */
+    private SendResult sendSigned(SmtpSession current, Submission submission) throws SmtpException {
+        List<DkimSignedContent> signed = new ArrayList<>(1);
+        try {
+            return current.send(signed(submission, signed));
+        } finally {
+            closeAll(signed);
+        }
+    }
+
+    /**
+     * The submission with its DKIM signatures, computed now over the bytes the engine will send; unchanged when
+     * signing is off. A signed content that spooled is added to {@code signed}, for the caller to close.
+     */
+    private Submission signed(Submission submission, List<DkimSignedContent> signed) throws SmtpException {
+        if (!dkim.isEnabled()) {
+            return submission;
+        }
+        DkimSignedContent content = DkimSignedContent.sign(submission.content(), dkim, transfer.getTempPath());
+        signed.add(content);
+        return new Submission(submission.envelope(), content, submission.messageId(), submission.subject(),
+                submission.sensitive(), submission.endOfData());
+    }
+
+    /** Spool files that outlive their send are reported, not thrown, as {@link #deleteSpool} does. */
+    private void closeAll(List<DkimSignedContent> signed) {
+        for (DkimSignedContent content : signed) {
+            try {
+                content.close();
+            } catch (IOException e) {
+                events.error(new ErrorEvent(new SmtpException(SmtpErrorCode.IO_ERROR,
+                        "Cannot delete the DKIM spool file: " + e.getMessage(), e)));
+            }
+        }
     }
 
     /**
@@ -474,18 +521,21 @@ public class SmtpClient implements AutoCloseable {
         SmtpSession current = requireSession();
         List<Submission> sendable = new ArrayList<>(submissions.size());
         SendOutcome[] refused = new SendOutcome[submissions.size()];
-        for (int i = 0; i < submissions.size(); i++) {
-            try {
-                sendable.add(fitted(submissions.get(i)));
-            } catch (SmtpException e) {
-                refused[i] = SendOutcome.failure(e);
-            }
-        }
+        List<DkimSignedContent> signed = new ArrayList<>();
         List<SendOutcome> sent;
         try {
+            for (int i = 0; i < submissions.size(); i++) {
+                try {
+                    sendable.add(signed(fitted(submissions.get(i)), signed));
+                } catch (SmtpException e) {
+                    refused[i] = SendOutcome.failure(e);
+                }
+            }
             sent = current.sendAll(sendable);
         } catch (SmtpException e) {
             throw named(e);
+        } finally {
+            closeAll(signed);
         }
         List<SendOutcome> outcomes = new ArrayList<>(submissions.size());
         for (int i = 0, next = 0; i < refused.length; i++) {

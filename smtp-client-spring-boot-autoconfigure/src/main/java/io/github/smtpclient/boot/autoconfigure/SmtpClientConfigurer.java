@@ -13,6 +13,7 @@ import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.event.SmtpListener;
 import io.github.smtpclient.log.LogEvent;
 import io.github.smtpclient.log.LogFilters;
+import io.github.smtpclient.message.dkim.DkimSigner;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -35,6 +36,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
     private final @Nullable SmtpOAuth2TokenSupplier tokenSupplier;
     private final Supplier<SmtpListener> listeners;
     private final List<SmtpClientCustomizer> customizers;
+    private final List<DkimSigner> dkimSigners;
 
     SmtpClientConfigurer(SmtpClientProperties properties, SmtpConnectionDetails connection,
             @Nullable SslBundles sslBundles, @Nullable SmtpOAuth2TokenSupplier tokenSupplier,
@@ -48,6 +50,7 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         this.tokenSupplier = tokenSupplier;
         this.listeners = listeners;
         this.customizers = List.copyOf(customizers);
+        this.dkimSigners = DkimSignersMapper.signers(properties.getDkim());
         try (SmtpClient check = new SmtpClient()) {
             applyProperties(check);
         }
@@ -97,6 +100,8 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         client.transfer().setMtPriorityFromMessage(properties.isMtPriorityFromMessage());
         client.transfer().setDsnRequired(properties.isDsnRequired());
         PropertyCheck.set("smtp.client.require-tls", properties.getRequireTls(), client.transfer()::setRequireTls);
+        client.dkim().setSigners(dkimSigners);
+        client.dkim().setSpool(properties.getDkim().isSpool());
     }
 
     private void applySocket(SmtpClient client) {

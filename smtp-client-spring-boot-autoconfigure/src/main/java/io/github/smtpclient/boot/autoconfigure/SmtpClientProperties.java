@@ -96,6 +96,9 @@ public class SmtpClientProperties {
     @NestedConfigurationProperty
     private final SmtpMailSenderProperties mailSender = new SmtpMailSenderProperties();
 
+    @NestedConfigurationProperty
+    private final SmtpDkimProperties dkim = new SmtpDkimProperties();
+
     public @Nullable String getHost() {
         return host;
     }
@@ -238,6 +241,11 @@ public class SmtpClientProperties {
 
     public SmtpHealthProperties getHealth() {
         return health;
+    }
+
+    /** Returns the DKIM signing settings. */
+    public SmtpDkimProperties getDkim() {
+        return dkim;
     }
 
     /** Returns the settings of Spring's JavaMailSender and MailSender beans. */
