@@ -42,7 +42,7 @@ import io.github.smtpclient.tls.TlsMode;
  * dkimpy ({@code /usr/bin/python3}, the {@code dkim} module, keys from opendkim's TestPublicKeys file) over the
  * delivered Maildir copy, and over the exact bytes an in-process SubEthaSMTP received. Every variant carries an RSA
  * and an Ed25519 signature: composed and raw (bytes, file, stream), 8BITMIME and the 7-bit downgrade, DATA and BDAT, a
- * 5 MB attachment, simple canonicalization, the pooled sender. The test bed is {@code scripts/testbed/start-dkim.sh};
+ * 5 MB and a 100 MiB attachment, simple canonicalization, the pooled sender. The test bed is {@code scripts/testbed/start-dkim.sh};
  * skipped when it is not running, failed instead under the {@code interop} profile.
  */
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -151,6 +151,26 @@ class DkimInteropTests {
         assertBothVerifiersPass(delivered);
     }
 
+    /** The issue's largest variant: a 100 MiB file attachment (143 MB on the wire), streamed, over BDAT. */
+    @Test
+    void aHundredMegabyteAttachmentPasses() throws Exception {
+        Path file = temp.resolve("hundred.bin");
+        byte[] block = new byte[1024 * 1024];
+        Random random = new Random(100);
+        try (var out = Files.newOutputStream(file)) {
+            for (int i = 0; i < 100; i++) {
+                random.nextBytes(block);
+                out.write(block);
+            }
+        }
+        String token = token("hundred-megabytes-bdat");
+        try (SmtpClient client = client(bed.port(), true, new ArrayList<>())) {
+            client.sendMessage(MailMessage.builder().from("Sender <sender@" + bed.domain() + ">").to(bed.recipient())
+                    .subject("DKIM " + token).plainText(TEXT).attach(Attachment.fromFile(file)).build());
+        }
+        assertBothVerifiersPass(Map.of(token, delivered(token)));
+    }
+
     @Test
     void simpleCanonicalizationPasses() throws Exception {
         DkimSigner simpleRsa = DkimSigner.builder().domain(bed.domain()).selector(bed.rsaSelector())
@@ -243,7 +263,7 @@ class DkimInteropTests {
     /** The Maildir copy of the message whose Subject carries {@code token}; delivery is asynchronous. */
     private Path delivered(String token) throws Exception {
         Path dir = bed.maildir().resolve("new");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         byte[] needle = ("Subject: DKIM " + token).getBytes(StandardCharsets.US_ASCII);
         while (System.nanoTime() < deadline) {
             try (Stream<Path> files = Files.list(dir)) {
@@ -255,7 +275,7 @@ class DkimInteropTests {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("No message with " + token + " was delivered to " + dir + " within 30 s; see "
+        throw new AssertionError("No message with " + token + " was delivered to " + dir + " within 120 s; see "
                 + bed.settings().get("SMTP_DKIM_POSTFIX_LOG"));
     }
 
