@@ -9,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 import org.bouncycastle.tls.KeyExchangeAlgorithm;
 import org.bouncycastle.tls.NamedGroup;
@@ -21,7 +20,6 @@ import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.crypto.CryptoHashAlgorithm;
 
-import io.github.smtpclient.ChannelBinding;
 import io.github.smtpclient.Hint;
 import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
@@ -83,9 +81,7 @@ final class BcEngine {
             settings.getSessionCache().keep(request.host(), request.port(), connected.getInetAddress(),
                     context.getResumableSession());
         }
-        byte[] exporter = observations.exporterBinding();
-        return new BcLayer(protocol, info(parameters, chain, verdict, observations),
-                exporter == null ? null : ChannelBinding.of(ChannelBinding.TLS_EXPORTER, exporter));
+        return new BcLayer(protocol, info(parameters, chain, verdict, observations));
     }
 
     /** Bouncy Castle's own crypto signs with the key's bytes, which a key held in a token (PKCS#11) does not give. */
@@ -205,18 +201,10 @@ final class BcEngine {
 
         private final TlsClientProtocol protocol;
         private final TlsConnectionInfo info;
-        private final ChannelBinding exporter;
 
-        /** @param exporter the tls-exporter binding of TLS 1.3, or {@code null} */
-        BcLayer(TlsClientProtocol protocol, TlsConnectionInfo info, ChannelBinding exporter) {
+        BcLayer(TlsClientProtocol protocol, TlsConnectionInfo info) {
             this.protocol = protocol;
             this.info = info;
-            this.exporter = exporter;
-        }
-
-        @Override
-        public Optional<ChannelBinding> channelBinding() {
-            return exporter != null ? Optional.of(exporter) : TlsLayer.super.channelBinding();
         }
 
         @Override

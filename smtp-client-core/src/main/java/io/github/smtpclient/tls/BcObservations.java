@@ -20,7 +20,6 @@ final class BcObservations {
     private int signatureScheme = -1;
     private boolean clientAuthRequested;
     private byte[] connectionId;
-    private byte[] exporterBinding;
 
     /** A TLS 1.2 ECDHE key exchange that remembers the server's curve. */
     TlsECDHEKeyExchange ecdhe(int keyExchange) {
@@ -60,15 +59,6 @@ final class BcObservations {
 
     void connectionId(byte[] exported) {
         connectionId = exported.clone();
-    }
-
-    void exporterBinding(byte[] exported) {
-        exporterBinding = exported.clone();
-    }
-
-    /** The tls-exporter channel binding of a TLS 1.3 connection, or {@code null}. */
-    byte[] exporterBinding() {
-        return exporterBinding == null ? null : exporterBinding.clone();
     }
 
     /** The exported connection ID, or {@code null}. */

@@ -158,11 +158,6 @@ final class SmtpTlsClient extends DefaultTlsClient {
         } catch (IllegalStateException exporterUnavailable) {
             // TLS 1.2 without extended master secret has no safe exporter (RFC 7627); the connection has no ID then.
         }
-        // RFC 9266 defines tls-exporter for TLS 1.3; on TLS 1.2 the binding stays tls-server-end-point (RFC 5929),
-        // which, unlike an exporter there, does not depend on the extended master secret.
-        if (TlsUtils.isTLSv13(context)) {
-            observations.exporterBinding(context.exportChannelBinding(org.bouncycastle.tls.ChannelBinding.tls_exporter));
-        }
     }
 
     @Override
