@@ -230,7 +230,9 @@ public class SmtpClient implements AutoCloseable {
         ReplyTimeouts timeouts = new ReplyTimeouts(socket.getTimeout(), socket.getGreetingTimeout(),
                 socket.getDataTerminationTimeout());
         return new SessionSettings(ehloName, policy, auth.copy(), transfer.isBinaryMode(),
-                transfer.getBinaryChunkSize(), transfer.getSendBufferSize(), timeouts, transfer.getRecipientPolicy());
+                transfer.getBinaryChunkSize(), transfer.getSendBufferSize(), timeouts, transfer.getRecipientPolicy(),
+                transfer.getDataCommand(), new SessionSettings.PipelineWindow(transfer.getPipelineWindowMessages(),
+                        transfer.getPipelineWindowBytes()));
     }
 
     /**
@@ -460,8 +462,15 @@ public class SmtpClient implements AutoCloseable {
     }
 
     /**
-     * Sends several prepared submissions over this connection, pipelined when the server allows (one round trip
-     * per message). Each gets its own outcome; one failing does not stop the rest unless the connection is lost.
+     * Sends several prepared submissions over this connection, pipelined when the server allows. When it offers
+     * PIPELINING and CHUNKING, the batch goes with BDAT (unless {@link TransferSettings#getDataCommand()} says DATA) and
+     * every message's MAIL, RCPTs and data are written without waiting for the replies of the ones before, within
+     * the window {@link TransferSettings#getPipelineWindowMessages()} and
+     * {@link TransferSettings#getPipelineWindowBytes()}: a batch costs a few round trips in all. With DATA it costs
+     * one round trip per message (the 354). Each message gets its own outcome; one failing does not stop the rest
+     * unless the connection is lost, and then the messages whose data never left the client fail with
+     * {@link SmtpErrorCode#NOT_CONNECTED}, those whose data was sent but not answered with
+     * {@link SmtpErrorCode#OUTCOME_UNKNOWN}.
      */
     public List<SendOutcome> sendAll(List<Submission> submissions) throws SmtpException {
         SmtpSession current = requireSession();

@@ -2,6 +2,7 @@ package io.github.smtpclient.protocol;
 
 import java.util.Objects;
 
+import io.github.smtpclient.DataCommand;
 import io.github.smtpclient.RecipientPolicy;
 import io.github.smtpclient.auth.AuthSettings;
 
@@ -16,9 +17,29 @@ import io.github.smtpclient.auth.AuthSettings;
  * @param sendBufferSize  size of the buffer commands and data are written through
  * @param timeouts        how long each whole reply may take
  * @param recipientPolicy what a send does when some recipients are refused, unless its envelope says otherwise
+ * @param dataCommand     which command carries message data
+ * @param window          how far a BDAT batch is pipelined
  */
 public record SessionSettings(String domain, StartTlsPolicy startTls, AuthSettings auth, boolean binaryMode,
-        int binaryChunkSize, int sendBufferSize, ReplyTimeouts timeouts, RecipientPolicy recipientPolicy) {
+        int binaryChunkSize, int sendBufferSize, ReplyTimeouts timeouts, RecipientPolicy recipientPolicy,
+        DataCommand dataCommand, PipelineWindow window) {
+
+    /**
+     * The pipelining window of a BDAT batch.
+     *
+     * @param messages messages written ahead of their replies, at least 1
+     * @param bytes    message data written ahead of its replies, at least 1
+     */
+    public record PipelineWindow(int messages, long bytes) {
+
+        /** @throws IllegalArgumentException when a bound is not positive */
+        public PipelineWindow {
+            if (messages < 1 || bytes < 1) {
+                throw new IllegalArgumentException("the pipeline window must be positive, was " + messages
+                        + " messages and " + bytes + " bytes");
+            }
+        }
+    }
 
     /** @throws IllegalArgumentException when a size is not positive */
     public SessionSettings {
@@ -27,6 +48,8 @@ public record SessionSettings(String domain, StartTlsPolicy startTls, AuthSettin
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(recipientPolicy, "recipientPolicy");
+        Objects.requireNonNull(dataCommand, "dataCommand");
+        Objects.requireNonNull(window, "window");
         if (binaryChunkSize < 1) {
             throw new IllegalArgumentException("binaryChunkSize must be positive, was " + binaryChunkSize);
         }
