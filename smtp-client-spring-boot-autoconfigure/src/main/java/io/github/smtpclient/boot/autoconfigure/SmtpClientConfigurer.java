@@ -94,6 +94,14 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         PropertyCheck.set("smtp.client.send-buffer-size", properties.getSendBufferSize(),
                 size -> client.transfer().setSendBufferSize(PropertyCheck.toInt(size)));
         client.transfer().setTempPath(properties.getTempPath());
+        SmtpTransferProperties transfer = properties.getTransfer();
+        PropertyCheck.set("smtp.client.transfer.data-command", transfer.getDataCommand(),
+                client.transfer()::setDataCommand);
+        PropertyCheck.set("smtp.client.transfer.pipeline-window-bytes", transfer.getPipelineWindowBytes(),
+                bytes -> client.transfer().setPipelineWindow(client.transfer().getPipelineWindowMessages(),
+                        PropertyCheck.toInt(bytes)));
+        PropertyCheck.set("smtp.client.transfer.pipeline-window-messages", transfer.getPipelineWindowMessages(),
+                messages -> client.transfer().setPipelineWindow(messages, client.transfer().getPipelineWindowBytes()));
     }
 
     private void applySocket(SmtpClient client) {

@@ -72,6 +72,9 @@ public class SmtpClientProperties {
     private final SmtpPoolProperties pool = new SmtpPoolProperties();
 
     @NestedConfigurationProperty
+    private final SmtpTransferProperties transfer = new SmtpTransferProperties();
+
+    @NestedConfigurationProperty
     private final SmtpRetryProperties retry = new SmtpRetryProperties();
 
     @NestedConfigurationProperty
@@ -184,6 +187,10 @@ public class SmtpClientProperties {
 
     public SmtpBinaryProperties getBinary() {
         return binary;
+    }
+
+    public SmtpTransferProperties getTransfer() {
+        return transfer;
     }
 
     public SmtpPoolProperties getPool() {
