@@ -26,9 +26,10 @@ import io.github.smtpclient.event.SmtpListener;
  *
  * <p><b>The window.</b> One thread writes and reads, interleaved: before a message is written, the oldest messages are
  * answered until fewer than {@link SessionSettings.PipelineWindow#messages()} messages and at most
- * {@link SessionSettings.PipelineWindow#bytes()} bytes (this message's included) are in flight, and every reply that
- * has already arrived is read as well. So the replies waiting in the receive buffer are never more than the window's
- * messages owe, and what the client writes ahead of them is bounded by the window's bytes: with the default window
+ * {@link SessionSettings.PipelineWindow#bytes()} bytes (this message's included) are in flight. So the replies waiting
+ * in the receive buffer are never more than the window's messages owe (replies are not read earlier: waiting for a
+ * message's last reply while there is more to write would hold the writing up), and what the client writes ahead of
+ * them is bounded by the window's bytes: with the default window
  * both fit the sockets' buffers, so a server that reads nothing until it may write its replies cannot make the client
  * block in a write while the server blocks in one. A server that stops reading altogether makes the client wait for
  * a reply, which the reply timeouts bound. A reading thread would remove the bound but not a round trip.
@@ -154,13 +155,6 @@ final class BdatWindow {
                 && (inFlight.size() >= window.messages() || bytesInFlight + size > window.bytes())) {
             answerOldest();
         }
-        try {
-            while (!inFlight.isEmpty() && conversation.replyAvailable()) {
-                answerOldest();
-            }
-        } catch (SmtpException e) {
-            lost(e, null);
-        }
     }
 
     /** Reads and judges the replies of the oldest message in flight; sends what it needs first. */
@@ -168,6 +162,8 @@ final class BdatWindow {
         Written oldest = inFlight.peekFirst();
         boolean envelopeRead = false;
         try {
+            // Only what the oldest reply needs is flushed: bytes that never left the client make the messages they
+            // carry NOT_CONNECTED, not OUTCOME_UNKNOWN, if the connection is lost meanwhile.
             if (oldest.end > writer.bytesSent()) {
                 conversation.flush();
             }
