@@ -246,7 +246,9 @@ public class SmtpClient implements AutoCloseable {
         return new SessionSettings(ehloName, policy, auth.copy(), transfer.isBinaryMode(),
                 transfer.getBinaryChunkSize(), transfer.getSendBufferSize(), timeouts, transfer.getRecipientPolicy(),
                 transfer.isDsnRequired(), transfer.getRequireTls(), () -> verifiesIdentity && connection.tlsInfo()
-                        .map(TlsConnectionInfo::isServerAuthenticated).orElse(false));
+                        .map(TlsConnectionInfo::isServerAuthenticated).orElse(false),
+                transfer.getDataCommand(), new SessionSettings.PipelineWindow(transfer.getPipelineWindowMessages(),
+                        transfer.getPipelineWindowBytes()));
     }
 
     /**
@@ -512,8 +514,15 @@ public class SmtpClient implements AutoCloseable {
     }
 
     /**
-     * Sends several prepared submissions over this connection, pipelined when the server allows (one round trip
-     * per message). Each gets its own outcome; one failing does not stop the rest unless the connection is lost.
+     * Sends several prepared submissions over this connection, pipelined when the server allows. When it offers
+     * PIPELINING and CHUNKING, the batch goes with BDAT (unless {@link TransferSettings#getDataCommand()} says DATA) and
+     * every message's MAIL, RCPTs and data are written without waiting for the replies of the ones before, within
+     * the window {@link TransferSettings#getPipelineWindowMessages()} and
+     * {@link TransferSettings#getPipelineWindowBytes()}: a batch costs a few round trips in all. With DATA it costs
+     * one round trip per message (the 354). Each message gets its own outcome; one failing does not stop the rest
+     * unless the connection is lost, and then the messages whose data never left the client fail with
+     * {@link SmtpErrorCode#NOT_CONNECTED}, those whose data was sent but not answered with
+     * {@link SmtpErrorCode#OUTCOME_UNKNOWN}.
      * A {@link RawContent} is fitted to this server as {@link #sendBytes}, {@link #sendFile} and
      * {@link #sendStream} fit theirs; one this server cannot carry fails its own outcome before MAIL.
      */

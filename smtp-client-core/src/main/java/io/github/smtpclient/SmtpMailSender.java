@@ -302,8 +302,9 @@ public final class SmtpMailSender implements AutoCloseable {
     }
 
     /**
-     * Sends several prepared submissions over one connection, pipelined when the server allows (one round trip per
-     * message); see {@link SmtpClient#sendAll}. Each gets its own outcome. Obtaining the connection is retried as the
+     * Sends several prepared submissions over one connection, pipelined when the server allows (with PIPELINING and
+     * CHUNKING every message is written without waiting for the replies of the ones before); see
+     * {@link SmtpClient#sendAll}. Each gets its own outcome. Obtaining the connection is retried as the
      * {@link RetryPolicy} says; the messages are not, since a {@link MessageContent} may be readable only once.
      */
     public List<SendOutcome> sendAll(List<Submission> submissions) throws SmtpException {

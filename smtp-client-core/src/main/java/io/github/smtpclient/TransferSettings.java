@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How message data is sent: the reference's BinaryMode, BinaryChunkSize, RemoveBCC, SendBufferSize and
- * TempPath settings, and whether it is sent when the server refuses some recipients ({@link RecipientPolicy}).
+ * TempPath settings, whether it is sent when the server refuses some recipients ({@link RecipientPolicy}), which
+ * command carries it ({@link DataCommand}) and how far a batch is pipelined.
  * Reached as {@link SmtpClient#transfer()}.
  */
 public final class TransferSettings {
@@ -16,6 +17,12 @@ public final class TransferSettings {
     /** Default size of the buffer commands and data are written through. */
     public static final int DEFAULT_SEND_BUFFER_SIZE = 64 * 1024;
 
+    /** Default for {@link #getPipelineWindowMessages()}. */
+    public static final int DEFAULT_PIPELINE_WINDOW_MESSAGES = 100;
+
+    /** Default for {@link #getPipelineWindowBytes()}. */
+    public static final int DEFAULT_PIPELINE_WINDOW_BYTES = 128 * 1024;
+
     private boolean binaryMode;
     private int binaryChunkSize = DEFAULT_BINARY_CHUNK_SIZE;
     private boolean removeBcc = true;
@@ -25,12 +32,18 @@ public final class TransferSettings {
     private boolean mtPriorityFromMessage;
     private boolean dsnRequired;
     private RequireTlsPolicy requireTls = RequireTlsPolicy.NONE;
+    private DataCommand dataCommand = DataCommand.AUTO;
+    private int pipelineWindowMessages = DEFAULT_PIPELINE_WINDOW_MESSAGES;
+    private int pipelineWindowBytes = DEFAULT_PIPELINE_WINDOW_BYTES;
 
     /** Settings with the defaults each getter describes. */
     public TransferSettings() {
     }
 
-    /** Whether BDAT (RFC 3030 CHUNKING) is used when the server offers it. Default false: DATA. */
+    /**
+     * Whether BDAT (RFC 3030 CHUNKING), and BINARYMIME for binary content, is used for every send when the server
+     * offers it. Default false: {@link #getDataCommand()} decides.
+     */
     public boolean isBinaryMode() {
         return binaryMode;
     }
@@ -154,6 +167,56 @@ public final class TransferSettings {
         this.requireTls = Objects.requireNonNull(requireTls, "requireTls (use RequireTlsPolicy.NONE for none)");
     }
 
+    /** Which command carries message data; {@link DataCommand#AUTO} (BDAT for pipelined batches) by default. */
+    public DataCommand getDataCommand() {
+        return dataCommand;
+    }
+
+    /** Sets which command carries message data; see {@link DataCommand}. */
+    public void setDataCommand(DataCommand dataCommand) {
+        this.dataCommand = Objects.requireNonNull(dataCommand, "dataCommand");
+    }
+
+    /**
+     * How many messages of a batch may be written before the replies of the oldest are read, when the batch goes
+     * with BDAT over a server that offers PIPELINING: each message's MAIL, RCPTs and {@code BDAT n LAST} follow the
+     * previous message's without waiting. Default {@value #DEFAULT_PIPELINE_WINDOW_MESSAGES}; 1 waits for each
+     * message's replies before the next is written.
+     */
+    public int getPipelineWindowMessages() {
+        return pipelineWindowMessages;
+    }
+
+    /**
+     * How many bytes of message data may be written and not yet answered in a pipelined BDAT batch. A message larger
+     * than this (or of unknown size) is not pipelined with the others: the messages before it are answered first and
+     * it streams on its own. Default {@value #DEFAULT_PIPELINE_WINDOW_BYTES}: small enough that what is in flight
+     * fits the sockets' buffers, so a server that stops reading until it may send its replies cannot make the client
+     * block in a write; the client then waits for the oldest replies (bounded by the reply timeouts) instead.
+     */
+    public int getPipelineWindowBytes() {
+        return pipelineWindowBytes;
+    }
+
+    /**
+     * Sets the pipelining window of BDAT batches: at most {@code messages} messages and {@code bytes} bytes of their
+     * data written ahead of their replies.
+     *
+     * @param messages 1 to 10,000
+     * @param bytes    1 KiB to 64 MiB
+     */
+    public void setPipelineWindow(int messages, int bytes) {
+        if (messages < 1 || messages > 10_000) {
+            throw new IllegalArgumentException("PipelineWindowMessages must be between 1 and 10000, was " + messages);
+        }
+        if (bytes < 1024 || bytes > 64 * 1024 * 1024) {
+            throw new IllegalArgumentException("PipelineWindowBytes must be between 1024 and 67108864 bytes, was "
+                    + bytes);
+        }
+        this.pipelineWindowMessages = messages;
+        this.pipelineWindowBytes = bytes;
+    }
+
     /** An independent copy, for a sender that snapshots its settings. */
     public TransferSettings copy() {
         TransferSettings copy = new TransferSettings();
@@ -166,6 +229,9 @@ public final class TransferSettings {
         copy.mtPriorityFromMessage = mtPriorityFromMessage;
         copy.dsnRequired = dsnRequired;
         copy.requireTls = requireTls;
+        copy.dataCommand = dataCommand;
+        copy.pipelineWindowMessages = pipelineWindowMessages;
+        copy.pipelineWindowBytes = pipelineWindowBytes;
         return copy;
     }
 
@@ -174,6 +240,7 @@ public final class TransferSettings {
         return "TransferSettings[binaryMode=" + binaryMode + ", binaryChunkSize=" + binaryChunkSize + ", removeBcc="
                 + removeBcc + ", sendBufferSize=" + sendBufferSize + ", tempPath=" + tempPath + ", recipientPolicy="
                 + recipientPolicy + ", mtPriorityFromMessage=" + mtPriorityFromMessage + ", dsnRequired=" + dsnRequired
-                + ", requireTls=" + requireTls + "]";
+                + ", requireTls=" + requireTls + ", dataCommand=" + dataCommand + ", pipelineWindowMessages="
+                + pipelineWindowMessages + ", pipelineWindowBytes=" + pipelineWindowBytes + "]";
     }
 }

@@ -46,6 +46,22 @@ class ClientConfigTests {
     }
 
     @Test
+    void theDataCommandAndThePipelineWindowAreSetByName() {
+        assertThat(client.config("DataCommand")).isEqualTo("AUTO");
+        assertThat(client.config("datacommand=data")).isEqualTo("DATA");
+        assertThat(client.transfer().getDataCommand()).isEqualTo(DataCommand.DATA);
+        client.config("PipelineWindowMessages=20");
+        client.config("PipelineWindowBytes=65536");
+        assertThat(client.transfer().getPipelineWindowMessages()).isEqualTo(20);
+        assertThat(client.transfer().getPipelineWindowBytes()).isEqualTo(65536);
+        assertThatThrownBy(() -> client.config("PipelineWindowMessages=0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PipelineWindowMessages");
+        assertThatThrownBy(() -> client.config("DataCommand=CHUNKS"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[AUTO, DATA, BDAT]");
+        assertThat(client.transfer().getPipelineWindowMessages()).isEqualTo(20);
+    }
+
+    @Test
     void theResolverAndTheProtocolLogAreSetByName() {
         assertThat(client.config("UseOwnDNSResolver")).isEqualTo("false");
         client.config("UseOwnDNSResolver=true");

@@ -102,7 +102,7 @@ final class MinimalPipeliningDriver implements Driver<MinimalPipeliningDriver.Pr
     }
 
     /** Reads replies, checking only the first digit of each. */
-    private static final class Replies {
+    static final class Replies {
         private final InputStream in;
         private final byte[] buffer = new byte[8192];
         private int start;

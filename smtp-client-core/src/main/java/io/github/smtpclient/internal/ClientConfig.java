@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.github.smtpclient.DataCommand;
 import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.TransferSettings;
 import io.github.smtpclient.auth.AuthMechanism;
@@ -51,6 +52,14 @@ public final class ClientConfig {
                 value -> transfer.setBinaryChunkSize(integer("BinaryChunkSize", value)));
         add("BinaryMode", () -> Boolean.toString(transfer.isBinaryMode()),
                 value -> transfer.setBinaryMode(bool("BinaryMode", value)));
+        add("DataCommand", () -> transfer.getDataCommand().name(),
+                value -> transfer.setDataCommand(dataCommand(value)));
+        add("PipelineWindowMessages", () -> Integer.toString(transfer.getPipelineWindowMessages()),
+                value -> transfer.setPipelineWindow(count("PipelineWindowMessages", value),
+                        transfer.getPipelineWindowBytes()));
+        add("PipelineWindowBytes", () -> Integer.toString(transfer.getPipelineWindowBytes()),
+                value -> transfer.setPipelineWindow(transfer.getPipelineWindowMessages(),
+                        integer("PipelineWindowBytes", value)));
         add("ForceLogin", () -> Boolean.toString(client.auth().isForceLogin()),
                 value -> client.auth().setForceLogin(bool("ForceLogin", value)));
         add("RemoveBCC", () -> Boolean.toString(transfer.isRemoveBcc()),
@@ -146,6 +155,24 @@ public final class ClientConfig {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number of bytes, was '"
                     + PrintableText.excerpt(value) + "'", e);
+        }
+    }
+
+    private static int count(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + PrintableText.excerpt(value)
+                    + "'", e);
+        }
+    }
+
+    private static DataCommand dataCommand(String value) {
+        try {
+            return DataCommand.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("DataCommand must be one of " + List.of(DataCommand.values())
+                    + ", was '" + PrintableText.excerpt(value) + "'", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.smtpclient.internal;
 
 import java.io.IOException;
 
+import io.github.smtpclient.DataCommand;
 import io.github.smtpclient.Envelope;
 import io.github.smtpclient.ServerInfo;
 import io.github.smtpclient.SmtpErrorCode;
@@ -65,9 +66,13 @@ public final class MessageComposer {
         return prepared;
     }
 
-    /** Whether a message may go out as BINARYMIME: binary mode is on and the server offers CHUNKING and BINARYMIME. */
+    /**
+     * Whether a message may go out as BINARYMIME: binary mode is on, DATA is not forced, and the server offers CHUNKING
+     * and BINARYMIME.
+     */
     static boolean binaryMimeUsable(ServerInfo server, TransferSettings transfer) {
-        return transfer.isBinaryMode() && server.isChunkingSupported() && server.isBinarySupported();
+        return transfer.isBinaryMode() && transfer.getDataCommand() != DataCommand.DATA
+                && server.isChunkingSupported() && server.isBinarySupported();
     }
 
     /**

@@ -123,6 +123,14 @@ final class CommandWriter {
         return output.count;
     }
 
+    /**
+     * Bytes handed to the connection so far: {@link #bytesWritten()} less what still waits in the buffer. Bytes
+     * counted here may have reached the server; the others cannot have.
+     */
+    long bytesSent() {
+        return output.count - output.size;
+    }
+
     /** Commands are almost always ASCII; only the rest pays for a checked UTF-8 encoder. */
     private static byte[] encode(String line) throws SmtpException {
         if (isAscii(line)) {

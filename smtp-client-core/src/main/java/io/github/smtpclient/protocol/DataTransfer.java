@@ -37,7 +37,15 @@ abstract sealed class DataTransfer {
 
     /** BDAT chunks (RFC 3030); with pipelining the chunks do not wait for each other's replies. */
     static DataTransfer bdat(Conversation conversation, SmtpListener listener, int chunkSize, boolean pipelining) {
-        return new Chunked(conversation, listener, chunkSize, pipelining);
+        return new Chunked(conversation, listener, chunkSize, pipelining, false);
+    }
+
+    /**
+     * BDAT chunks of a message in a pipelined batch ({@link BdatWindow}): no reply is read while its data is written,
+     * since the replies of the messages before it come first; {@link #awaitFinalReply()} reads its own in turn.
+     */
+    static DataTransfer bdatInWindow(Conversation conversation, SmtpListener listener, int chunkSize) {
+        return new Chunked(conversation, listener, chunkSize, true, true);
     }
 
     /**
@@ -147,16 +155,19 @@ abstract sealed class DataTransfer {
     private static final class Chunked extends DataTransfer {
         private final int chunkSize;
         private final boolean pipelining;
+        private final boolean inWindow;
         private BdatChunkOutputStream chunker;
         /** The gate in front of the chunker; null for a BINARYMIME body, whose octets pass unchanged. */
         private MessageDataOutputStream gate;
         private int owed;
         private Reply refusal;
 
-        Chunked(Conversation conversation, SmtpListener listener, int chunkSize, boolean pipelining) {
+        Chunked(Conversation conversation, SmtpListener listener, int chunkSize, boolean pipelining,
+                boolean inWindow) {
             super(conversation, listener);
             this.chunkSize = chunkSize;
             this.pipelining = pipelining;
+            this.inWindow = inWindow;
         }
 
         /**
@@ -177,7 +188,7 @@ abstract sealed class DataTransfer {
         private void chunkWritten(int size, boolean last) throws IOException {
             conversation.announce(last ? "BDAT " + size + " LAST" : "BDAT " + size);
             owed++;
-            if (last) {
+            if (last || inWindow) {
                 return;
             }
             if (!pipelining) {

@@ -3,6 +3,7 @@ package io.github.smtpclient.protocol;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
+import io.github.smtpclient.DataCommand;
 import io.github.smtpclient.RecipientPolicy;
 import io.github.smtpclient.RequireTlsPolicy;
 import io.github.smtpclient.auth.AuthSettings;
@@ -22,10 +23,30 @@ import io.github.smtpclient.auth.AuthSettings;
  * @param requireTls      whether messages ask for REQUIRETLS (RFC 8689), unless their envelope says otherwise
  * @param tlsVerified     whether the connection is TLS whose certificate was validated and whose host name was
  *                        checked, asked when a message wants REQUIRETLS (the engine cannot see the TLS itself)
+ * @param dataCommand     which command carries message data
+ * @param window          how far a BDAT batch is pipelined
  */
 public record SessionSettings(String domain, StartTlsPolicy startTls, AuthSettings auth, boolean binaryMode,
         int binaryChunkSize, int sendBufferSize, ReplyTimeouts timeouts, RecipientPolicy recipientPolicy,
-        boolean dsnRequired, RequireTlsPolicy requireTls, BooleanSupplier tlsVerified) {
+        boolean dsnRequired, RequireTlsPolicy requireTls, BooleanSupplier tlsVerified,
+        DataCommand dataCommand, PipelineWindow window) {
+
+    /**
+     * The pipelining window of a BDAT batch.
+     *
+     * @param messages messages written ahead of their replies, at least 1
+     * @param bytes    message data written ahead of its replies, at least 1
+     */
+    public record PipelineWindow(int messages, long bytes) {
+
+        /** @throws IllegalArgumentException when a bound is not positive */
+        public PipelineWindow {
+            if (messages < 1 || bytes < 1) {
+                throw new IllegalArgumentException("the pipeline window must be positive, was " + messages
+                        + " messages and " + bytes + " bytes");
+            }
+        }
+    }
 
     /** @throws IllegalArgumentException when a size is not positive */
     public SessionSettings {
@@ -36,6 +57,8 @@ public record SessionSettings(String domain, StartTlsPolicy startTls, AuthSettin
         Objects.requireNonNull(recipientPolicy, "recipientPolicy");
         Objects.requireNonNull(requireTls, "requireTls");
         Objects.requireNonNull(tlsVerified, "tlsVerified");
+        Objects.requireNonNull(dataCommand, "dataCommand");
+        Objects.requireNonNull(window, "window");
         if (binaryChunkSize < 1) {
             throw new IllegalArgumentException("binaryChunkSize must be positive, was " + binaryChunkSize);
         }

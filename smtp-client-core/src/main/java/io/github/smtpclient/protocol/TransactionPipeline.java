@@ -8,6 +8,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import io.github.smtpclient.DataCommand;
+import io.github.smtpclient.EndOfDataHook;
 import io.github.smtpclient.RecipientPolicy;
 import io.github.smtpclient.RecipientResult;
 import io.github.smtpclient.Reply;
@@ -26,7 +28,8 @@ import io.github.smtpclient.event.SmtpListener;
 /**
  * Runs mail transactions. With PIPELINING (RFC 2920) MAIL, every RCPT and DATA go out in one write and every
  * reply is read before any is judged; the next message's commands are written right behind the previous
- * message's final dot, so a batch costs one round trip per message. Without PIPELINING each command waits
+ * message's final dot, so a batch with DATA costs one round trip per message. A batch with BDAT (RFC 3030) goes
+ * through a {@link BdatWindow} and costs a few round trips in all. Without PIPELINING each command waits
  * for its reply. Failed transactions are reset so the connection stays usable; a connection whose state is
  * unknown is closed.
  */
@@ -37,7 +40,8 @@ final class TransactionPipeline {
     private final SessionSettings settings;
     private final SmtpListener listener;
     private final boolean pipelining;
-    private final boolean bdat;
+    /** Whether this batch goes with BDAT; see {@link #usesBdat(int)}. */
+    private boolean bdat;
     private final AtomicLong sequences;
     private final AtomicLong transactions;
     private final OptionalInt maxRecipients;
@@ -59,16 +63,29 @@ final class TransactionPipeline {
         this.settings = settings;
         this.listener = listener;
         this.pipelining = server.isPipeliningSupported();
-        this.bdat = settings.binaryMode() && server.isChunkingSupported();
-        if (settings.binaryMode() && !bdat) {
+        if (settings.binaryMode() && !server.isChunkingSupported()) {
             listener.notification(new NotificationEvent(NotificationEvent.Kind.BINARY_MODE_UNAVAILABLE,
                     "Binary mode is enabled but the server does not offer CHUNKING; sending with DATA"));
         }
     }
 
-    /** Sends every submission in order; one failing does not stop the others unless the connection is lost. */
+    /**
+     * Sends every submission in order; one failing does not stop the others unless the connection is lost. A batch
+     * over BDAT and PIPELINING goes through a {@link BdatWindow}: the messages it can take are written without
+     * waiting for each other's replies; any other message first has the window answered and then goes lock-step.
+     */
     List<SendOutcome> sendAll(List<Submission> submissions) {
         List<SendOutcome> outcomes = new ArrayList<>(submissions.size());
+        bdat = usesBdat(submissions.size());
+        BdatWindow window = null;
+        if (bdat && pipelining && submissions.size() > 1 && !conversation.isBroken()) {
+            try {
+                window = new BdatWindow(conversation, listener, settings.binaryChunkSize(), settings.window(),
+                        transactions, delivery -> settle(delivery, outcomes));
+            } catch (SmtpException e) {
+                window = null;
+            }
+        }
         for (int index = 0; index < submissions.size(); index++) {
             Submission submission = submissions.get(index);
             outcomes.add(null);
@@ -80,7 +97,12 @@ final class TransactionPipeline {
             if (conversation.isBroken()) {
                 delivery.abandonPending(new SmtpException(SmtpErrorCode.NOT_CONNECTED,
                         "Not sent: the connection was lost while sending an earlier message of the batch"));
+            } else if (window != null && sendInWindow(window, delivery, outcomes)) {
+                continue;
             } else {
+                if (window != null) {
+                    window.drain();
+                }
                 deliver(delivery, outcomes);
             }
             delivery.allStarted();
@@ -89,8 +111,66 @@ final class TransactionPipeline {
                 finishInFlight(outcomes);
             }
         }
+        if (window != null) {
+            window.drain();
+            for (MessageDelivery further : window.furtherTransactions()) {
+                deliver(further, outcomes);
+                further.allStarted();
+                settle(further, outcomes);
+                if (!pipelining) {
+                    finishInFlight(outcomes);
+                }
+            }
+        }
         finishInFlight(outcomes);
         return outcomes;
+    }
+
+    /**
+     * BDAT or DATA for this batch: BDAT needs CHUNKING; binary mode and {@link DataCommand#BDAT} ask for it always,
+     * {@link DataCommand#AUTO} for a pipelined batch, where it saves the round trip DATA's 354 costs every message.
+     */
+    private boolean usesBdat(int batchSize) {
+        if (!server.isChunkingSupported()) {
+            return false;
+        }
+        return switch (settings.dataCommand()) {
+            case DATA -> false;
+            case BDAT -> true;
+            case AUTO -> settings.binaryMode() || (pipelining && batchSize > 1);
+        };
+    }
+
+    /**
+     * Hands a message to the window when the window can take it whole: one transaction to every recipient (no
+     * LIMITS split, no transaction limit reached), not all-or-nothing (that waits for the RCPT replies before the
+     * data), no end-of-data hook (it is owed the RCPT replies before the end), and a size known to fit the window.
+     *
+     * @return whether the message was handled here (sent, or refused before anything was written)
+     */
+    private boolean sendInWindow(BdatWindow window, MessageDelivery delivery, List<SendOutcome> outcomes) {
+        Submission submission = delivery.submission;
+        OptionalInt maxTransactions = server.maxTransactionsPerSession();
+        if (!window.fits(submission.content().size()) || submission.endOfData() != EndOfDataHook.NONE
+                || isAllOrNothing(submission) || !delivery.fitsOneTransaction(maxRecipients, maxDomains)
+                || (maxTransactions.isPresent() && transactions.get() >= maxTransactions.getAsInt())) {
+            return false;
+        }
+        EnvelopeCommands commands;
+        try {
+            commands = EnvelopeCommands.plan(submission.envelope(), submission.content(), server, true,
+                    authenticated(), conversation.isSecure(), settings, listener);
+            delivery.planned(commands.downgrades());
+        } catch (SmtpException e) {
+            delivery.abandonPending(e);
+            delivery.allStarted();
+            settle(delivery, outcomes);
+            return true;
+        }
+        // A lock-step message still in flight owes its final reply before any of the window's.
+        finishInFlight(outcomes);
+        window.send(delivery, commands);
+        return true;
     }
 
     /** A session that authenticates is open only once AUTH succeeded (SmtpSession.open throws otherwise). */
@@ -220,7 +300,7 @@ final class TransactionPipeline {
      * always means nothing was committed, and a retry policy can trust it. Anything else (no reply, a reply the RFC
      * does not allow there such as 221, 220 or 354, or more replies than the data was owed) leaves the fate unknown.
      */
-    private static SmtpException afterData(SmtpException e) {
+    static SmtpException afterData(SmtpException e) {
         if (e.replyCode() == 421) {
             return new SmtpException(SmtpErrorCode.MESSAGE_REJECTED, "The server refused the message after receiving"
                     + " it and closed the session (421)", e.reply().orElse(null), e);
@@ -274,25 +354,10 @@ final class TransactionPipeline {
                 }
             }
         }
-        List<RecipientResult> asked = recipientResults(submission, positions, replies);
-        delivery.recordReplies(positions, asked);
-        List<Integer> putOff = allOrNothing ? List.of() : putOff(positions, asked);
-        List<Integer> kept = positions;
-        List<RecipientResult> recipients = asked;
-        if (!putOff.isEmpty()) {
-            delivery.defer(putOff);
-            kept = new ArrayList<>(positions.size());
-            recipients = new ArrayList<>(positions.size());
-            for (int i = 0; i < asked.size(); i++) {
-                if (!putOff.contains(positions.get(i))) {
-                    kept.add(positions.get(i));
-                    recipients.add(asked.get(i));
-                }
-            }
-            listener.notification(new NotificationEvent(NotificationEvent.Kind.RECIPIENTS_REJECTED, "The server took"
-                    + " only " + kept.size() + " recipients in this transaction (452 too many recipients); "
-                    + putOff.size() + " more go into a further transaction"));
-        }
+        Kept answered = keepAnswered(delivery, positions, recipientResults(submission, positions, replies),
+                allOrNothing, listener);
+        List<Integer> kept = answered.positions();
+        List<RecipientResult> recipients = answered.recipients();
         SmtpException refusal = judgeEnvelope(submission, replies, recipients, allOrNothing);
         if (refusal == null && data != null) {
             if (dataReply == null) {
@@ -307,11 +372,7 @@ final class TransactionPipeline {
             delivery.transactionFailed(refusal, kept, 0);
             return;
         }
-        if (!allAccepted(recipients)) {
-            listener.notification(new NotificationEvent(NotificationEvent.Kind.RECIPIENTS_REJECTED,
-                    "Some recipients were refused: " + recipients.stream().filter(r -> !r.isAccepted())
-                            .map(RecipientResult::address).toList()));
-        }
+        noteRefusedRecipients(recipients, listener);
         DataTransfer transfer = bdat
                 ? DataTransfer.bdat(conversation, listener, settings.binaryChunkSize(), pipelining)
                 : DataTransfer.dotStuffed(conversation, listener);
@@ -324,6 +385,46 @@ final class TransactionPipeline {
             return;
         }
         inFlight = new InFlight(delivery, kept, transfer, bytes);
+    }
+
+    /** The recipients that stay in a transaction once the ones the server put off (452) are taken out. */
+    record Kept(List<Integer> positions, List<RecipientResult> recipients) {
+    }
+
+    /**
+     * Records a transaction's RCPT replies and puts the recipients the server put off with 452 "too many recipients"
+     * back for a further transaction (not for all-or-nothing delivery, which has no further transaction); returns
+     * the positions and replies that stay in this one.
+     */
+    static Kept keepAnswered(MessageDelivery delivery, List<Integer> positions, List<RecipientResult> asked,
+            boolean allOrNothing, SmtpListener listener) {
+        delivery.recordReplies(positions, asked);
+        List<Integer> putOff = allOrNothing ? List.of() : putOff(positions, asked);
+        if (putOff.isEmpty()) {
+            return new Kept(positions, asked);
+        }
+        delivery.defer(putOff);
+        List<Integer> kept = new ArrayList<>(positions.size());
+        List<RecipientResult> recipients = new ArrayList<>(positions.size());
+        for (int i = 0; i < asked.size(); i++) {
+            if (!putOff.contains(positions.get(i))) {
+                kept.add(positions.get(i));
+                recipients.add(asked.get(i));
+            }
+        }
+        listener.notification(new NotificationEvent(NotificationEvent.Kind.RECIPIENTS_REJECTED, "The server took"
+                + " only " + kept.size() + " recipients in this transaction (452 too many recipients); "
+                + putOff.size() + " more go into a further transaction"));
+        return new Kept(kept, recipients);
+    }
+
+    /** Tells the listener which recipients of a transaction that goes ahead were refused, if any. */
+    static void noteRefusedRecipients(List<RecipientResult> recipients, SmtpListener listener) {
+        if (!allAccepted(recipients)) {
+            listener.notification(new NotificationEvent(NotificationEvent.Kind.RECIPIENTS_REJECTED,
+                    "Some recipients were refused: " + recipients.stream().filter(r -> !r.isAccepted())
+                            .map(RecipientResult::address).toList()));
+        }
     }
 
     private static boolean anyRecipientAccepted(List<Reply> replies) {
@@ -346,7 +447,7 @@ final class TransactionPipeline {
     }
 
     /** The RCPT replies of one transaction (after the MAIL reply in {@code replies}), for its envelope positions. */
-    private static List<RecipientResult> recipientResults(Submission submission, List<Integer> positions,
+    static List<RecipientResult> recipientResults(Submission submission, List<Integer> positions,
             List<Reply> replies) {
         List<RecipientResult> results = new ArrayList<>();
         var recipients = submission.envelope().recipients();
@@ -380,7 +481,7 @@ final class TransactionPipeline {
     }
 
     /** The reason the data must not be sent, judged on the MAIL and RCPT replies, or null when it may. */
-    private SmtpException judgeEnvelope(Submission submission, List<Reply> replies, List<RecipientResult> recipients,
+    static SmtpException judgeEnvelope(Submission submission, List<Reply> replies, List<RecipientResult> recipients,
             boolean allOrNothing) {
         Reply mail = replies.get(0);
         if (!mail.isPositive()) {

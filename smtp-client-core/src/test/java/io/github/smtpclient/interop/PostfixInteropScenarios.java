@@ -176,6 +176,77 @@ abstract class PostfixInteropScenarios {
         }
     }
 
+    /**
+     * Issue 12: a batch over BDAT, every message written without waiting for the replies of the ones before (Postfix
+     * offers PIPELINING and CHUNKING). Message 2 goes only to a refused recipient, message 4 to a refused one and an
+     * accepted one: every accepted message is delivered exactly once, the refused one not at all.
+     */
+    @Test
+    void aBdatBatchPipelinedAcrossMessagesDeliversEachAcceptedMessageExactlyOnce() throws Exception {
+        PostfixTestbed testbed = testbed();
+        List<String> recipients = List.of(testbed.user(), testbed.rejectedRecipient(), testbed.secondUser(),
+                testbed.user(), testbed.user(), testbed.secondUser());
+        List<MailMessage> batch = new ArrayList<>();
+        List<String> messageIds = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            String messageId = uniqueMessageId();
+            messageIds.add(messageId);
+            MailMessage.Builder builder = MailMessage.builder().from(SENDER).to(recipients.get(i))
+                    .subject("batch " + (i + 1)).messageId(messageId).plainText("message " + (i + 1) + " of 6");
+            if (i == 3) {
+                builder.cc(testbed.rejectedRecipient());
+            }
+            batch.add(builder.build());
+        }
+        List<String> wire = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<SendOutcome> outcomes;
+        try (SmtpClient client = new SmtpClient()) {
+            client.setDomain("client.example.test");
+            client.tls().setMode(TlsMode.NONE);
+            client.socket().setTimeout(Duration.ofSeconds(30));
+            client.setListener(new io.github.smtpclient.event.SmtpListener() {
+                @Override
+                public void command(io.github.smtpclient.event.CommandEvent event) {
+                    wire.add("> " + event.line());
+                }
+
+                @Override
+                public void commandReply(io.github.smtpclient.event.CommandReplyEvent event) {
+                    wire.add("< " + event.command());
+                }
+            });
+            client.connect(testbed.host(), testbed.plainPort());
+            assertThat(client.getServerInfo().isChunkingSupported()).isTrue();
+            outcomes = client.sendMessages(batch);
+            client.disconnect();
+        }
+
+        assertThat(wire).noneMatch(line -> line.equals("> DATA"));
+        assertThat(wire).anyMatch(line -> line.startsWith("> BDAT "));
+        int lastMail = -1;
+        for (int i = 0; i < wire.size(); i++) {
+            lastMail = wire.get(i).startsWith("> MAIL") ? i : lastMail;
+        }
+        assertThat(lastMail).as("every MAIL written before the first reply to MAIL was read")
+                .isLessThan(wire.indexOf(wire.stream().filter(line -> line.startsWith("< MAIL")).findFirst()
+                        .orElseThrow()));
+        assertThat(outcomes.get(1).failure().orElseThrow().errorCode()).isEqualTo(SmtpErrorCode.ALL_RECIPIENTS_REJECTED);
+        SendResult partial = outcomes.get(3).result().orElseThrow();
+        assertThat(partial.acceptedRecipients()).extracting(RecipientResult::address).containsExactly(testbed.user());
+        assertThat(partial.rejectedRecipients()).extracting(RecipientResult::address)
+                .containsExactly(testbed.rejectedRecipient());
+        for (int i : new int[] {0, 2, 3, 4, 5}) {
+            assertThat(outcomes.get(i).isSuccess()).as("message %d", i + 1).isTrue();
+            testbed.awaitDelivery(recipients.get(i), messageIds.get(i), DELIVERY_TIMEOUT);
+        }
+        // Delivery is asynchronous: give a duplicate time to arrive before counting.
+        Thread.sleep(500);
+        for (int i : new int[] {0, 2, 3, 4, 5}) {
+            assertThat(testbed.deliveries(null, messageIds.get(i))).as("copies of message %d", i + 1).isEqualTo(1);
+        }
+        assertThat(testbed.deliveries(null, messageIds.get(1))).isZero();
+    }
+
     @Test
     void aComposedMessageWithHtmlAnInlineImageAndAnAttachmentArrivesAsComposed() throws Exception {
         PostfixTestbed testbed = testbed();

@@ -233,6 +233,16 @@ public final class PostfixTestbed {
         }
     }
 
+    /**
+     * How many messages containing {@code uniqueToken} are in the Maildir of {@code user} right now (in every Maildir
+     * when {@code user} is null): 1 for a message delivered exactly once.
+     */
+    public long deliveries(String user, String uniqueToken) {
+        String token = new String(uniqueToken.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        return newMessages(user).stream()
+                .filter(file -> new String(read(file), StandardCharsets.ISO_8859_1).contains(token)).count();
+    }
+
     @Override
     public String toString() {
         return "PostfixTestbed[" + envFile + ", " + host() + " STARTTLS " + starttlsPort() + ", implicit TLS "

@@ -102,6 +102,14 @@ final class SmtpClientConfigurer implements Consumer<SmtpClient> {
         PropertyCheck.set("smtp.client.require-tls", properties.getRequireTls(), client.transfer()::setRequireTls);
         client.dkim().setSigners(dkimSigners);
         client.dkim().setSpool(properties.getDkim().isSpool());
+        SmtpTransferProperties transfer = properties.getTransfer();
+        PropertyCheck.set("smtp.client.transfer.data-command", transfer.getDataCommand(),
+                client.transfer()::setDataCommand);
+        PropertyCheck.set("smtp.client.transfer.pipeline-window-bytes", transfer.getPipelineWindowBytes(),
+                bytes -> client.transfer().setPipelineWindow(client.transfer().getPipelineWindowMessages(),
+                        PropertyCheck.toInt(bytes)));
+        PropertyCheck.set("smtp.client.transfer.pipeline-window-messages", transfer.getPipelineWindowMessages(),
+                messages -> client.transfer().setPipelineWindow(messages, client.transfer().getPipelineWindowBytes()));
     }
 
     private void applySocket(SmtpClient client) {

@@ -82,6 +82,9 @@ public class SmtpClientProperties {
     private final SmtpPoolProperties pool = new SmtpPoolProperties();
 
     @NestedConfigurationProperty
+    private final SmtpTransferProperties transfer = new SmtpTransferProperties();
+
+    @NestedConfigurationProperty
     private final SmtpRetryProperties retry = new SmtpRetryProperties();
 
     @NestedConfigurationProperty
@@ -221,6 +224,10 @@ public class SmtpClientProperties {
 
     public SmtpBinaryProperties getBinary() {
         return binary;
+    }
+
+    public SmtpTransferProperties getTransfer() {
+        return transfer;
     }
 
     public SmtpPoolProperties getPool() {

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.smtpclient.DataCommand;
 import io.github.smtpclient.RequireTlsPolicy;
 import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.SmtpMailSender;
+import io.github.smtpclient.TransferSettings;
 import io.github.smtpclient.auth.AuthMechanism;
 import io.github.smtpclient.boot.client.SmtpClientFactory;
 import io.github.smtpclient.boot.client.SmtpServerProbe;
@@ -176,6 +178,28 @@ class SmtpClientAutoConfigurationTests {
                 assertThat(client.transfer().isMtPriorityFromMessage()).isFalse();
                 assertThat(client.transfer().isDsnRequired()).isFalse();
                 assertThat(client.transfer().getRequireTls()).isEqualTo(RequireTlsPolicy.NONE);
+            }
+        });
+    }
+
+    @Test
+    void whenTransferPropertiesAreSetShouldApplyThem() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.transfer.data-command=data",
+                "smtp.client.transfer.pipeline-window-messages=20", "smtp.client.transfer.pipeline-window-bytes=64KB")
+                .run(context -> {
+                    try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                        assertThat(client.transfer().getDataCommand()).isEqualTo(DataCommand.DATA);
+                        assertThat(client.transfer().getPipelineWindowMessages()).isEqualTo(20);
+                        assertThat(client.transfer().getPipelineWindowBytes()).isEqualTo(64 * 1024);
+                    }
+                });
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test").run(context -> {
+            try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                TransferSettings defaults = new TransferSettings();
+                assertThat(client.transfer().getDataCommand()).isEqualTo(DataCommand.AUTO);
+                assertThat(client.transfer().getPipelineWindowMessages())
+                        .isEqualTo(defaults.getPipelineWindowMessages());
+                assertThat(client.transfer().getPipelineWindowBytes()).isEqualTo(defaults.getPipelineWindowBytes());
             }
         });
     }
