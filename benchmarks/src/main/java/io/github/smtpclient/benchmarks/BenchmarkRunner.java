@@ -42,7 +42,7 @@ public final class BenchmarkRunner {
         }
         MarkdownReport report = new MarkdownReport(results);
         String text = "Server: " + server + ". Reply delay for the delayed workload: " + REPLY_DELAY_MILLIS + " ms.\n\n"
-                + report.table() + "\n" + probe + "\n\nTargets of issue 5 (ratios of medians in this run):\n\n"
+                + report.table() + "\n" + probe + "\n\nTargets of issue 12 (ratios of medians to the ceiling in this run):\n\n"
                 + String.join("\n", report.targets()) + "\n";
         System.out.println(text);
         if (options.output() != null) {

@@ -85,6 +85,10 @@ final class BdatWindow {
     void send(MessageDelivery delivery, EnvelopeCommands commands) {
         Submission submission = delivery.submission;
         makeRoom(submission.content().size());
+        if (conversation.hasFailedWrite()) {
+            // The server stopped reading: the replies it sent before decide the messages in flight; this one can't go.
+            drain();
+        }
         if (conversation.isBroken()) {
             delivery.abandonPending(new SmtpException(SmtpErrorCode.NOT_CONNECTED,
                     "Not sent: the connection was lost while sending an earlier message of the batch"));
@@ -133,6 +137,11 @@ final class BdatWindow {
         while (!inFlight.isEmpty()) {
             answerOldest();
         }
+        if (conversation.hasFailedWrite() && !conversation.isBroken()) {
+            // Every reply owed was read, but nothing more can be written: the connection is done.
+            conversation.breakConnection();
+            resetOwed = false;
+        }
         if (resetOwed && !conversation.isBroken()) {
             resetOwed = false;
             try {
@@ -162,11 +171,10 @@ final class BdatWindow {
         Written oldest = inFlight.peekFirst();
         boolean envelopeRead = false;
         try {
-            // Only what the oldest reply needs is flushed: bytes that never left the client make the messages they
-            // carry NOT_CONNECTED, not OUTCOME_UNKNOWN, if the connection is lost meanwhile.
-            if (oldest.end > writer.bytesSent()) {
-                conversation.flush();
-            }
+            // Everything written goes out before the client waits: bytes held back meanwhile would leave the server
+            // idle once it has answered what it has. If the server has closed its side, the replies it sent before
+            // can still be read; the failure surfaces at the next read that finds nothing, or the next write.
+            conversation.flushAhead();
             if (oldest.resetBefore) {
                 Reply reset = conversation.read();
                 if (!reset.isPositive()) {

@@ -60,6 +60,8 @@ final class Conversation {
     private boolean firstReplyOverTls;
     /** The 421 the server ended the session with while it owed no reply, if it did. */
     private Reply closedWith;
+    /** A {@link #flushAhead()} that failed, owed to the next write or flush; replies may still be read meanwhile. */
+    private SmtpException writeFailed;
 
     Conversation(Wire wire, SmtpListener listener, int sendBufferSize, ReplyTimeouts timeouts) throws IOException {
         this.wire = wire;
@@ -107,7 +109,7 @@ final class Conversation {
 
     /** Queues a prepared command; with no reply owed, first checks that the server sent nothing unasked. */
     void write(Prepared command) throws SmtpException {
-        ensureUsable();
+        ensureWritable();
         if (awaitingReply.isEmpty()) {
             requireInStep(true, SmtpErrorCode.PROTOCOL_VIOLATION);
         }
@@ -122,13 +124,35 @@ final class Conversation {
     }
 
     void flush() throws SmtpException {
-        ensureUsable();
+        ensureWritable();
         try {
             writer.flush();
         } catch (SmtpException e) {
             breakConnection();
             throw e;
         }
+    }
+
+    /**
+     * Sends what is buffered before the client waits for replies, so the server is never idle for bytes the client
+     * holds back. When that fails (typically: the server has closed its side after its last replies), the connection
+     * is not closed yet: the replies already received can still be read, and they decide the outcomes of the
+     * messages they answer. The next write or flush then fails with this failure and closes the connection.
+     */
+    void flushAhead() {
+        if (broken || closedWith != null || writeFailed != null) {
+            return;
+        }
+        try {
+            writer.flush();
+        } catch (SmtpException e) {
+            writeFailed = e;
+        }
+    }
+
+    /** Whether a {@link #flushAhead()} failed: nothing more can be written, though replies may still be read. */
+    boolean hasFailedWrite() {
+        return writeFailed != null;
     }
 
     /** Writes, flushes and reads the reply of one command. */
@@ -286,13 +310,13 @@ final class Conversation {
 
     /** The buffered stream message data goes through, shared with commands so they can follow the data at once. */
     OutputStream dataOutput() throws SmtpException {
-        ensureUsable();
+        ensureWritable();
         return writer.rawOutput();
     }
 
     /** The command gate itself, for BDAT, whose chunks interleave command lines and data. */
     CommandWriter commandWriter() throws SmtpException {
-        ensureUsable();
+        ensureWritable();
         return writer;
     }
 
@@ -358,6 +382,17 @@ final class Conversation {
             wire.close();
         } catch (IOException ignored) {
             // Already failing; the connection is gone either way.
+        }
+    }
+
+    /** {@link #ensureUsable()}, and no failed {@link #flushAhead()} owed: that closes the connection now. */
+    private void ensureWritable() throws SmtpException {
+        ensureUsable();
+        if (writeFailed != null) {
+            SmtpException failure = writeFailed;
+            writeFailed = null;
+            breakConnection();
+            throw failure;
         }
     }
 
