@@ -23,6 +23,9 @@ packages+=(krb5-kdc krb5-admin-server krb5-user)
 # The DKIM test bed (start-dkim.sh): opendkim as a verifying milter, dkimpy (python3-dkim, for /usr/bin/python3) as
 # the second verifier and its dknewkey for the Ed25519 key.
 packages+=(opendkim opendkim-tools python3-dkim)
+# The TLS-PSK test bed (start-psk.sh): stunnel4 in server mode with PSKsecrets. Installing it adds a system user,
+# which replaces /etc/passwd: install before starting daemons that were given their own password files.
+packages+=(stunnel4)
 
 missing=()
 for package in "${packages[@]}"; do

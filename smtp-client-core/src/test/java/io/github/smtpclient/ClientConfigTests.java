@@ -188,4 +188,28 @@ class ClientConfigTests {
         client.config("UseSystemRandom=false");
         assertThat(client.tls().getSecureRandom()).isNull();
     }
+
+    @Test
+    void thePreSharedKeySettingsMapOntoTlsPreSharedKeyAndTheKeyIsNeverReadBack() {
+        assertThatThrownBy(() -> client.config("TLSPreSharedKey=00112233445566778899aabbccddeeff"))
+                .hasMessageContaining("set TLSPreSharedIdentity");
+        assertThat(client.config("TLSPreSharedKey")).isEmpty();
+        client.config("TLSPreSharedIdentity=device-1");
+        assertThat(client.tls().getPreSharedKey()).isNull();
+        assertThat(client.config("TLSPreSharedKey=00112233445566778899AABBCCDDEEFF")).isEqualTo("****");
+        assertThat(client.tls().getPreSharedKey().identity()).isEqualTo("device-1");
+        assertThat(client.tls().getPreSharedKey().key()).hasSize(16).startsWith(0x00, 0x11);
+        client.config("TLSPreSharedIdentity=device-2");
+        assertThat(client.tls().getPreSharedKey().identity()).isEqualTo("device-2");
+        assertThat(client.tls().getPreSharedKey().key()).hasSize(16);
+        assertThatThrownBy(() -> client.config("TLSPreSharedKey=not-hex-secret")).hasMessageContaining("hexadecimal")
+                .hasMessageNotContaining("not-hex-secret");
+
+        assertThat(client.config("TLSPreSharedKeyCiphersuite")).isEqualTo("AUTO");
+        assertThat(client.config("TLSPreSharedKeyCiphersuite=TLS_PSK_WITH_AES_128_GCM_SHA256"))
+                .isEqualTo("TLS_PSK_WITH_AES_128_GCM_SHA256");
+        assertThat(client.config("TLSPreSharedKeyCiphersuite=auto")).isEqualTo("AUTO");
+        assertThatThrownBy(() -> client.config("TLSPreSharedKeyCiphersuite=TLS_AES_128_CCM_9"))
+                .hasMessageContaining("not a PSK cipher suite");
+    }
 }

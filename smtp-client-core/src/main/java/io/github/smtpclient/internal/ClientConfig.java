@@ -26,6 +26,7 @@ import io.github.smtpclient.net.DnsMode;
 import io.github.smtpclient.net.DnsSettings;
 import io.github.smtpclient.text.PrintableText;
 import io.github.smtpclient.tls.ExtendedMasterSecret;
+import io.github.smtpclient.tls.PreSharedKey;
 import io.github.smtpclient.tls.TlsBaseConfiguration;
 import io.github.smtpclient.tls.TlsSettings;
 import io.github.smtpclient.tls.revocation.OcspHashAlgorithm;
@@ -43,6 +44,8 @@ public final class ClientConfig {
     private static final Map<String, String> NOT_APPLICABLE = notApplicable();
 
     private final Map<String, Setting> settings = new LinkedHashMap<>();
+    /** TLSPreSharedIdentity given before TLSPreSharedKey: a {@link PreSharedKey} needs both. */
+    private String pendingPskIdentity;
 
     public ClientConfig(SmtpClient client) {
         TransferSettings transfer = client.transfer();
@@ -88,6 +91,25 @@ public final class ClientConfig {
         add("TLSBaseConfiguration", () -> tls.getBaseConfiguration() == null ? "none"
                 : tls.getBaseConfiguration().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 value -> tls.applyBaseConfiguration(baseConfiguration(value)));
+        add("TLSPreSharedIdentity", () -> tls.getPreSharedKey() != null ? tls.getPreSharedKey().identity()
+                : pendingPskIdentity == null ? "" : pendingPskIdentity, value -> {
+                    if (tls.getPreSharedKey() != null) {
+                        tls.setPreSharedKey(PreSharedKey.of(value, tls.getPreSharedKey().key()));
+                    } else {
+                        PreSharedKey.of(value, new byte[PreSharedKey.MIN_KEY_BYTES]);
+                        pendingPskIdentity = value;
+                    }
+                });
+        // The key is a secret: reading it gives only whether one is set.
+        add("TLSPreSharedKey", () -> tls.getPreSharedKey() == null ? "" : "****", value -> {
+            String identity = tls.getPreSharedKey() != null ? tls.getPreSharedKey().identity() : pendingPskIdentity;
+            if (identity == null) {
+                throw new IllegalArgumentException("TLSPreSharedKey needs the identity first: set TLSPreSharedIdentity");
+            }
+            tls.setPreSharedKey(PreSharedKey.ofHex(identity, value));
+        });
+        add("TLSPreSharedKeyCiphersuite", () -> tls.getPreSharedKeyCipherSuite() == null ? "AUTO"
+                : tls.getPreSharedKeyCipherSuite(), tls::setPreSharedKeyCipherSuite);
         add("UseSystemCertificates", () -> Boolean.toString(client.tls().isUseSystemCertificates()),
                 value -> client.tls().setUseSystemCertificates(bool("UseSystemCertificates", value)));
         DnsSettings dns = client.socket().dns();

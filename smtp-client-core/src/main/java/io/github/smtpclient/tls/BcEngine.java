@@ -25,6 +25,7 @@ import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.tls.validation.CertificateInfo;
+import io.github.smtpclient.tls.validation.ValidationResult;
 
 /**
  * TLS on Bouncy Castle's own TLS API: a {@link TlsClientProtocol} over the connected socket's streams, driven by a
@@ -42,6 +43,9 @@ final class BcEngine {
     }
 
     TlsLayer handshake(Socket connected, HandshakeRequest request, HandshakeVerdict verdict) throws SmtpException {
+        if (settings.getPreSharedKey() != null) {
+            return pskHandshake(connected, request, verdict);
+        }
         BcObservations observations = new BcObservations();
         TlsSession toResume = settings.isUseSessionResumption() ? settings.getSessionCache().bouncyCastleSession(
                 request.host(), request.port(), connected.getInetAddress(), settings.isForceResumeIfDestinationChanges())
@@ -81,7 +85,32 @@ final class BcEngine {
             settings.getSessionCache().keep(request.host(), request.port(), connected.getInetAddress(),
                     context.getResumableSession());
         }
-        return new BcLayer(protocol, info(parameters, chain, verdict, observations));
+        return new BcLayer(protocol, info(parameters, chain, verdict.result(), observations, null));
+    }
+
+    /**
+     * A handshake authenticated by the pre-shared key alone: the server presents no certificate, so there is no chain
+     * to validate and no session is kept for resumption.
+     */
+    private TlsLayer pskHandshake(Socket connected, HandshakeRequest request, HandshakeVerdict verdict)
+            throws SmtpException {
+        BcObservations observations = new BcObservations();
+        SecureRandom random = settings.getSecureRandom() != null ? settings.getSecureRandom() : RANDOM;
+        PskTlsClient client = new PskTlsClient(new ObservingCrypto(random, observations), settings,
+                PskSuites.offer(settings), SmtpTlsClient.serverNameFor(request.host(), settings.getSniHostName()),
+                verdict, observations);
+        TlsClientProtocol protocol;
+        try {
+            protocol = new TlsClientProtocol(connected.getInputStream(), connected.getOutputStream());
+            protocol.connect(client);
+        } catch (IOException | RuntimeException e) {
+            throw PskFailures.describe(e instanceof IOException io ? io : new IOException(e), request, settings,
+                    client.refusedInTls13());
+        }
+        SecurityParameters parameters = client.context().getSecurityParametersConnection();
+        TlsConnectionInfo info = info(parameters, List.of(), ValidationResult.notValidated(List.of()), observations,
+                client.identityHint());
+        return new BcLayer(protocol, info);
     }
 
     /** Bouncy Castle's own crypto signs with the key's bytes, which a key held in a token (PKCS#11) does not give. */
@@ -95,14 +124,15 @@ final class BcEngine {
         }
     }
 
+    /** @param identityHint the server's PSK identity hint, or {@code null} (also for certificate handshakes) */
     private TlsConnectionInfo info(SecurityParameters parameters, List<X509Certificate> chain,
-            HandshakeVerdict verdict, BcObservations observations) {
+            ValidationResult validation, BcObservations observations, String identityHint) {
         boolean tls13 = ProtocolVersion.TLSv13.equals(parameters.getNegotiatedVersion());
         int group = parameters.getNegotiatedGroup() >= 0 ? parameters.getNegotiatedGroup() : observations.tls12Group();
         TlsConnectionInfo.Builder builder = TlsConnectionInfo.builder(TlsEngine.BOUNCY_CASTLE)
                 .negotiated(versionName(parameters.getNegotiatedVersion()), SuiteFacts.nameOf(parameters.getCipherSuite()))
                 .peerCertificates(chain)
-                .validation(verdict.result())
+                .validation(validation)
                 .resumedSession(parameters.isResumedSession())
                 .clientAuth(observations.isClientAuthRequested(), parameters.getLocalCertificate() != null
                         && !parameters.getLocalCertificate().isEmpty())
@@ -110,6 +140,9 @@ final class BcEngine {
                 .extendedMasterSecret(tls13 || parameters.isExtendedMasterSecret())
                 .connectionId(observations.connectionId() == null ? null
                         : HexFormat.of().withUpperCase().formatHex(observations.connectionId()));
+        if (settings.getPreSharedKey() != null) {
+            builder.preSharedKey(settings.getPreSharedKey().identity(), identityHint);
+        }
         if (group >= 0) {
             builder.group(NamedGroup.getName(group), groupBits(group), tls13 ? keyExchangeOf(group) : null);
         } else if (parameters.getKeyExchangeAlgorithm() == KeyExchangeAlgorithm.RSA && !chain.isEmpty()) {

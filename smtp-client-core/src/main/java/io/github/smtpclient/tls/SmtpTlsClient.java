@@ -44,7 +44,7 @@ import org.bouncycastle.util.IPAddress;
  * OCSP status request, offers a session to resume, hands the server's chain and stapled response to the
  * {@link HandshakeVerdict}, and keeps the context for {@link BcEngine} to read what was negotiated.
  */
-final class SmtpTlsClient extends DefaultTlsClient {
+class SmtpTlsClient extends DefaultTlsClient {
 
     /** Exporter label of the connection ID (RFC 5705 reserves the EXPERIMENTAL prefix for such private uses). */
     static final String CONNECTION_ID_LABEL = "EXPERIMENTAL-smtp-client-connection-id";

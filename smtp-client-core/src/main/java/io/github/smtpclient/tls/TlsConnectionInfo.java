@@ -38,6 +38,8 @@ public final class TlsConnectionInfo {
     private final Optional<Boolean> forwardSecret;
     private final Optional<String> connectionId;
     private final Optional<Boolean> extendedMasterSecret;
+    private final Optional<String> preSharedKeyIdentity;
+    private final Optional<String> preSharedIdentityHint;
 
     private TlsConnectionInfo(Builder builder) {
         this.engine = Objects.requireNonNull(builder.engine, "engine");
@@ -59,6 +61,8 @@ public final class TlsConnectionInfo {
         this.forwardSecret = suite.map(SuiteFacts::forwardSecret).or(() -> Optional.ofNullable(builder.tls13ForwardSecret));
         this.connectionId = Optional.ofNullable(builder.connectionId);
         this.extendedMasterSecret = Optional.ofNullable(builder.extendedMasterSecret);
+        this.preSharedKeyIdentity = Optional.ofNullable(builder.preSharedKeyIdentity);
+        this.preSharedIdentityHint = Optional.ofNullable(builder.preSharedIdentityHint);
     }
 
     static Builder builder(TlsEngine engine) {
@@ -102,11 +106,30 @@ public final class TlsConnectionInfo {
     }
 
     /**
-     * Whether the server was authenticated: validation ran and passed (ConnInfoServerAuthenticated). False when
-     * validation is off, and when a listener accepted a chain that failed validation.
+     * Whether the server was authenticated (ConnInfoServerAuthenticated): validation ran and passed, or the
+     * connection used a {@linkplain #preSharedKeyIdentity() pre-shared key}, which the server proved it knows by
+     * completing the handshake. False when validation is off, and when a listener accepted a chain that failed
+     * validation.
      */
     public boolean isServerAuthenticated() {
-        return validation.isValid();
+        return validation.isValid() || preSharedKeyIdentity.isPresent();
+    }
+
+    /**
+     * The identity of the pre-shared key the connection was made with ({@link TlsSettings#setPreSharedKey}); empty
+     * for a certificate-authenticated connection. Bouncy Castle engine only, the one with PSK suites.
+     */
+    public Optional<String> preSharedKeyIdentity() {
+        return preSharedKeyIdentity;
+    }
+
+    /**
+     * The identity hint the server sent in a TLS 1.2 PSK key exchange (ConnInfoPreSharedIdentityHint; RFC 4279 5.1),
+     * with control characters escaped. Empty when it sent none (stunnel and OpenSSL by default send none), and
+     * always in TLS 1.3, which has no hint.
+     */
+    public Optional<String> preSharedIdentityHint() {
+        return preSharedIdentityHint;
     }
 
     /**
@@ -222,8 +245,8 @@ public final class TlsConnectionInfo {
 
     @Override
     public String toString() {
-        String subject = peerCertificates.isEmpty() ? "none"
-                : peerCertificates.get(0).getSubjectX500Principal().getName();
+        String subject = preSharedKeyIdentity.map(identity -> "none, pre-shared key " + identity).orElseGet(() ->
+                peerCertificates.isEmpty() ? "none" : peerCertificates.get(0).getSubjectX500Principal().getName());
         return protocol + " " + cipherSuite + " via " + engine + " (server certificate: " + subject + ", "
                 + validation.status() + (resumedSession.orElse(false) ? ", resumed" : "") + ")";
     }
@@ -247,6 +270,8 @@ public final class TlsConnectionInfo {
         private String prfHash;
         private String connectionId;
         private Boolean extendedMasterSecret;
+        private String preSharedKeyIdentity;
+        private String preSharedIdentityHint;
 
         private Builder(TlsEngine engine) {
             this.engine = engine;
@@ -315,6 +340,13 @@ public final class TlsConnectionInfo {
 
         Builder extendedMasterSecret(Boolean extendedMasterSecret) {
             this.extendedMasterSecret = extendedMasterSecret;
+            return this;
+        }
+
+        /** The identity of the pre-shared key used, and the server's TLS 1.2 hint ({@code null}: none). */
+        Builder preSharedKey(String identity, String hint) {
+            this.preSharedKeyIdentity = identity;
+            this.preSharedIdentityHint = hint;
             return this;
         }
 

@@ -74,7 +74,10 @@ public final class TlsHandshaker {
     }
 
     private TlsLayer establish(Socket connected, HandshakeRequest request) throws SmtpException {
-        warnIfValidationDisabled(request);
+        checkPreSharedKey();
+        if (settings.getPreSharedKey() == null) {
+            warnIfValidationDisabled(request);
+        }
         checkClientCertificate();
         HandshakeVerdict verdict = verdict(request);
         // An application's SSLContext is a JSSE object: with one, the connection runs on JSSE.
@@ -82,6 +85,26 @@ public final class TlsHandshaker {
                 ? new JsseEngine(settings).handshake(connected, request, verdict)
                 : new BcEngine(settings).handshake(connected, request, verdict);
         return ClientAuthRefusals.watch(layer, request.host() + ":" + request.port(), settings);
+    }
+
+    /** A pre-shared key runs only on Bouncy Castle, and replaces certificates on both sides. */
+    private void checkPreSharedKey() throws SmtpException {
+        if (settings.getPreSharedKey() == null) {
+            return;
+        }
+        if (settings.getEngine() == TlsEngine.JSSE || settings.getSslContext() != null) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "tls().preSharedKey is set, but the connection"
+                    + " would run on JSSE (" + (settings.getSslContext() != null ? "tls().sslContext is set"
+                            : "tls().engine is JSSE") + "), and neither JSSE provider has a pre-shared-key cipher"
+                    + " suite; nothing was sent").withHint(Hint.of("Use {} for pre-shared keys.",
+                            Setting.TLS_ENGINE.to("BOUNCY_CASTLE")));
+        }
+        if (settings.getClientCertificate() != null) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "tls().preSharedKey and tls().clientCertificate"
+                    + " are both set, but a server authenticating with a pre-shared key asks for no certificate"
+                    + " (RFC 8446 4.3.2, RFC 4279); remove one of the two settings").withHint(Hint.of("Remove {}.",
+                            Setting.TLS_CLIENT_CERTIFICATE.mention()));
+        }
     }
 
     private void checkClientCertificate() throws SmtpException {

@@ -69,6 +69,8 @@ public final class TlsSettings {
     private ExtendedMasterSecret extendedMasterSecret = ExtendedMasterSecret.PREFERRED;
     private SecureRandom secureRandom;
     private TlsBaseConfiguration baseConfiguration;
+    private PreSharedKey preSharedKey;
+    private String preSharedKeyCipherSuite;
 
     /**
      * Settings with the defaults each getter describes: the mode follows the port, certificates and host names are
@@ -178,6 +180,7 @@ public final class TlsSettings {
     /**
      * Restricts the cipher suites, by their standard names (for example {@code TLS_AES_128_GCM_SHA256}); an empty
      * list restores the provider's defaults. Names the provider does not support are reported when connecting.
+     * Connections with a {@link #setPreSharedKey pre-shared key} offer {@link #setPreSharedKeyCipherSuite} instead.
      *
      * @throws IllegalArgumentException if a name is blank or contains characters no suite name has
      */
@@ -464,6 +467,50 @@ public final class TlsSettings {
         this.secureRandom = secureRandom;
     }
 
+    /** The pre-shared key connections authenticate with, or {@code null} (the default) for certificates. */
+    public PreSharedKey getPreSharedKey() {
+        return preSharedKey;
+    }
+
+    /**
+     * Connects with a TLS pre-shared key instead of a server certificate (the reference's TLSPreSharedIdentity and
+     * TLSPreSharedKey); {@code null} (the default) goes back to certificates. Only {@link TlsEngine#BOUNCY_CASTLE}
+     * has PSK suites: with {@link TlsEngine#JSSE}, an application SSLContext or a client certificate, a connection
+     * fails with INVALID_ARGUMENT. One ClientHello offers what {@link #getVersions()} allows: a TLS 1.3 external
+     * PSK (psk_dhe_ke, so with an (EC)DHE key share) and the TLS 1.2 suites ECDHE_PSK and DHE_PSK; the server
+     * picks the version. The server is authenticated by knowing the key: no certificate is exchanged, so the
+     * certificate settings ({@link #setValidateCertificates}, trusted certificates, the host name check,
+     * revocation) do not apply, and a TLS 1.3 server that does not accept the key fails the handshake rather than
+     * continue with a certificate. The suites come from {@link #setPreSharedKeyCipherSuite}, not from
+     * {@link #setCipherSuites}.
+     */
+    public void setPreSharedKey(PreSharedKey preSharedKey) {
+        this.preSharedKey = preSharedKey;
+    }
+
+    /** The one cipher suite pre-shared-key connections offer, or {@code null} (the default) for the automatic set. */
+    public String getPreSharedKeyCipherSuite() {
+        return preSharedKeyCipherSuite;
+    }
+
+    /**
+     * Offers only this suite on pre-shared-key connections (the reference's TLSPreSharedKeyCiphersuite), by its
+     * standard name: a TLS 1.2 PSK suite such as {@code TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256},
+     * {@code TLS_DHE_PSK_WITH_AES_128_GCM_SHA256} or {@code TLS_PSK_WITH_AES_128_GCM_SHA256} (then only TLS 1.2 is
+     * offered), or a TLS 1.3 suite such as {@code TLS_AES_128_GCM_SHA256} (then only TLS 1.3, with the PSK bound to
+     * the suite's hash). {@code null} or {@code "AUTO"} offers the automatic set: TLS 1.3 with
+     * TLS_AES_128_GCM_SHA256 and TLS_CHACHA20_POLY1305_SHA256 (the SHA-256 suites an external PSK is used with by
+     * OpenSSL), and the forward-secret TLS 1.2 suites ECDHE_PSK and DHE_PSK with ChaCha20-Poly1305, AES-GCM and
+     * AES-CBC-SHA256 (DHE_PSK only while {@link #isFiniteFieldDhe()}). Plain PSK suites, which have no forward
+     * secrecy, are offered only when named here.
+     *
+     * @throws IllegalArgumentException if the name is neither AUTO nor a PSK or TLS 1.3 suite Bouncy Castle knows
+     */
+    public void setPreSharedKeyCipherSuite(String suite) {
+        this.preSharedKeyCipherSuite = suite == null || suite.equalsIgnoreCase("AUTO") ? null
+                : PskSuites.requireKnown(suite);
+    }
+
     /** The preset last applied with {@link #applyBaseConfiguration}, or {@code null} if none was. */
     public TlsBaseConfiguration getBaseConfiguration() {
         return baseConfiguration;
@@ -511,6 +558,8 @@ public final class TlsSettings {
         copy.extendedMasterSecret = extendedMasterSecret;
         copy.secureRandom = secureRandom;
         copy.baseConfiguration = baseConfiguration;
+        copy.preSharedKey = preSharedKey;
+        copy.preSharedKeyCipherSuite = preSharedKeyCipherSuite;
         return copy;
     }
 
@@ -537,6 +586,9 @@ public final class TlsSettings {
                 + ", namedGroups=" + (namedGroups.isEmpty() ? "engine defaults" : namedGroups)
                 + ", finiteFieldDhe=" + finiteFieldDhe + ", extendedMasterSecret=" + extendedMasterSecret
                 + ", secureRandom=" + (secureRandom == null ? "default" : secureRandom.getAlgorithm())
-                + ", baseConfiguration=" + (baseConfiguration == null ? "none" : baseConfiguration) + "]";
+                + ", baseConfiguration=" + (baseConfiguration == null ? "none" : baseConfiguration)
+                + ", preSharedKey=" + (preSharedKey == null ? "none" : preSharedKey)
+                + ", preSharedKeyCipherSuite=" + (preSharedKeyCipherSuite == null ? "AUTO" : preSharedKeyCipherSuite)
+                + "]";
     }
 }
