@@ -23,6 +23,8 @@ packages+=(krb5-kdc krb5-admin-server krb5-user)
 # The DKIM test bed (start-dkim.sh): opendkim as a verifying milter, dkimpy (python3-dkim, for /usr/bin/python3) as
 # the second verifier and its dknewkey for the Ed25519 key.
 packages+=(opendkim opendkim-tools python3-dkim)
+# The HSM token (start-hsm.sh): SoftHSM2 and OpenSC's pkcs11-tool, which generates the key on the token.
+packages+=(softhsm2 opensc)
 
 missing=()
 for package in "${packages[@]}"; do
