@@ -1,6 +1,7 @@
 package io.github.smtpclient.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +48,7 @@ class Pkcs11InteropTests {
 
     private static Tls2Testbed tls2;
     private static ClientCertificate onToken;
+    private static KeyStore token;
 
     @BeforeAll
     static void openTheToken() throws IOException, GeneralSecurityException {
@@ -63,6 +65,7 @@ class Pkcs11InteropTests {
         Security.addProvider(provider);
         KeyStore store = KeyStore.getInstance("PKCS11", provider);
         store.load(null, hsm.get("SMTP_HSM_PIN").toCharArray());
+        token = store;
         onToken = ClientCertificate.fromKeyStore(store, hsm.get("SMTP_HSM_ALIAS"), null);
     }
 
@@ -85,6 +88,13 @@ class Pkcs11InteropTests {
     void theKeyStaysOnTheToken() {
         assertThat(onToken.privateKey().getEncoded()).isNull();
         assertThat(onToken.privateKey().getClass().getName()).contains("P11");
+    }
+
+    @Test
+    void aMissingAliasIsATypedErrorListingTheTokensKeys() {
+        assertThatThrownBy(() -> ClientCertificate.fromKeyStore(token, "nobody", null))
+                .isInstanceOf(IOException.class).hasMessageContaining("no private key entry 'nobody'")
+                .hasMessageContaining("hsm-client");
     }
 
     @ParameterizedTest
