@@ -26,6 +26,8 @@ packages+=(opendkim opendkim-tools python3-dkim)
 # The TLS-PSK test bed (start-psk.sh): stunnel4 in server mode with PSKsecrets. Installing it adds a system user,
 # which replaces /etc/passwd: install before starting daemons that were given their own password files.
 packages+=(stunnel4)
+# The HSM token (start-hsm.sh): SoftHSM2 and OpenSC's pkcs11-tool, which generates the key on the token.
+packages+=(softhsm2 opensc)
 
 missing=()
 for package in "${packages[@]}"; do

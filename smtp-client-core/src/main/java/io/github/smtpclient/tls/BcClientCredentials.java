@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Vector;
 
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed448PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed448PublicKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateEntry;
@@ -31,6 +34,8 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 /**
  * The Bouncy Castle engine's answer to a CertificateRequest: the {@link ClientCertificate} as a signer, with the first
  * signature scheme in the server's list that fits the key (TLS 1.3: RSA-PSS for RSA, the curve's own hash for ECDSA).
+ * A key whose bytes Bouncy Castle can read signs in Bouncy Castle; a token's key (PKCS#11) and an external signer sign
+ * through {@link BcExternalSigner}.
  */
 final class BcClientCredentials {
 
@@ -40,24 +45,38 @@ final class BcClientCredentials {
     /** The signer, or {@code null} when the server accepts no scheme this key can make (then none is sent). */
     static TlsCredentialedSigner signer(TlsClientContext context, BcTlsCrypto crypto, ClientCertificate own,
             CertificateRequest request) throws IOException {
-        AsymmetricKeyParameter key = PrivateKeyFactory.createKey(own.privateKey().getEncoded());
         boolean tls13 = TlsUtils.isTLSv13(context);
-        SignatureAndHashAlgorithm scheme = scheme(key, tls13, request.getSupportedSignatureAlgorithms());
+        boolean held = own.privateKey() != null && own.privateKey().getEncoded() != null;
+        AsymmetricKeyParameter key = held ? PrivateKeyFactory.createKey(own.privateKey().getEncoded())
+                : PublicKeyFactory.createKey(own.leaf().getPublicKey().getEncoded());
+        // A signer given digests cannot make EdDSA signatures, which hash inside.
+        boolean digestsOnly = own.externalInput() == ExternalSignRequest.Input.DIGEST;
+        SignatureAndHashAlgorithm scheme = scheme(key, tls13, digestsOnly, request.getSupportedSignatureAlgorithms());
         if (scheme == null && request.getSupportedSignatureAlgorithms() != null) {
             return null;
+        }
+        if (!held) {
+            ExternalSigner signer = own.externalSigner() != null ? own.externalSigner()
+                    : BcExternalSigner.jca(own.privateKey());
+            ExternalSignRequest.Input input = own.externalSigner() != null ? own.externalInput()
+                    : ExternalSignRequest.Input.DATA;
+            return new BcExternalSigner(certificate(crypto, own.chain(), tls13 ? request.getCertificateRequestContext()
+                    : null), scheme, own.keyAlgorithm(), signer, input);
         }
         return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, key,
                 certificate(crypto, own.chain(), tls13 ? request.getCertificateRequestContext() : null), scheme);
     }
 
-    private static SignatureAndHashAlgorithm scheme(AsymmetricKeyParameter key, boolean tls13,
+    private static SignatureAndHashAlgorithm scheme(AsymmetricKeyParameter key, boolean tls13, boolean digestsOnly,
             Vector<?> offered) {
         if (offered == null) {
             return null;
         }
         for (Object element : offered) {
             SignatureAndHashAlgorithm candidate = (SignatureAndHashAlgorithm) element;
-            if (fits(key, tls13, candidate.getSignature(), candidate.getHash())) {
+            boolean edDsa = candidate.getSignature() == SignatureAlgorithm.ed25519
+                    || candidate.getSignature() == SignatureAlgorithm.ed448;
+            if (!(digestsOnly && edDsa) && fits(key, tls13, candidate.getSignature(), candidate.getHash())) {
                 return candidate;
             }
         }
@@ -70,17 +89,18 @@ final class BcClientCredentials {
                     || signature == SignatureAlgorithm.rsa_pss_rsae_sha512
                     || (!tls13 && signature == SignatureAlgorithm.rsa && hash != HashAlgorithm.sha1);
         }
-        if (key instanceof ECPrivateKeyParameters ec) {
+        if (key instanceof ECKeyParameters ec) {
             return signature == SignatureAlgorithm.ecdsa && (!tls13 || hash == hashOfCurve(ec));
         }
-        if (key instanceof Ed25519PrivateKeyParameters) {
+        if (key instanceof Ed25519PrivateKeyParameters || key instanceof Ed25519PublicKeyParameters) {
             return signature == SignatureAlgorithm.ed25519;
         }
-        return key instanceof Ed448PrivateKeyParameters && signature == SignatureAlgorithm.ed448;
+        return (key instanceof Ed448PrivateKeyParameters || key instanceof Ed448PublicKeyParameters)
+                && signature == SignatureAlgorithm.ed448;
     }
 
     /** TLS 1.3 pairs each curve with one hash: secp256r1 with SHA-256, secp384r1 with SHA-384, secp521r1 with SHA-512. */
-    private static short hashOfCurve(ECPrivateKeyParameters key) {
+    private static short hashOfCurve(ECKeyParameters key) {
         int bits = key.getParameters().getCurve().getFieldSize();
         return bits <= 256 ? HashAlgorithm.sha256 : bits <= 384 ? HashAlgorithm.sha384 : HashAlgorithm.sha512;
     }

@@ -20,8 +20,6 @@ import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.crypto.CryptoHashAlgorithm;
 
-import io.github.smtpclient.Hint;
-import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.tls.validation.CertificateInfo;
@@ -50,7 +48,6 @@ final class BcEngine {
         TlsSession toResume = settings.isUseSessionResumption() ? settings.getSessionCache().bouncyCastleSession(
                 request.host(), request.port(), connected.getInetAddress(), settings.isForceResumeIfDestinationChanges())
                 : null;
-        requireEncodableKey();
         SecureRandom random = settings.getSecureRandom() != null ? settings.getSecureRandom() : RANDOM;
         SmtpTlsClient client = new SmtpTlsClient(new ObservingCrypto(random, observations), settings, versions(),
                 cipherSuites(), SmtpTlsClient.serverNameFor(request.host(), settings.getSniHostName()), verdict,
@@ -111,17 +108,6 @@ final class BcEngine {
         TlsConnectionInfo info = info(parameters, List.of(), ValidationResult.notValidated(List.of()), observations,
                 client.identityHint());
         return new BcLayer(protocol, info);
-    }
-
-    /** Bouncy Castle's own crypto signs with the key's bytes, which a key held in a token (PKCS#11) does not give. */
-    private void requireEncodableKey() throws SmtpException {
-        ClientCertificate own = settings.getClientCertificate();
-        if (own != null && own.privateKey().getEncoded() == null) {
-            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "the private key of tls().clientCertificate ("
-                    + own.privateKey().getClass().getName() + ") does not reveal its bytes, as keys held in a token or"
-                    + " HSM do not; the Bouncy Castle engine cannot sign with it, the JSSE engine can")
-                    .withHint(Hint.of("Use {}.", Setting.TLS_ENGINE.to("JSSE")));
-        }
     }
 
     /** @param identityHint the server's PSK identity hint, or {@code null} (also for certificate handshakes) */

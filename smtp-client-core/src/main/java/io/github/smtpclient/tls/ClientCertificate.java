@@ -56,12 +56,42 @@ public final class ClientCertificate {
 
     private final List<X509Certificate> chain;
     private final PrivateKey privateKey;
+    private final ExternalSigner externalSigner;
+    private final ExternalSignRequest.Input externalInput;
     private final long id = IDS.incrementAndGet();
     private volatile Boolean keyMatches;
 
-    private ClientCertificate(List<X509Certificate> chain, PrivateKey privateKey) {
+    private ClientCertificate(List<X509Certificate> chain, PrivateKey privateKey, ExternalSigner externalSigner,
+            ExternalSignRequest.Input externalInput) {
         this.chain = chain;
         this.privateKey = privateKey;
+        this.externalSigner = externalSigner;
+        this.externalInput = externalInput;
+    }
+
+    /**
+     * A chain, leaf first, whose key the JVM does not hold: {@code signer} makes every signature (the reference's
+     * ExternalSign event), given the digest or the data as {@code input} says (the reference's
+     * ExternalHashCalculation: {@link ExternalSignRequest.Input#DATA} means the signer hashes). Bouncy Castle engine
+     * only: the JSSE engine refuses it.
+     *
+     * @throws IllegalArgumentException if the chain is empty or holds null, or the signer or input is null
+     */
+    public static ClientCertificate external(List<X509Certificate> chain, ExternalSigner signer,
+            ExternalSignRequest.Input input) {
+        requireChain(chain);
+        if (signer == null || input == null) {
+            throw new IllegalArgumentException("tls().clientCertificate: an external signer needs the signer and its"
+                    + " input (DIGEST or DATA)");
+        }
+        return new ClientCertificate(List.copyOf(chain), null, signer, input);
+    }
+
+    private static void requireChain(List<X509Certificate> chain) {
+        if (chain == null || chain.isEmpty() || chain.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("tls().clientCertificate needs a certificate chain (leaf first) without"
+                    + " null elements");
+        }
     }
 
     /** A number no other instance in this JVM has, by which a key manager tells instances apart. */
@@ -75,15 +105,12 @@ public final class ClientCertificate {
      * @throws IllegalArgumentException if the chain is empty or holds null, or the key is null
      */
     public static ClientCertificate of(List<X509Certificate> chain, PrivateKey privateKey) {
-        if (chain == null || chain.isEmpty() || chain.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException("tls().clientCertificate needs a certificate chain (leaf first) without"
-                    + " null elements");
-        }
+        requireChain(chain);
         if (privateKey == null) {
             throw new IllegalArgumentException("tls().clientCertificate needs the private key of "
                     + chain.get(0).getSubjectX500Principal().getName());
         }
-        return new ClientCertificate(List.copyOf(chain), privateKey);
+        return new ClientCertificate(List.copyOf(chain), privateKey, null, null);
     }
 
     /**
@@ -278,9 +305,24 @@ public final class ClientCertificate {
         return chain.get(0);
     }
 
-    /** The private key of the leaf. */
+    /** The private key of the leaf; {@code null} for an {@link #external external} signer. */
     public PrivateKey privateKey() {
         return privateKey;
+    }
+
+    /** The external signer, or {@code null} when the JVM holds the key. */
+    public ExternalSigner externalSigner() {
+        return externalSigner;
+    }
+
+    /** What the external signer receives, or {@code null} when the JVM holds the key. */
+    public ExternalSignRequest.Input externalInput() {
+        return externalInput;
+    }
+
+    /** The algorithm of the leaf's key ({@code RSA}, {@code EC}, {@code Ed25519}), held or external. */
+    String keyAlgorithm() {
+        return privateKey != null ? privateKey.getAlgorithm() : leaf().getPublicKey().getAlgorithm();
     }
 
     /**
@@ -299,6 +341,9 @@ public final class ClientCertificate {
     }
 
     private boolean probe() {
+        if (externalSigner != null) {
+            return probeExternal();
+        }
         String algorithm = switch (privateKey.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
             case "EC" -> "SHA256withECDSA";
@@ -321,9 +366,41 @@ public final class ClientCertificate {
         }
     }
 
+    /** Asks the external signer to sign the probe as a TLS 1.3 ECDSA or RSA-PSS SHA-256 (or EdDSA) signature. */
+    private boolean probeExternal() {
+        String algorithm = keyAlgorithm();
+        String scheme = switch (algorithm) {
+            case "RSA" -> "rsa_pss_rsae_sha256";
+            case "EC" -> "ecdsa_secp256r1_sha256";
+            case "Ed25519", "EdDSA" -> "ed25519";
+            default -> throw new IllegalStateException("the integrity of a " + algorithm + " key cannot be probed");
+        };
+        boolean hashed = !scheme.startsWith("ed");
+        if (!hashed && externalInput == ExternalSignRequest.Input.DIGEST) {
+            throw new IllegalStateException("an " + algorithm + " key signs data, not digests (use Input.DATA)");
+        }
+        try {
+            byte[] bytes = externalInput == ExternalSignRequest.Input.DATA ? PROBE
+                    : java.security.MessageDigest.getInstance("SHA-256").digest(PROBE);
+            ExternalSignRequest request = new ExternalSignRequest(scheme, hashed ? "SHA-256" : null,
+                    "EC".equals(algorithm) || "RSA".equals(algorithm) ? algorithm : "Ed25519", externalInput, bytes);
+            byte[] signature = externalSigner.sign(request);
+            Signature verifier = Signature.getInstance(request.jcaAlgorithm());
+            if (request.pssParameters() != null) {
+                verifier.setParameter(request.pssParameters());
+            }
+            verifier.initVerify(leaf().getPublicKey());
+            verifier.update(PROBE);
+            return signature != null && verifier.verify(signature);
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException wrongKeyForCertificate) {
+            return false;
+        }
+    }
+
     @Override
     public String toString() {
         return "ClientCertificate[" + leaf().getSubjectX500Principal().getName() + ", " + chain.size()
-                + " certificate(s), " + privateKey.getAlgorithm() + " key]";
+                + " certificate(s), " + (externalSigner != null ? keyAlgorithm() + " key signed externally ("
+                        + externalInput + ")" : privateKey.getAlgorithm() + " key") + "]";
     }
 }

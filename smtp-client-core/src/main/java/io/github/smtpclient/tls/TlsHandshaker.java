@@ -118,6 +118,12 @@ public final class TlsHandshaker {
                     + " managers; remove one of the two settings").withHint(Hint.of("Remove {} or the SSLContext.",
                             Setting.TLS_CLIENT_CERTIFICATE.mention()));
         }
+        if (own.externalSigner() != null && settings.getEngine() == TlsEngine.JSSE) {
+            throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "tls().clientCertificate signs with an external"
+                    + " signer, which only the Bouncy Castle TLS engine can call; JSSE signs with a PrivateKey of a JCA"
+                    + " provider").withHint(Hint.of("Use {}, or give JSSE a key store's key (a PKCS#11 token's"
+                            + " included).", Setting.TLS_ENGINE.to("BOUNCY_CASTLE")));
+        }
         if (!settings.isCheckKeyIntegrityBeforeUse()) {
             return;
         }

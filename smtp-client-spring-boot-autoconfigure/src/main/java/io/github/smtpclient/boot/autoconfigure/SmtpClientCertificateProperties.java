@@ -7,7 +7,7 @@ import org.springframework.core.io.Resource;
 /**
  * The {@code smtp.client.tls.client-certificate.*} properties: the client's own certificate and key, presented when
  * the server asks for one; drives {@code client.tls().setClientCertificate(...)}. Give either a PEM chain with its PEM
- * key, or a PKCS#12 key store.
+ * key, a PKCS#12 key store, or a PKCS#11 token ('pkcs11-config', 'pkcs11-password' as its PIN, 'key-alias').
  */
 public class SmtpClientCertificateProperties {
 
@@ -26,8 +26,30 @@ public class SmtpClientCertificateProperties {
     /** Password of the 'key-store' and of its key entry. */
     private @Nullable String keyStorePassword;
 
-    /** Alias of the key entry in the 'key-store'; by default its only key entry. */
+    /** Alias of the key entry in the 'key-store' or the PKCS#11 token; by default its only key entry. */
     private @Nullable String keyAlias;
+
+    /** SunPKCS11 configuration file of a PKCS#11 token or HSM holding the key, instead of files. For instance, '/etc/smtp/pkcs11.cfg'. */
+    private @Nullable String pkcs11Config;
+
+    /** User PIN of the PKCS#11 token named by 'pkcs11-config'. */
+    private @Nullable String pkcs11Password;
+
+    public @Nullable String getPkcs11Config() {
+        return pkcs11Config;
+    }
+
+    public void setPkcs11Config(@Nullable String pkcs11Config) {
+        this.pkcs11Config = pkcs11Config;
+    }
+
+    public @Nullable String getPkcs11Password() {
+        return pkcs11Password;
+    }
+
+    public void setPkcs11Password(@Nullable String pkcs11Password) {
+        this.pkcs11Password = pkcs11Password;
+    }
 
     public @Nullable Resource getCertificateChain() {
         return certificateChain;

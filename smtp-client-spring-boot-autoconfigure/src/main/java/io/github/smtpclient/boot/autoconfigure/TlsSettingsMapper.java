@@ -111,6 +111,14 @@ final class TlsSettingsMapper {
         Resource chain = properties.getCertificateChain();
         Resource key = properties.getPrivateKey();
         Resource store = properties.getKeyStore();
+        if (properties.getPkcs11Config() != null) {
+            if (store != null || chain != null || key != null) {
+                throw new InvalidConfigurationPropertyValueException(prefix + "pkcs11-config",
+                        properties.getPkcs11Config(), "Give either 'pkcs11-config' or files, not both.");
+            }
+            return Pkcs11Tokens.clientCertificate(prefix, properties.getPkcs11Config(),
+                    chars(properties.getPkcs11Password()), properties.getKeyAlias());
+        }
         if (store != null) {
             if (chain != null || key != null) {
                 throw new InvalidConfigurationPropertyValueException(prefix + "key-store", store,

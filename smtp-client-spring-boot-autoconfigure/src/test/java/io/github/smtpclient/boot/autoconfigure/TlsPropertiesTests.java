@@ -183,6 +183,22 @@ class TlsPropertiesTests {
     }
 
     @Test
+    void whenThePkcs11ConfigIsMissingOrCombinedWithFilesShouldFailNamingTheProperty() throws Exception {
+        Path chain = write("pkcs11-chain.pem", pem(TestPki.root("Token").certificate()));
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.tls.client-certificate.pkcs11-config=" + chain.resolveSibling("absent.cfg"),
+                "smtp.client.tls.client-certificate.pkcs11-password=1234").run(context -> assertThat(context)
+                        .getFailure().rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("smtp.client.tls.client-certificate.pkcs11-config")
+                        .hasMessageContaining("No readable SunPKCS11 configuration file"));
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.tls.client-certificate.pkcs11-config=" + chain,
+                "smtp.client.tls.client-certificate.certificate-chain=file:" + chain).run(context -> assertThat(context)
+                        .getFailure().rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("Give either 'pkcs11-config' or files"));
+    }
+
+    @Test
     void whenTheClientCertificateIsIncompleteShouldFailNamingTheProperty() throws Exception {
         Path chain = write("only-chain.pem", pem(TestPki.root("Lonely").certificate()));
         contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
