@@ -74,6 +74,9 @@ public class SmtpTlsProperties {
     @NestedConfigurationProperty
     private final SmtpClientCertificateProperties clientCertificate = new SmtpClientCertificateProperties();
 
+    @NestedConfigurationProperty
+    private final SmtpPskProperties psk = new SmtpPskProperties();
+
     /** Whether the client key is checked against its certificate (a signed probe) before the first handshake that uses it. */
     private boolean checkKeyIntegrityBeforeUse = true;
 
@@ -222,6 +225,10 @@ public class SmtpTlsProperties {
 
     public SmtpRevocationProperties getRevocation() {
         return revocation;
+    }
+
+    public SmtpPskProperties getPsk() {
+        return psk;
     }
 
     public SmtpClientCertificateProperties getClientCertificate() {

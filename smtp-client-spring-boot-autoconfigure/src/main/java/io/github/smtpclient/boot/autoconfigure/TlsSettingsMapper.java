@@ -17,6 +17,7 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 
 import io.github.smtpclient.tls.ClientCertificate;
+import io.github.smtpclient.tls.PreSharedKey;
 import io.github.smtpclient.tls.TlsMode;
 import io.github.smtpclient.tls.TlsSettings;
 import io.github.smtpclient.tls.revocation.RevocationSettings;
@@ -41,6 +42,7 @@ final class TlsSettingsMapper {
     private final List<byte[]> knownOcspResponses;
     private final @Nullable ClientCertificate clientCertificate;
     private final @Nullable SecureRandom secureRandom;
+    private final @Nullable PreSharedKey preSharedKey;
 
     TlsSettingsMapper(SmtpTlsProperties tls) {
         this.tls = tls;
@@ -51,6 +53,7 @@ final class TlsSettingsMapper {
         this.knownOcspResponses = ocspResponses(tls.getRevocation().getKnownOcspResponses());
         this.clientCertificate = clientCertificate(tls.getClientCertificate());
         this.secureRandom = tls.isUseSystemRandom() ? strongRandom() : null;
+        this.preSharedKey = preSharedKey(tls.getPsk());
     }
 
     /**
@@ -78,6 +81,9 @@ final class TlsSettingsMapper {
         settings.setExtendedMasterSecret(tls.getExtendedMasterSecret());
         settings.setSecureRandom(secureRandom);
         settings.setClientCertificate(clientCertificate);
+        settings.setPreSharedKey(preSharedKey);
+        PropertyCheck.set(PREFIX + "psk.cipher-suite", tls.getPsk().getCipherSuite(),
+                settings::setPreSharedKeyCipherSuite);
         settings.setCheckKeyIntegrityBeforeUse(tls.isCheckKeyIntegrityBeforeUse());
         settings.setEngine(tls.getEngine());
         settings.setValidateCertificates(tls.isValidateCertificates());
@@ -104,6 +110,26 @@ final class TlsSettingsMapper {
                 target::setOcspHashAlgorithm);
         target.setKnownCrls(knownCrls);
         target.setKnownOcspResponses(knownOcspResponses);
+    }
+
+    /** The pre-shared key of 'psk.identity' and 'psk.key' (hex), both or neither; the key is never quoted. */
+    private static @Nullable PreSharedKey preSharedKey(SmtpPskProperties psk) {
+        String identity = psk.getIdentity();
+        String key = psk.getKey();
+        if (identity == null && key == null) {
+            return null;
+        }
+        if (identity == null || key == null) {
+            String missing = identity == null ? "identity" : "key";
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "psk." + missing, null,
+                    "Set 'smtp.client.tls.psk.identity' and 'smtp.client.tls.psk.key' together.");
+        }
+        try {
+            return PreSharedKey.ofHex(identity, key);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "psk.key", "****", e.getMessage()
+                    + "; give the key in hex (base16), such as the output of 'openssl rand -hex 32'.");
+        }
     }
 
     private static @Nullable ClientCertificate clientCertificate(SmtpClientCertificateProperties properties) {

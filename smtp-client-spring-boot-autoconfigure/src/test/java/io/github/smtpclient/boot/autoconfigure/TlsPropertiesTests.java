@@ -15,6 +15,7 @@ import io.github.smtpclient.testing.TestPki;
 import io.github.smtpclient.testing.TestRevocationServer;
 import io.github.smtpclient.tls.CertificateRejectedException;
 import io.github.smtpclient.tls.ExtendedMasterSecret;
+import io.github.smtpclient.tls.PreSharedKey;
 import io.github.smtpclient.tls.TlsBaseConfiguration;
 import io.github.smtpclient.tls.TlsEngine;
 import io.github.smtpclient.tls.TlsSettings;
@@ -213,6 +214,42 @@ class TlsPropertiesTests {
         contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
                 "smtp.client.tls.named-groups=brainpool").run(context -> assertThat(context)
                         .getFailure().rootCause().hasMessageContaining("smtp.client.tls.named-groups"));
+    }
+
+    @Test
+    void whenThePskPropertiesAreSetShouldApplyTheKeyAndSuiteAndNeverShowTheKey() {
+        String hex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.tls.engine=bouncy-castle",
+                "smtp.client.tls.psk.identity=client-1", "smtp.client.tls.psk.key=" + hex,
+                "smtp.client.tls.psk.cipher-suite=TLS_PSK_WITH_AES_128_GCM_SHA256").run(context -> {
+                    try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                        assertThat(client.tls().getPreSharedKey())
+                                .isEqualTo(PreSharedKey.ofHex("client-1", hex));
+                        assertThat(client.tls().getPreSharedKey().toString()).doesNotContain(hex.substring(0, 8));
+                        assertThat(client.tls().getPreSharedKeyCipherSuite())
+                                .isEqualTo("TLS_PSK_WITH_AES_128_GCM_SHA256");
+                    }
+                });
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test").run(context -> {
+            try (SmtpClient client = context.getBean(SmtpClientFactory.class).createClient()) {
+                assertThat(client.tls().getPreSharedKey()).isNull();
+            }
+        });
+    }
+
+    @Test
+    void whenThePskIsIncompleteOrNotHexShouldFailNamingThePropertyWithoutTheKey() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.tls.psk.key=00ff")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("smtp.client.tls.psk.identity"));
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test", "smtp.client.tls.psk.identity=c",
+                "smtp.client.tls.psk.key=secret-not-hex!").run(context -> assertThat(context).getFailure().rootCause()
+                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("smtp.client.tls.psk.key").hasMessageNotContaining("secret-not-hex"));
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.tls.psk.cipher-suite=TLS_RSA_WITH_AES_128_GCM_SHA256").run(context -> assertThat(context)
+                        .getFailure().rootCause().hasMessageContaining("smtp.client.tls.psk.cipher-suite"));
     }
 
     private Path write(String name, String content) throws Exception {
