@@ -61,7 +61,7 @@ final class BcClientCredentials {
             ExternalSignRequest.Input input = own.externalSigner() != null ? own.externalInput()
                     : ExternalSignRequest.Input.DATA;
             return new BcExternalSigner(certificate(crypto, own.chain(), tls13 ? request.getCertificateRequestContext()
-                    : null), scheme, own.keyAlgorithm(), signer, input);
+                    : null), scheme, own.keyAlgorithm(), signer, input, own.externalOptions());
         }
         return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, key,
                 certificate(crypto, own.chain(), tls13 ? request.getCertificateRequestContext() : null), scheme);

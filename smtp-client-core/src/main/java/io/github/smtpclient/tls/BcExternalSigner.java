@@ -29,10 +29,12 @@ final class BcExternalSigner implements TlsCredentialedSigner {
     private final String publicKeyAlgorithm;
     private final ExternalSigner signer;
     private final ExternalSignRequest.Input input;
+    private final ExternalSignOptions options;
 
     BcExternalSigner(Certificate certificate, SignatureAndHashAlgorithm scheme, String publicKeyAlgorithm,
-            ExternalSigner signer, ExternalSignRequest.Input input) {
+            ExternalSigner signer, ExternalSignRequest.Input input, ExternalSignOptions options) {
         this.certificate = certificate;
+        this.options = options;
         this.scheme = scheme;
         this.publicKeyAlgorithm = publicKeyAlgorithm;
         this.signer = signer;
@@ -97,7 +99,7 @@ final class BcExternalSigner implements TlsCredentialedSigner {
     private byte[] sign(byte[] bytes) throws IOException {
         int code = SignatureScheme.from(scheme);
         ExternalSignRequest request = new ExternalSignRequest(SignatureScheme.getName(code), hashName(SignatureScheme.getCryptoHashAlgorithm(code)),
-                publicKeyAlgorithm, input, bytes);
+                publicKeyAlgorithm, input, bytes, options);
         byte[] signature = signer.sign(request);
         if (signature == null || signature.length == 0) {
             throw new TlsFatalAlert(AlertDescription.internal_error, "the external signer of tls().clientCertificate"

@@ -58,15 +58,17 @@ public final class ClientCertificate {
     private final PrivateKey privateKey;
     private final ExternalSigner externalSigner;
     private final ExternalSignRequest.Input externalInput;
+    private final ExternalSignOptions externalOptions;
     private final long id = IDS.incrementAndGet();
     private volatile Boolean keyMatches;
 
     private ClientCertificate(List<X509Certificate> chain, PrivateKey privateKey, ExternalSigner externalSigner,
-            ExternalSignRequest.Input externalInput) {
+            ExternalSignRequest.Input externalInput, ExternalSignOptions externalOptions) {
         this.chain = chain;
         this.privateKey = privateKey;
         this.externalSigner = externalSigner;
         this.externalInput = externalInput;
+        this.externalOptions = externalOptions;
     }
 
     /**
@@ -79,12 +81,23 @@ public final class ClientCertificate {
      */
     public static ClientCertificate external(List<X509Certificate> chain, ExternalSigner signer,
             ExternalSignRequest.Input input) {
+        return external(chain, signer, input, ExternalSignOptions.none());
+    }
+
+    /**
+     * As {@link #external(List, ExternalSigner, ExternalSignRequest.Input)}, with the key id, secret, parameters and
+     * data every request carries to the signer ({@link ExternalSignRequest#options()}).
+     *
+     * @throws IllegalArgumentException if the chain is empty or holds null, or the signer, input or options is null
+     */
+    public static ClientCertificate external(List<X509Certificate> chain, ExternalSigner signer,
+            ExternalSignRequest.Input input, ExternalSignOptions options) {
         requireChain(chain);
-        if (signer == null || input == null) {
-            throw new IllegalArgumentException("tls().clientCertificate: an external signer needs the signer and its"
-                    + " input (DIGEST or DATA)");
+        if (signer == null || input == null || options == null) {
+            throw new IllegalArgumentException("tls().clientCertificate: an external signer needs the signer, its"
+                    + " input (DIGEST or DATA) and its options (ExternalSignOptions.none() for none)");
         }
-        return new ClientCertificate(List.copyOf(chain), null, signer, input);
+        return new ClientCertificate(List.copyOf(chain), null, signer, input, options);
     }
 
     private static void requireChain(List<X509Certificate> chain) {
@@ -110,7 +123,7 @@ public final class ClientCertificate {
             throw new IllegalArgumentException("tls().clientCertificate needs the private key of "
                     + chain.get(0).getSubjectX500Principal().getName());
         }
-        return new ClientCertificate(List.copyOf(chain), privateKey, null, null);
+        return new ClientCertificate(List.copyOf(chain), privateKey, null, null, ExternalSignOptions.none());
     }
 
     /**
@@ -320,6 +333,11 @@ public final class ClientCertificate {
         return externalInput;
     }
 
+    /** What every request carries to the external signer; {@link ExternalSignOptions#none()} without one. */
+    public ExternalSignOptions externalOptions() {
+        return externalOptions;
+    }
+
     /** The algorithm of the leaf's key ({@code RSA}, {@code EC}, {@code Ed25519}), held or external. */
     String keyAlgorithm() {
         return privateKey != null ? privateKey.getAlgorithm() : leaf().getPublicKey().getAlgorithm();
@@ -383,7 +401,7 @@ public final class ClientCertificate {
             byte[] bytes = externalInput == ExternalSignRequest.Input.DATA ? PROBE
                     : java.security.MessageDigest.getInstance("SHA-256").digest(PROBE);
             ExternalSignRequest request = new ExternalSignRequest(scheme, hashed ? "SHA-256" : null,
-                    "EC".equals(algorithm) || "RSA".equals(algorithm) ? algorithm : "Ed25519", externalInput, bytes);
+                    "EC".equals(algorithm) || "RSA".equals(algorithm) ? algorithm : "Ed25519", externalInput, bytes, externalOptions);
             byte[] signature = externalSigner.sign(request);
             Signature verifier = Signature.getInstance(request.jcaAlgorithm());
             if (request.pssParameters() != null) {

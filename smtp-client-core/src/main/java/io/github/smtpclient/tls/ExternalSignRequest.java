@@ -40,14 +40,25 @@ public final class ExternalSignRequest {
     private final String publicKeyAlgorithm;
     private final Input input;
     private final byte[] bytes;
+    private final ExternalSignOptions options;
 
     ExternalSignRequest(String signatureScheme, String hashAlgorithm, String publicKeyAlgorithm, Input input,
-            byte[] bytes) {
+            byte[] bytes, ExternalSignOptions options) {
         this.signatureScheme = signatureScheme;
         this.hashAlgorithm = hashAlgorithm;
         this.publicKeyAlgorithm = publicKeyAlgorithm;
         this.input = input;
         this.bytes = bytes.clone();
+        this.options = options;
+    }
+
+    /**
+     * The key id, secret, parameters and data given with the signer
+     * ({@link ClientCertificate#external(java.util.List, ExternalSigner, Input, ExternalSignOptions)}), for the
+     * signing service; {@link ExternalSignOptions#none()} when none were.
+     */
+    public ExternalSignOptions options() {
+        return options;
     }
 
     /** The TLS signature scheme (RFC 8446 names): {@code rsa_pss_rsae_sha256}, {@code ecdsa_secp256r1_sha256}, ... */

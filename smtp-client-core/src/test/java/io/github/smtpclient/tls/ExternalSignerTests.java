@@ -105,10 +105,34 @@ class ExternalSignerTests {
     }
 
     @Test
+    void theKeyIdSecretParametersAndDataReachTheSignerWithEveryRequestAndTheSecretIsNeverShown() throws Exception {
+        startRequiringClientCertificates("TLSv1.3");
+        ExternalSignOptions options = ExternalSignOptions.none().withKeyId("kms-key-7").withKeySecret("s3cr3t-token")
+                .withCustomParams(java.util.Map.of("region", "eu-west-1")).withData("request-42");
+        TlsSettings settings = settings(ClientCertificate.external(List.of(EC_CLIENT.certificate()),
+                signerHolding(EC_CLIENT.keys().getPrivate()), ExternalSignRequest.Input.DIGEST, options));
+
+        try (TlsLayer layer = handshake(settings)) {
+            assertThat(layer.input().read()).as("the server's first byte").isEqualTo('2');
+        }
+        // The key integrity probe and the handshake's CertificateVerify both carry them.
+        assertThat(requests).hasSize(2).allSatisfy(request -> {
+            assertThat(request.options().keyId()).isEqualTo("kms-key-7");
+            assertThat(request.options().keySecret()).isEqualTo("s3cr3t-token");
+            assertThat(request.options().customParams()).containsEntry("region", "eu-west-1");
+            assertThat(request.options().data()).isEqualTo("request-42");
+        });
+        assertThat(options.toString()).contains("kms-key-7").doesNotContain("s3cr3t-token");
+        assertThat(ClientCertificate.external(List.of(EC_CLIENT.certificate()), signerHolding(EC_CLIENT.keys()
+                .getPrivate()), ExternalSignRequest.Input.DATA).externalOptions()).isSameAs(ExternalSignOptions.none());
+    }
+
+    @Test
     void theDigestInfoOfARsaPkcs1RequestIsWhatARawPaddingSignerSigns() throws Exception {
         byte[] data = "handshake messages".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         ExternalSignRequest request = new ExternalSignRequest("rsa_pkcs1_sha256", "SHA-256", "RSA",
-                ExternalSignRequest.Input.DIGEST, MessageDigest.getInstance("SHA-256").digest(data));
+                ExternalSignRequest.Input.DIGEST, MessageDigest.getInstance("SHA-256").digest(data),
+                ExternalSignOptions.none());
         PrivateKey key = RSA_CLIENT.keys().getPrivate();
         // A signer that pads raw input, as PKCS#11 CKM_RSA_PKCS does, signs the DigestInfo without hashing.
         Signature raw = Signature.getInstance("NONEwithRSA");
