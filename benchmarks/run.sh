@@ -75,6 +75,10 @@ mkdir -p "$ROOT/docs"
   cat "$OUT/jmh.txt"
   echo '```'
   echo
+  echo "The data gate in GB/s (each DotStuffingBenchmark operation handles 1,048,640 bytes; issue 12's target: >= 3.5):"
+  echo
+  awk '/^DotStuffingBenchmark\./ { printf "- `%s`: %.2f GB/s\n", $1, $4 * 1048640 / 1e9 }' "$OUT/jmh.txt"
+  echo
   echo "## Where smtp-client spends CPU (JFR, 1 KB workload, one connection)"
   echo
   cat "$OUT/jfr.md"
