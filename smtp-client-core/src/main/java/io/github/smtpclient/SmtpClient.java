@@ -497,8 +497,7 @@ public class SmtpClient implements AutoCloseable {
         }
         DkimSignedContent content = DkimSignedContent.sign(submission.content(), dkim, transfer.getTempPath());
         signed.add(content);
-        return new Submission(submission.envelope(), content, submission.messageId(), submission.subject(),
-                submission.sensitive(), submission.endOfData());
+        return submission.withContent(content);
     }
 
     /** Spool files that outlive their send are reported, not thrown, as {@link #deleteSpool} does. */
@@ -559,8 +558,7 @@ public class SmtpClient implements AutoCloseable {
         if (!(submission.content() instanceof RawContent raw)) {
             return submission;
         }
-        return new Submission(submission.envelope(), RawMessageContent.fitted(raw, getServerInfo(), transfer),
-                submission.messageId(), submission.subject(), submission.sensitive(), submission.endOfData());
+        return submission.withContent(RawMessageContent.fitted(raw, getServerInfo(), transfer));
     }
 
     /** RSET: abandons any half-finished transaction. */

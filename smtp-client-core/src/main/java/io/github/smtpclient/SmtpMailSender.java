@@ -266,8 +266,7 @@ public final class SmtpMailSender implements AutoCloseable {
             Submission fitted = client.fitted(submission);
             WriteTrackingContent tracked = new WriteTrackingContent(fitted.content());
             content.set(tracked);
-            return client.sendAll(List.of(new Submission(fitted.envelope(), tracked, fitted.messageId(),
-                    fitted.subject()))).get(0).orThrow();
+            return client.sendAll(List.of(fitted.withContent(tracked))).get(0).orThrow();
         }, () -> content.get() == null || content.get().isUntouched());
     }
 

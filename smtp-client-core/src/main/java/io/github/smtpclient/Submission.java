@@ -39,6 +39,11 @@ public record Submission(Envelope envelope, MessageContent content, String messa
         this(envelope, content, messageId, null);
     }
 
+    /** This submission with other content (a fitted, signed or tracked form of it): every other field is kept. */
+    public Submission withContent(MessageContent content) {
+        return new Submission(envelope, content, messageId, subject, sensitive, endOfData);
+    }
+
     /** This submission with {@code endOfData} called before its end of data. */
     public Submission withEndOfData(EndOfDataHook endOfData) {
         return new Submission(envelope, content, messageId, subject, sensitive, endOfData);
