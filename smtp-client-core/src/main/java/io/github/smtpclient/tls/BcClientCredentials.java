@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Vector;
 
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -22,6 +24,7 @@ import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.SignatureScheme;
 import org.bouncycastle.tls.TlsClientContext;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsFatalAlert;
@@ -42,17 +45,26 @@ final class BcClientCredentials {
     private BcClientCredentials() {
     }
 
-    /** The signer, or {@code null} when the server accepts no scheme this key can make (then none is sent). */
+    /**
+     * The signer, or {@code null} when the server accepts no scheme this key can make (then none is sent).
+     *
+     * @throws NoAllowedHash when it accepts some, but none with a hash the external signer's options allow
+     */
     static TlsCredentialedSigner signer(TlsClientContext context, BcTlsCrypto crypto, ClientCertificate own,
             CertificateRequest request) throws IOException {
         boolean tls13 = TlsUtils.isTLSv13(context);
         boolean held = own.privateKey() != null && own.privateKey().getEncoded() != null;
         AsymmetricKeyParameter key = held ? PrivateKeyFactory.createKey(own.privateKey().getEncoded())
                 : PublicKeyFactory.createKey(own.leaf().getPublicKey().getEncoded());
-        // A signer given digests cannot make EdDSA signatures, which hash inside.
         boolean digestsOnly = own.externalInput() == ExternalSignRequest.Input.DIGEST;
-        SignatureAndHashAlgorithm scheme = scheme(key, tls13, digestsOnly, request.getSupportedSignatureAlgorithms());
-        if (scheme == null && request.getSupportedSignatureAlgorithms() != null) {
+        Vector<?> offered = request.getSupportedSignatureAlgorithms();
+        ExternalSignOptions options = own.externalOptions();
+        SignatureAndHashAlgorithm scheme = scheme(key, tls13, digestsOnly, offered, options.hashAlgorithms());
+        if (scheme == null && offered != null) {
+            Set<String> fitting = hashesFitting(key, tls13, digestsOnly, offered);
+            if (!fitting.isEmpty()) {
+                throw new NoAllowedHash(options.hashAlgorithms(), fitting);
+            }
             return null;
         }
         if (!held) {
@@ -67,20 +79,51 @@ final class BcClientCredentials {
                 certificate(crypto, own.chain(), tls13 ? request.getCertificateRequestContext() : null), scheme);
     }
 
+    /**
+     * The first offered scheme the key can make with an allowed hash (any when {@code allowedHashes} is empty; EdDSA,
+     * whose hash the key fixes, always), or {@code null}.
+     */
     private static SignatureAndHashAlgorithm scheme(AsymmetricKeyParameter key, boolean tls13, boolean digestsOnly,
-            Vector<?> offered) {
+            Vector<?> offered, Set<String> allowedHashes) {
         if (offered == null) {
             return null;
         }
         for (Object element : offered) {
             SignatureAndHashAlgorithm candidate = (SignatureAndHashAlgorithm) element;
-            boolean edDsa = candidate.getSignature() == SignatureAlgorithm.ed25519
-                    || candidate.getSignature() == SignatureAlgorithm.ed448;
-            if (!(digestsOnly && edDsa) && fits(key, tls13, candidate.getSignature(), candidate.getHash())) {
+            String hash = hashName(candidate);
+            boolean allowed = allowedHashes.isEmpty() || edDsa(candidate) || (hash != null && allowedHashes.contains(hash));
+            if (allowed && makes(key, tls13, digestsOnly, candidate)) {
                 return candidate;
             }
         }
         return null;
+    }
+
+    /** The hashes of the offered schemes the key can make, for the refusal to name. */
+    private static Set<String> hashesFitting(AsymmetricKeyParameter key, boolean tls13, boolean digestsOnly,
+            Vector<?> offered) {
+        Set<String> hashes = new TreeSet<>();
+        for (Object element : offered) {
+            SignatureAndHashAlgorithm candidate = (SignatureAndHashAlgorithm) element;
+            if (makes(key, tls13, digestsOnly, candidate) && !edDsa(candidate) && hashName(candidate) != null) {
+                hashes.add(hashName(candidate));
+            }
+        }
+        return hashes;
+    }
+
+    private static boolean makes(AsymmetricKeyParameter key, boolean tls13, boolean digestsOnly,
+            SignatureAndHashAlgorithm candidate) {
+        // A signer given digests cannot make EdDSA signatures, which hash inside.
+        return !(digestsOnly && edDsa(candidate)) && fits(key, tls13, candidate.getSignature(), candidate.getHash());
+    }
+
+    private static boolean edDsa(SignatureAndHashAlgorithm scheme) {
+        return scheme.getSignature() == SignatureAlgorithm.ed25519 || scheme.getSignature() == SignatureAlgorithm.ed448;
+    }
+
+    private static String hashName(SignatureAndHashAlgorithm scheme) {
+        return BcExternalSigner.hashName(SignatureScheme.getCryptoHashAlgorithm(SignatureScheme.from(scheme)));
     }
 
     private static boolean fits(AsymmetricKeyParameter key, boolean tls13, short signature, short hash) {
@@ -123,5 +166,27 @@ final class BcClientCredentials {
             entries[i] = new CertificateEntry(certificates[i], null);
         }
         return new Certificate(requestContext, entries);
+    }
+
+    /**
+     * The server accepts signatures the key can make, but none with a hash {@link ExternalSignOptions#hashAlgorithms()}
+     * allows. Sent to the server as handshake_failure; {@link HandshakeFailures} reports it naming the setting.
+     */
+    static final class NoAllowedHash extends TlsFatalAlert {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String reason;
+
+        NoAllowedHash(Set<String> allowed, Set<String> offered) {
+            super(AlertDescription.handshake_failure, "no client signature scheme with an allowed hash");
+            reason = "the server accepts client-certificate signatures this key can make only with " + offered
+                    + ", and the external signer's ExternalSignOptions.hashAlgorithms allows only " + allowed
+                    + "; the signer was not called.";
+        }
+
+        String reason() {
+            return reason;
+        }
     }
 }

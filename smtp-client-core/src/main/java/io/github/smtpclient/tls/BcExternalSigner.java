@@ -109,7 +109,7 @@ final class BcExternalSigner implements TlsCredentialedSigner {
     }
 
     /** The JCA hash name, or {@code null} for the schemes that hash inside the signature (EdDSA). */
-    private static String hashName(int cryptoHash) {
+    static String hashName(int cryptoHash) {
         return switch (cryptoHash) {
             case CryptoHashAlgorithm.sha256 -> "SHA-256";
             case CryptoHashAlgorithm.sha384 -> "SHA-384";

@@ -384,12 +384,18 @@ public final class ClientCertificate {
         }
     }
 
-    /** Asks the external signer to sign the probe as a TLS 1.3 ECDSA or RSA-PSS SHA-256 (or EdDSA) signature. */
+    /**
+     * Asks the external signer to sign the probe as a TLS ECDSA or RSA-PSS signature (or EdDSA), with SHA-256 or, when its
+     * options restrict the hashes, the smallest they allow: the signer is never asked for a hash it was told to refuse.
+     */
     private boolean probeExternal() {
         String algorithm = keyAlgorithm();
+        String hash = externalOptions.hashAlgorithms().isEmpty() ? "SHA-256"
+                : externalOptions.hashAlgorithms().iterator().next();
+        String bits = hash.substring("SHA-".length());
         String scheme = switch (algorithm) {
-            case "RSA" -> "rsa_pss_rsae_sha256";
-            case "EC" -> "ecdsa_secp256r1_sha256";
+            case "RSA" -> "rsa_pss_rsae_sha" + bits;
+            case "EC" -> "ecdsa_secp" + ("512".equals(bits) ? "521" : bits) + "r1_sha" + bits;
             case "Ed25519", "EdDSA" -> "ed25519";
             default -> throw new IllegalStateException("the integrity of a " + algorithm + " key cannot be probed");
         };
@@ -399,8 +405,8 @@ public final class ClientCertificate {
         }
         try {
             byte[] bytes = externalInput == ExternalSignRequest.Input.DATA ? PROBE
-                    : java.security.MessageDigest.getInstance("SHA-256").digest(PROBE);
-            ExternalSignRequest request = new ExternalSignRequest(scheme, hashed ? "SHA-256" : null,
+                    : java.security.MessageDigest.getInstance(hash).digest(PROBE);
+            ExternalSignRequest request = new ExternalSignRequest(scheme, hashed ? hash : null,
                     "EC".equals(algorithm) || "RSA".equals(algorithm) ? algorithm : "Ed25519", externalInput, bytes, externalOptions);
             byte[] signature = externalSigner.sign(request);
             Signature verifier = Signature.getInstance(request.jcaAlgorithm());

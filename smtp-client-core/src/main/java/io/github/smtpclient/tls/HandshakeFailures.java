@@ -31,6 +31,12 @@ final class HandshakeFailures {
     static SmtpException describe(IOException failure, HandshakeRequest request, TlsSettings settings,
             List<X509Certificate> chain, Boolean clientAuthRequested) {
         String server = request.host() + ":" + request.port();
+        if (failure instanceof BcClientCredentials.NoAllowedHash refused) {
+            return new SmtpException(SmtpErrorCode.TLS_HANDSHAKE_FAILED, "the TLS handshake with " + server
+                    + " failed: " + refused.reason(), failure)
+                    .withHint(Hint.of("Allow one of the server's hashes in the ExternalSignOptions given with {}.",
+                            Setting.TLS_CLIENT_CERTIFICATE.mention()));
+        }
         SmtpException refusedClientAuth = ClientAuthRefusals.describe(failure, server, settings, clientAuthRequested);
         if (refusedClientAuth != null) {
             return refusedClientAuth;

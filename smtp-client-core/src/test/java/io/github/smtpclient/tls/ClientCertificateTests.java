@@ -18,8 +18,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
@@ -289,22 +287,7 @@ class ClientCertificateTests {
      * close does; otherwise the client's last handshake writes may meet a reset before it reads the alert.
      */
     private void startRequiringClientCertificates(String version) throws Exception {
-        SSLContext context = SERVER.contextTrusting(CLIENT_CA.certificate());
-        server = LoopbackServer.plain(socket -> {
-            SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, null, socket.getPort(), false);
-            ssl.setUseClientMode(false);
-            ssl.setEnabledProtocols(new String[] {version});
-            ssl.setNeedClientAuth(true);
-            try {
-                ssl.startHandshake();
-            } catch (SSLException refused) {
-                LoopbackServer.drain(socket);
-                return;
-            }
-            serverSessions.add(ssl.getSession());
-            LoopbackServer.writeLine(ssl, "220 hello");
-            LoopbackServer.drain(ssl);
-        });
+        server = ClientAuthServers.jsse(SERVER, CLIENT_CA.certificate(), version, serverSessions);
     }
 
     private TlsSettings settings() {

@@ -9,17 +9,19 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.HashAlgorithm;
+import org.bouncycastle.tls.SignatureAlgorithm;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +49,7 @@ class ExternalSignerTests {
             .extendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
 
     private final BlockingQueue<SSLSession> serverSessions = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Certificate> bouncyCastleClients = new LinkedBlockingQueue<>();
     private final List<ExternalSignRequest> requests = new CopyOnWriteArrayList<>();
     private LoopbackServer server;
 
@@ -127,6 +130,92 @@ class ExternalSignerTests {
                 .getPrivate()), ExternalSignRequest.Input.DATA).externalOptions()).isSameAs(ExternalSignOptions.none());
     }
 
+    /**
+     * A Bouncy Castle server accepting ECDSA with SHA-256, SHA-384 and SHA-512 (in that order) for the client's
+     * CertificateVerify: unrestricted the client takes the first, restricted it takes the allowed one, and the server
+     * verifies the signature made with it.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"SHA-384, DIGEST", "SHA-384, DATA", "SHA-512, DIGEST", "sha-512, DATA", "'', DIGEST"})
+    void restrictedToAHashTheSignerIsAskedOnlyForIt(String hash, ExternalSignRequest.Input input) throws Exception {
+        server = ClientAuthServers.bouncyCastle(SERVER, List.of(ecdsa(HashAlgorithm.sha256),
+                ecdsa(HashAlgorithm.sha384), ecdsa(HashAlgorithm.sha512)), bouncyCastleClients);
+        ExternalSignOptions options = ExternalSignOptions.none().withHashAlgorithms(hash.isEmpty() ? Set.of()
+                : Set.of(hash));
+        TlsSettings settings = settings(ClientCertificate.external(List.of(EC_CLIENT.certificate()),
+                signerHolding(EC_CLIENT.keys().getPrivate()), input, options));
+
+        try (TlsLayer layer = handshake(settings)) {
+            assertThat(layer.input().read()).as("the server's first byte").isEqualTo('2');
+            assertThat(bouncyCastleClients.poll(10, TimeUnit.SECONDS).getCertificateAt(0).getEncoded())
+                    .isEqualTo(EC_CLIENT.certificate().getEncoded());
+        }
+        String expected = hash.isEmpty() ? "SHA-256" : hash.toUpperCase(java.util.Locale.ROOT);
+        // The key integrity probe, then the handshake's CertificateVerify: neither asks for another hash.
+        assertThat(requests).hasSize(2).allSatisfy(request -> assertThat(request.hashAlgorithm()).isEqualTo(expected));
+        assertThat(requests.get(1).signatureScheme()).endsWith("_sha" + expected.substring("SHA-".length()));
+    }
+
+    @Test
+    void aRestrictionTheServerOffersNoSchemeForFailsTheHandshakeNamingItAndTheSignerSignsNothing() throws Exception {
+        server = ClientAuthServers.bouncyCastle(SERVER, List.of(ecdsa(HashAlgorithm.sha256),
+                new SignatureAndHashAlgorithm(HashAlgorithm.Intrinsic, SignatureAlgorithm.rsa_pss_rsae_sha256)),
+                bouncyCastleClients);
+        TlsSettings settings = settings(ClientCertificate.external(List.of(EC_CLIENT.certificate()),
+                signerHolding(EC_CLIENT.keys().getPrivate()), ExternalSignRequest.Input.DIGEST,
+                ExternalSignOptions.none().withHashAlgorithms(Set.of("SHA-512", "SHA-384"))));
+
+        assertThatThrownBy(() -> handshake(settings)).isInstanceOfSatisfying(SmtpException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TLS_HANDSHAKE_FAILED);
+            assertThat(e.getMessage()).contains("localhost:" + server.port())
+                    .contains("only with [SHA-256]")
+                    .contains("ExternalSignOptions.hashAlgorithms allows only [SHA-384, SHA-512]")
+                    .contains("the signer was not called")
+                    .contains("Allow one of the server's hashes in the ExternalSignOptions given with"
+                            + " client.tls().setClientCertificate(...)");
+        });
+        // Only the key integrity probe reached the signer, with an allowed hash.
+        assertThat(requests).singleElement().satisfies(probe -> assertThat(probe.hashAlgorithm()).isEqualTo("SHA-384"));
+        assertThat(bouncyCastleClients).isEmpty();
+    }
+
+    /** TLS 1.3 binds ECDSA to the curve's hash: a P-256 key restricted to SHA-384 has no scheme the server takes. */
+    @Test
+    void inTls13AnRsaKeyFollowsTheRestrictionAndAP256KeyCannot() throws Exception {
+        startRequiringClientCertificates("TLSv1.3");
+        TlsSettings rsa = settings(ClientCertificate.external(List.of(RSA_CLIENT.certificate()),
+                signerHolding(RSA_CLIENT.keys().getPrivate()), ExternalSignRequest.Input.DIGEST,
+                ExternalSignOptions.none().withHashAlgorithms(Set.of("SHA-512"))));
+        try (TlsLayer layer = handshake(rsa)) {
+            assertThat(layer.input().read()).as("the server's first byte").isEqualTo('2');
+            assertThat(serverSessions.poll(10, TimeUnit.SECONDS).getPeerCertificates()[0])
+                    .isEqualTo(RSA_CLIENT.certificate());
+        }
+        assertThat(requests).extracting(ExternalSignRequest::signatureScheme)
+                .containsExactly("rsa_pss_rsae_sha512", "rsa_pss_rsae_sha512");
+
+        requests.clear();
+        TlsSettings ec = settings(ClientCertificate.external(List.of(EC_CLIENT.certificate()),
+                signerHolding(EC_CLIENT.keys().getPrivate()), ExternalSignRequest.Input.DIGEST,
+                ExternalSignOptions.none().withHashAlgorithms(Set.of("SHA-384"))));
+        assertThatThrownBy(() -> handshake(ec)).isInstanceOfSatisfying(SmtpException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.TLS_HANDSHAKE_FAILED);
+            assertThat(e.getMessage()).contains("only with [SHA-256]").contains("allows only [SHA-384]");
+        });
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void aHashNoTlsSchemeUsesIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> ExternalSignOptions.none().withHashAlgorithms(Set.of("SHA-1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ExternalSignOptions.hashAlgorithms").hasMessageContaining("'SHA-1'")
+                .hasMessageContaining("SHA-256, SHA-384, SHA-512");
+        assertThat(ExternalSignOptions.none().withHashAlgorithms(Set.of("sha-384")).withKeyId("k"))
+                .hasToString("ExternalSignOptions[keyId=k, keySecret=null, customParams=[], data=null,"
+                        + " hashAlgorithms=[SHA-384]]");
+    }
+
     @Test
     void theDigestInfoOfARsaPkcs1RequestIsWhatARawPaddingSignerSigns() throws Exception {
         byte[] data = "handshake messages".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -170,6 +259,10 @@ class ExternalSignerTests {
             assertThat(e.getMessage()).contains("external signer").contains("Bouncy Castle");
         });
         assertThat(requests).isEmpty();
+    }
+
+    private static SignatureAndHashAlgorithm ecdsa(short hash) {
+        return new SignatureAndHashAlgorithm(hash, SignatureAlgorithm.ecdsa);
     }
 
     /** Signs as a KMS would: in DIGEST mode over the given hash, in DATA mode hashing itself. */
@@ -216,22 +309,7 @@ class ExternalSignerTests {
     }
 
     private void startRequiringClientCertificates(String version) throws Exception {
-        SSLContext context = SERVER.contextTrusting(CLIENT_CA.certificate());
-        server = LoopbackServer.plain(socket -> {
-            SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, null, socket.getPort(), false);
-            ssl.setUseClientMode(false);
-            ssl.setEnabledProtocols(new String[] {version});
-            ssl.setNeedClientAuth(true);
-            try {
-                ssl.startHandshake();
-            } catch (SSLException refused) {
-                LoopbackServer.drain(socket);
-                return;
-            }
-            serverSessions.add(ssl.getSession());
-            LoopbackServer.writeLine(ssl, "220 hello");
-            LoopbackServer.drain(ssl);
-        });
+        server = ClientAuthServers.jsse(SERVER, CLIENT_CA.certificate(), version, serverSessions);
     }
 
     private static TlsSettings settings(ClientCertificate certificate) {
