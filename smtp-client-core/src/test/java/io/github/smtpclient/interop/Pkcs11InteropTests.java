@@ -14,7 +14,6 @@ import java.security.Security;
 import java.security.Signature;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
@@ -53,20 +52,18 @@ class Pkcs11InteropTests {
     @BeforeAll
     static void openTheToken() throws IOException, GeneralSecurityException {
         tls2 = Tls2Testbed.load(present(Tls2Testbed.configuredEnvFile(), "scripts/testbed/start-tls2.sh"));
-        Path envFile = EnvFile.configured("smtp.hsm.env", "SMTP_HSM_ENV")
-                .orElseGet(() -> Tls2Testbed.configuredEnvFile().getParent().resolveSibling("hsm").resolve("hsm.env"));
-        Map<String, String> hsm = EnvFile.read(present(envFile, "scripts/testbed/start-hsm.sh"));
-        if (!hsm.get("SOFTHSM2_CONF").equals(System.getenv("SOFTHSM2_CONF"))) {
-            skipOrFail("the test JVM needs SOFTHSM2_CONF=" + hsm.get("SOFTHSM2_CONF") + " (SoftHSM2 reads only that"
+        HsmTestbed hsm = HsmTestbed.load(present(HsmTestbed.configuredEnvFile(), "scripts/testbed/start-hsm.sh"));
+        if (!hsm.softHsm2Conf().equals(System.getenv("SOFTHSM2_CONF"))) {
+            skipOrFail("the test JVM needs SOFTHSM2_CONF=" + hsm.softHsm2Conf() + " (SoftHSM2 reads only that"
                     + " variable), has " + System.getenv("SOFTHSM2_CONF"));
         }
-        Provider provider = Security.getProvider("SunPKCS11").configure(hsm.get("SMTP_HSM_PKCS11_CONFIG"));
+        Provider provider = Security.getProvider("SunPKCS11").configure(hsm.pkcs11Config());
         // JSSE and JCA's delayed provider selection find the token's signatures among the installed providers.
         Security.addProvider(provider);
         KeyStore store = KeyStore.getInstance("PKCS11", provider);
-        store.load(null, hsm.get("SMTP_HSM_PIN").toCharArray());
+        store.load(null, hsm.pin().toCharArray());
         token = store;
-        onToken = ClientCertificate.fromKeyStore(store, hsm.get("SMTP_HSM_ALIAS"), null);
+        onToken = ClientCertificate.fromKeyStore(store, hsm.alias(), null);
     }
 
     private static Path present(Path envFile, String script) {

@@ -48,13 +48,24 @@ final class Pkcs11Tokens {
             store.load(null, pin);
         } catch (IOException | GeneralSecurityException e) {
             throw new InvalidConfigurationPropertyValueException(prefix + "pkcs11-password", "******",
-                    "The token refused the login (wrong PIN?): " + e.getMessage());
+                    "The token refused the login with this PIN (" + innermostMessage(e) + "). Set " + prefix
+                            + "pkcs11-password to the token's user PIN; after too many wrong PINs a token locks the"
+                            + " user PIN until its security officer resets it.");
         }
         try {
             return ClientCertificate.fromKeyStore(store, alias, null);
         } catch (IOException e) {
             throw new InvalidConfigurationPropertyValueException(prefix + "key-alias", alias, e.getMessage());
         }
+    }
+
+    /** SunPKCS11 wraps the token's own answer (such as CKR_PIN_INCORRECT) in a "load failed" IOException. */
+    private static String innermostMessage(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null) {
+            innermost = innermost.getCause();
+        }
+        return String.valueOf(innermost.getMessage());
     }
 
     private static Provider install(Path file) {
