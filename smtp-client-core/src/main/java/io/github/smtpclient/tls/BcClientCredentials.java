@@ -91,7 +91,8 @@ final class BcClientCredentials {
         for (Object element : offered) {
             SignatureAndHashAlgorithm candidate = (SignatureAndHashAlgorithm) element;
             String hash = hashName(candidate);
-            boolean allowed = allowedHashes.isEmpty() || edDsa(candidate) || (hash != null && allowedHashes.contains(hash));
+            boolean allowed = allowedHashes.isEmpty() || edDsa(candidate)
+                    || (hash != null && allowedHashes.contains(hash));
             if (allowed && makes(key, tls13, digestsOnly, candidate)) {
                 return candidate;
             }
@@ -180,7 +181,7 @@ final class BcClientCredentials {
 
         NoAllowedHash(Set<String> allowed, Set<String> offered) {
             super(AlertDescription.handshake_failure, "no client signature scheme with an allowed hash");
-            reason = "the server accepts client-certificate signatures this key can make only with " + offered
+            reason = "the server accepts the signatures this client key can make only with " + offered
                     + ", and the external signer's ExternalSignOptions.hashAlgorithms allows only " + allowed
                     + "; the signer was not called.";
         }

@@ -385,8 +385,9 @@ public final class ClientCertificate {
     }
 
     /**
-     * Asks the external signer to sign the probe as a TLS ECDSA or RSA-PSS signature (or EdDSA), with SHA-256 or, when its
-     * options restrict the hashes, the smallest they allow: the signer is never asked for a hash it was told to refuse.
+     * Asks the external signer to sign the probe as a TLS ECDSA or RSA-PSS signature (or EdDSA), with SHA-256 or,
+     * when its options restrict the hashes, the smallest they allow: the signer is never asked for a hash it was told
+     * to refuse.
      */
     private boolean probeExternal() {
         String algorithm = keyAlgorithm();
