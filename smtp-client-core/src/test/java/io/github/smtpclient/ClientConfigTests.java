@@ -190,6 +190,18 @@ class ClientConfigTests {
     }
 
     @Test
+    void theRenegotiationAttackPreventionModeMapsOntoSecureRenegotiation() {
+        assertThat(client.config("TLSRenegotiationAttackPreventionMode")).isEqualTo("strict");
+        assertThat(client.config("TLSRenegotiationAttackPreventionMode=compatible")).isEqualTo("compatible");
+        assertThat(client.tls().getSecureRenegotiation()).isEqualTo(io.github.smtpclient.tls.SecureRenegotiation.PREFERRED);
+        assertThat(client.config("TLSRenegotiationAttackPreventionMode=Strict")).isEqualTo("strict");
+        assertThat(client.tls().getSecureRenegotiation()).isEqualTo(io.github.smtpclient.tls.SecureRenegotiation.REQUIRED);
+        assertThat(client.config("TLSRenegotiationAttackPreventionMode=auto")).isEqualTo("compatible");
+        assertThatThrownBy(() -> client.config("TLSRenegotiationAttackPreventionMode=lax"))
+                .hasMessageContaining("strict or compatible");
+    }
+
+    @Test
     void thePreSharedKeySettingsMapOntoTlsPreSharedKeyAndTheKeyIsNeverReadBack() {
         assertThatThrownBy(() -> client.config("TLSPreSharedKey=00112233445566778899aabbccddeeff"))
                 .hasMessageContaining("set TLSPreSharedIdentity");

@@ -27,6 +27,7 @@ import io.github.smtpclient.net.DnsSettings;
 import io.github.smtpclient.text.PrintableText;
 import io.github.smtpclient.tls.ExtendedMasterSecret;
 import io.github.smtpclient.tls.PreSharedKey;
+import io.github.smtpclient.tls.SecureRenegotiation;
 import io.github.smtpclient.tls.TlsBaseConfiguration;
 import io.github.smtpclient.tls.TlsSettings;
 import io.github.smtpclient.tls.revocation.OcspHashAlgorithm;
@@ -88,6 +89,8 @@ public final class ClientConfig {
                 value -> tls.setNamedGroups(List.of(value.trim().split("[,;\\s]+"))));
         add("TLSUseExtendedMasterSecret", () -> tls.getExtendedMasterSecret().name().toLowerCase(Locale.ROOT),
                 value -> tls.setExtendedMasterSecret(extendedMasterSecret(value)));
+        add("TLSRenegotiationAttackPreventionMode", () -> tls.getSecureRenegotiation() == SecureRenegotiation.REQUIRED
+                ? "strict" : "compatible", value -> tls.setSecureRenegotiation(secureRenegotiation(value)));
         add("TLSBaseConfiguration", () -> tls.getBaseConfiguration() == null ? "none"
                 : tls.getBaseConfiguration().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 value -> tls.applyBaseConfiguration(baseConfiguration(value)));
@@ -239,6 +242,20 @@ public final class ClientConfig {
             case "off", "false", "no", "0" -> ExtendedMasterSecret.OFF;
             default -> throw new IllegalArgumentException("TLSUseExtendedMasterSecret must be required, preferred or"
                     + " off (true means preferred, false off), was '" + PrintableText.excerpt(value) + "'");
+        };
+    }
+
+    /**
+     * The reference's {@code strict} (or {@code required}) and {@code compatible} (or {@code preferred}); its
+     * {@code auto}, secure renegotiation when the server supports it, is what compatible does here: the client never
+     * renegotiates, and always offers RFC 5746.
+     */
+    private static SecureRenegotiation secureRenegotiation(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "strict", "required" -> SecureRenegotiation.REQUIRED;
+            case "compatible", "preferred", "auto" -> SecureRenegotiation.PREFERRED;
+            default -> throw new IllegalArgumentException("TLSRenegotiationAttackPreventionMode must be strict or"
+                    + " compatible (auto means compatible), was '" + PrintableText.excerpt(value) + "'");
         };
     }
 

@@ -67,6 +67,7 @@ public final class TlsSettings {
     private List<String> namedGroups = List.of();
     private boolean finiteFieldDhe = true;
     private ExtendedMasterSecret extendedMasterSecret = ExtendedMasterSecret.PREFERRED;
+    private SecureRenegotiation secureRenegotiation = SecureRenegotiation.REQUIRED;
     private SecureRandom secureRandom;
     private TlsBaseConfiguration baseConfiguration;
     private PreSharedKey preSharedKey;
@@ -451,6 +452,23 @@ public final class TlsSettings {
         this.extendedMasterSecret = Objects.requireNonNull(extendedMasterSecret, "tls().extendedMasterSecret");
     }
 
+    /** Whether a TLS 1.2 server must support RFC 5746 secure renegotiation; {@link SecureRenegotiation#REQUIRED} by default. */
+    public SecureRenegotiation getSecureRenegotiation() {
+        return secureRenegotiation;
+    }
+
+    /**
+     * Requires (the default) or only prefers the secure renegotiation of RFC 5746 from a TLS 1.2 server (the
+     * reference's TLSRenegotiationAttackPreventionMode: strict or compatible); why it matters is on
+     * {@link SecureRenegotiation}. A server without it fails the handshake with TLS_HANDSHAKE_FAILED naming this
+     * setting. The client never renegotiates, on either engine. On {@link TlsEngine#JSSE} the JDK refuses such a
+     * server only when the JVM runs with {@code -Dsun.security.ssl.allowLegacyHelloMessages=false}, so the client
+     * reads the server's TLS 1.2 ServerHello itself and refuses it after the handshake, before any SMTP is sent.
+     */
+    public void setSecureRenegotiation(SecureRenegotiation secureRenegotiation) {
+        this.secureRenegotiation = Objects.requireNonNull(secureRenegotiation, "tls().secureRenegotiation");
+    }
+
     /** The source of randomness for handshakes, or {@code null} for the engine's default {@code new SecureRandom()}. */
     public SecureRandom getSecureRandom() {
         return secureRandom;
@@ -556,6 +574,7 @@ public final class TlsSettings {
         copy.namedGroups = namedGroups;
         copy.finiteFieldDhe = finiteFieldDhe;
         copy.extendedMasterSecret = extendedMasterSecret;
+        copy.secureRenegotiation = secureRenegotiation;
         copy.secureRandom = secureRandom;
         copy.baseConfiguration = baseConfiguration;
         copy.preSharedKey = preSharedKey;
@@ -585,6 +604,7 @@ public final class TlsSettings {
                 + ", checkKeyIntegrityBeforeUse=" + checkKeyIntegrityBeforeUse
                 + ", namedGroups=" + (namedGroups.isEmpty() ? "engine defaults" : namedGroups)
                 + ", finiteFieldDhe=" + finiteFieldDhe + ", extendedMasterSecret=" + extendedMasterSecret
+                + ", secureRenegotiation=" + secureRenegotiation
                 + ", secureRandom=" + (secureRandom == null ? "default" : secureRandom.getAlgorithm())
                 + ", baseConfiguration=" + (baseConfiguration == null ? "none" : baseConfiguration)
                 + ", preSharedKey=" + (preSharedKey == null ? "none" : preSharedKey)
