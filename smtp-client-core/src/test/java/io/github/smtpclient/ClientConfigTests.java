@@ -202,6 +202,23 @@ class ClientConfigTests {
     }
 
     @Test
+    void tlsSslOptionsExpectShutdownMessageSetsTheCloseNotifyWaitAndTheOtherFlagsAreRefused() {
+        assertThat(client.config("TLSSSLOptions")).isEqualTo("none");
+        assertThat(client.config("TLSSSLOptions=cssloExpectShutdownMessage")).isEqualTo("cssloExpectShutdownMessage");
+        assertThat(client.tls().getCloseNotifyWait()).isEqualTo(io.github.smtpclient.tls.TlsSettings.EXPECT_SHUTDOWN_WAIT);
+        client.tls().setCloseNotifyWait(java.time.Duration.ofSeconds(2));
+        client.config("TLSSSLOptions=0x001");
+        assertThat(client.tls().getCloseNotifyWait()).as("a wait already set is kept").hasSeconds(2);
+        assertThat(client.config("TLSSSLOptions=0")).isEqualTo("none");
+        assertThat(client.tls().getCloseNotifyWait()).isZero();
+        assertThatThrownBy(() -> client.config("TLSSSLOptions=cssloExpectShutdownMessage|cssloOpenSSLDTLSWorkaround"))
+                .hasMessageContaining("DTLS");
+        assertThatThrownBy(() -> client.config("TLSSSLOptions=4")).hasMessageContaining("cssloDisableKexLengthAlignment");
+        assertThatThrownBy(() -> client.config("TLSSSLOptions=fast")).hasMessageContaining("unknown flag 'fast'");
+        assertThat(client.tls().getCloseNotifyWait()).isZero();
+    }
+
+    @Test
     void thePreSharedKeySettingsMapOntoTlsPreSharedKeyAndTheKeyIsNeverReadBack() {
         assertThatThrownBy(() -> client.config("TLSPreSharedKey=00112233445566778899aabbccddeeff"))
                 .hasMessageContaining("set TLSPreSharedIdentity");

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +77,7 @@ final class JsseEngine {
                     + request.port()) + " Nothing was sent over the connection.");
         }
         boolean observed = shared != null;
-        return new JsseLayer(ssl, TlsConnectionInfo.builder(TlsEngine.JSSE)
+        return new JsseLayer(ssl, settings.getCloseNotifyWait(), TlsConnectionInfo.builder(TlsEngine.JSSE)
                 .negotiated(session.getProtocol(), session.getCipherSuite())
                 .peerCertificates(chain)
                 .validation(verdict.result())
@@ -175,10 +176,13 @@ final class JsseEngine {
     private static final class JsseLayer implements TlsLayer {
 
         private final SSLSocket socket;
+        private final Duration closeNotifyWait;
         private final TlsConnectionInfo info;
+        private volatile boolean closeNotifyReceived;
 
-        JsseLayer(SSLSocket socket, TlsConnectionInfo info) {
+        JsseLayer(SSLSocket socket, Duration closeNotifyWait, TlsConnectionInfo info) {
             this.socket = socket;
+            this.closeNotifyWait = closeNotifyWait;
             this.info = info;
         }
 
@@ -202,9 +206,23 @@ final class JsseEngine {
             return Optional.of(socket);
         }
 
+        /** {@code shutdownOutput} sends close_notify and leaves the input open, in TLS 1.2 as in 1.3. */
         @Override
         public void close() throws IOException {
-            socket.close();
+            try {
+                if (!closeNotifyWait.isZero() && !socket.isClosed()) {
+                    socket.shutdownOutput();
+                    InputStream in = socket.getInputStream();
+                    closeNotifyReceived = CloseNotifyWait.await(socket, closeNotifyWait, in::read);
+                }
+            } finally {
+                socket.close();
+            }
+        }
+
+        @Override
+        public boolean closeNotifyReceived() {
+            return closeNotifyReceived;
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.smtpclient.tls;
 
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,9 @@ public final class TlsSettings {
     public static final List<String> KNOWN_NAMED_GROUPS = List.of("x25519", "x448", "secp256r1", "secp384r1",
             "secp521r1", "ffdhe2048", "ffdhe3072", "ffdhe4096", "ffdhe6144", "ffdhe8192");
 
+    /** The wait for the server's close_notify that {@code config("TLSSSLOptions=cssloExpectShutdownMessage")} sets. */
+    public static final Duration EXPECT_SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
     private static final Pattern CIPHER_SUITE_NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private TlsMode mode;
@@ -68,6 +72,7 @@ public final class TlsSettings {
     private boolean finiteFieldDhe = true;
     private ExtendedMasterSecret extendedMasterSecret = ExtendedMasterSecret.PREFERRED;
     private SecureRenegotiation secureRenegotiation = SecureRenegotiation.REQUIRED;
+    private Duration closeNotifyWait = Duration.ZERO;
     private SecureRandom secureRandom;
     private TlsBaseConfiguration baseConfiguration;
     private PreSharedKey preSharedKey;
@@ -469,6 +474,30 @@ public final class TlsSettings {
         this.secureRenegotiation = Objects.requireNonNull(secureRenegotiation, "tls().secureRenegotiation");
     }
 
+    /** How long closing waits for the server's close_notify after sending the client's; zero (the default): not at all. */
+    public Duration getCloseNotifyWait() {
+        return closeNotifyWait;
+    }
+
+    /**
+     * Waits this long at most, after sending close_notify, for the server's close_notify before the socket is closed
+     * (the reference's TLSSSLOptions flag cssloExpectShutdownMessage; {@link #EXPECT_SHUTDOWN_WAIT} when set through
+     * {@code config}); whether it came is {@link TlsLayer#closeNotifyReceived()}, and a debug line says so when it
+     * did not. The wait is bounded as a whole and, like the rest of the close, by the socket timeout. Zero, the
+     * default, closes at once: the SMTP session has already ended with QUIT and the server's 221, so nothing can be
+     * truncated, and RFC 8446 6.1 lets a party close without waiting; waiting costs a round trip on every close, and
+     * the whole wait against servers that drop the connection without a close_notify.
+     *
+     * @throws IllegalArgumentException if the wait is null or negative
+     */
+    public void setCloseNotifyWait(Duration closeNotifyWait) {
+        if (closeNotifyWait == null || closeNotifyWait.isNegative()) {
+            throw new IllegalArgumentException("tls().closeNotifyWait must be zero (do not wait) or positive, was "
+                    + closeNotifyWait);
+        }
+        this.closeNotifyWait = closeNotifyWait;
+    }
+
     /** The source of randomness for handshakes, or {@code null} for the engine's default {@code new SecureRandom()}. */
     public SecureRandom getSecureRandom() {
         return secureRandom;
@@ -575,6 +604,7 @@ public final class TlsSettings {
         copy.finiteFieldDhe = finiteFieldDhe;
         copy.extendedMasterSecret = extendedMasterSecret;
         copy.secureRenegotiation = secureRenegotiation;
+        copy.closeNotifyWait = closeNotifyWait;
         copy.secureRandom = secureRandom;
         copy.baseConfiguration = baseConfiguration;
         copy.preSharedKey = preSharedKey;
@@ -605,6 +635,7 @@ public final class TlsSettings {
                 + ", namedGroups=" + (namedGroups.isEmpty() ? "engine defaults" : namedGroups)
                 + ", finiteFieldDhe=" + finiteFieldDhe + ", extendedMasterSecret=" + extendedMasterSecret
                 + ", secureRenegotiation=" + secureRenegotiation
+                + ", closeNotifyWait=" + (closeNotifyWait.isZero() ? "none" : closeNotifyWait.toMillis() + " ms")
                 + ", secureRandom=" + (secureRandom == null ? "default" : secureRandom.getAlgorithm())
                 + ", baseConfiguration=" + (baseConfiguration == null ? "none" : baseConfiguration)
                 + ", preSharedKey=" + (preSharedKey == null ? "none" : preSharedKey)
