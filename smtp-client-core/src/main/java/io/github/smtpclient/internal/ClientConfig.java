@@ -273,6 +273,10 @@ public final class ClientConfig {
         boolean expectShutdown = false;
         for (String flag : value.trim().split("\\s*[,|]\\s*")) {
             int bits = sslOptionBits(flag);
+            if ((bits & ~0x007) != 0) {
+                throw new IllegalArgumentException("TLSSSLOptions: unknown flag '" + PrintableText.excerpt(flag)
+                        + "'; known: " + EXPECT_SHUTDOWN + " (0x001), none (0)");
+            }
             if ((bits & 0x002) != 0) {
                 throw new IllegalArgumentException("TLSSSLOptions: cssloOpenSSLDTLSWorkaround has no meaning in"
                         + " smtp-client: it works around old OpenSSL's DTLS, and SMTP runs TLS over TCP only");
@@ -282,10 +286,6 @@ public final class ClientConfig {
                         + " smtp-client: both engines encode the RSA premaster secret to the modulus length as RFC 5246"
                         + " 7.4.7.1 requires and offer no way to send it unaligned (Bouncy Castle offers no RSA key"
                         + " exchange by default)");
-            }
-            if ((bits & ~0x007) != 0) {
-                throw new IllegalArgumentException("TLSSSLOptions: unknown flag '" + PrintableText.excerpt(flag)
-                        + "'; known: " + EXPECT_SHUTDOWN + " (0x001), none (0)");
             }
             expectShutdown |= (bits & 0x001) != 0;
         }
