@@ -190,6 +190,35 @@ class ClientConfigTests {
     }
 
     @Test
+    void theRenegotiationAttackPreventionModeMapsOntoSecureRenegotiation() {
+        assertThat(client.config("TLSRenegotiationAttackPreventionMode")).isEqualTo("strict");
+        assertThat(client.config("TLSRenegotiationAttackPreventionMode=compatible")).isEqualTo("compatible");
+        assertThat(client.tls().getSecureRenegotiation()).isEqualTo(io.github.smtpclient.tls.SecureRenegotiation.PREFERRED);
+        assertThat(client.config("TLSRenegotiationAttackPreventionMode=Strict")).isEqualTo("strict");
+        assertThat(client.tls().getSecureRenegotiation()).isEqualTo(io.github.smtpclient.tls.SecureRenegotiation.REQUIRED);
+        assertThat(client.config("TLSRenegotiationAttackPreventionMode=auto")).isEqualTo("compatible");
+        assertThatThrownBy(() -> client.config("TLSRenegotiationAttackPreventionMode=lax"))
+                .hasMessageContaining("strict or compatible");
+    }
+
+    @Test
+    void tlsSslOptionsExpectShutdownMessageSetsTheCloseNotifyWaitAndTheOtherFlagsAreRefused() {
+        assertThat(client.config("TLSSSLOptions")).isEqualTo("none");
+        assertThat(client.config("TLSSSLOptions=cssloExpectShutdownMessage")).isEqualTo("cssloExpectShutdownMessage");
+        assertThat(client.tls().getCloseNotifyWait()).isEqualTo(io.github.smtpclient.tls.TlsSettings.EXPECT_SHUTDOWN_WAIT);
+        client.tls().setCloseNotifyWait(java.time.Duration.ofSeconds(2));
+        client.config("TLSSSLOptions=0x001");
+        assertThat(client.tls().getCloseNotifyWait()).as("a wait already set is kept").hasSeconds(2);
+        assertThat(client.config("TLSSSLOptions=0")).isEqualTo("none");
+        assertThat(client.tls().getCloseNotifyWait()).isZero();
+        assertThatThrownBy(() -> client.config("TLSSSLOptions=cssloExpectShutdownMessage|cssloOpenSSLDTLSWorkaround"))
+                .hasMessageContaining("DTLS");
+        assertThatThrownBy(() -> client.config("TLSSSLOptions=4")).hasMessageContaining("cssloDisableKexLengthAlignment");
+        assertThatThrownBy(() -> client.config("TLSSSLOptions=fast")).hasMessageContaining("unknown flag 'fast'");
+        assertThat(client.tls().getCloseNotifyWait()).isZero();
+    }
+
+    @Test
     void thePreSharedKeySettingsMapOntoTlsPreSharedKeyAndTheKeyIsNeverReadBack() {
         assertThatThrownBy(() -> client.config("TLSPreSharedKey=00112233445566778899aabbccddeeff"))
                 .hasMessageContaining("set TLSPreSharedIdentity");

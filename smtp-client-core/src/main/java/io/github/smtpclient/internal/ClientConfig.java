@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import io.github.smtpclient.net.DnsSettings;
 import io.github.smtpclient.text.PrintableText;
 import io.github.smtpclient.tls.ExtendedMasterSecret;
 import io.github.smtpclient.tls.PreSharedKey;
+import io.github.smtpclient.tls.SecureRenegotiation;
 import io.github.smtpclient.tls.TlsBaseConfiguration;
 import io.github.smtpclient.tls.TlsSettings;
 import io.github.smtpclient.tls.revocation.OcspHashAlgorithm;
@@ -42,6 +44,7 @@ import io.github.smtpclient.tls.validation.ChainTolerance;
 public final class ClientConfig {
 
     private static final Map<String, String> NOT_APPLICABLE = notApplicable();
+    private static final String EXPECT_SHUTDOWN = "cssloExpectShutdownMessage";
 
     private final Map<String, Setting> settings = new LinkedHashMap<>();
     /** TLSPreSharedIdentity given before TLSPreSharedKey: a {@link PreSharedKey} needs both. */
@@ -88,6 +91,10 @@ public final class ClientConfig {
                 value -> tls.setNamedGroups(List.of(value.trim().split("[,;\\s]+"))));
         add("TLSUseExtendedMasterSecret", () -> tls.getExtendedMasterSecret().name().toLowerCase(Locale.ROOT),
                 value -> tls.setExtendedMasterSecret(extendedMasterSecret(value)));
+        add("TLSRenegotiationAttackPreventionMode", () -> tls.getSecureRenegotiation() == SecureRenegotiation.REQUIRED
+                ? "strict" : "compatible", value -> tls.setSecureRenegotiation(secureRenegotiation(value)));
+        add("TLSSSLOptions", () -> tls.getCloseNotifyWait().isZero() ? "none" : EXPECT_SHUTDOWN,
+                value -> tls.setCloseNotifyWait(sslOptions(value, tls.getCloseNotifyWait())));
         add("TLSBaseConfiguration", () -> tls.getBaseConfiguration() == null ? "none"
                 : tls.getBaseConfiguration().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 value -> tls.applyBaseConfiguration(baseConfiguration(value)));
@@ -239,6 +246,70 @@ public final class ClientConfig {
             case "off", "false", "no", "0" -> ExtendedMasterSecret.OFF;
             default -> throw new IllegalArgumentException("TLSUseExtendedMasterSecret must be required, preferred or"
                     + " off (true means preferred, false off), was '" + PrintableText.excerpt(value) + "'");
+        };
+    }
+
+    /**
+     * The reference's {@code strict} (or {@code required}) and {@code compatible} (or {@code preferred}); its
+     * {@code auto}, secure renegotiation when the server supports it, is what compatible does here: the client never
+     * renegotiates, and always offers RFC 5746.
+     */
+    private static SecureRenegotiation secureRenegotiation(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "strict", "required" -> SecureRenegotiation.REQUIRED;
+            case "compatible", "preferred", "auto" -> SecureRenegotiation.PREFERRED;
+            default -> throw new IllegalArgumentException("TLSRenegotiationAttackPreventionMode must be strict or"
+                    + " compatible (auto means compatible), was '" + PrintableText.excerpt(value) + "'");
+        };
+    }
+
+    /**
+     * The wait for the server's close_notify that TLSSSLOptions gives: {@code cssloExpectShutdownMessage} (or its bit,
+     * 1) keeps a positive wait and otherwise sets {@link TlsSettings#EXPECT_SHUTDOWN_WAIT}; {@code none} or 0 sets none.
+     * Flags are separated by commas or '|', or given as one number (such as 0x001). The other flags of the reference
+     * are refused with the reason.
+     */
+    private static Duration sslOptions(String value, Duration current) {
+        boolean expectShutdown = false;
+        for (String flag : value.trim().split("\\s*[,|]\\s*")) {
+            int bits = sslOptionBits(flag);
+            if ((bits & ~0x007) != 0) {
+                throw new IllegalArgumentException("TLSSSLOptions: unknown flag '" + PrintableText.excerpt(flag)
+                        + "'; known: " + EXPECT_SHUTDOWN + " (0x001), none (0)");
+            }
+            if ((bits & 0x002) != 0) {
+                throw new IllegalArgumentException("TLSSSLOptions: cssloOpenSSLDTLSWorkaround has no meaning in"
+                        + " smtp-client: it works around old OpenSSL's DTLS, and SMTP runs TLS over TCP only");
+            }
+            if ((bits & 0x004) != 0) {
+                throw new IllegalArgumentException("TLSSSLOptions: cssloDisableKexLengthAlignment has no meaning in"
+                        + " smtp-client: both engines encode the RSA premaster secret to the modulus length as RFC 5246"
+                        + " 7.4.7.1 requires and offer no way to send it unaligned (Bouncy Castle offers no RSA key"
+                        + " exchange by default)");
+            }
+            expectShutdown |= (bits & 0x001) != 0;
+        }
+        if (!expectShutdown) {
+            return Duration.ZERO;
+        }
+        return current.isZero() ? TlsSettings.EXPECT_SHUTDOWN_WAIT : current;
+    }
+
+    private static int sslOptionBits(String flag) {
+        String name = flag.toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "cssloexpectshutdownmessage" -> 0x001;
+            case "cssloopenssldtlsworkaround" -> 0x002;
+            case "csslodisablekexlengthalignment" -> 0x004;
+            case "none" -> 0;
+            default -> {
+                try {
+                    yield name.startsWith("0x") ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("TLSSSLOptions: unknown flag '" + PrintableText.excerpt(flag)
+                            + "'; known: " + EXPECT_SHUTDOWN + " (0x001), none (0)", e);
+                }
+            }
         };
     }
 

@@ -241,7 +241,8 @@ public final class SocketWire implements Wire {
 
     /**
      * Closes the connection without any SMTP exchange. Under TLS a close_notify alert is sent first (bounded by the
-     * socket timeout), so servers do not log a truncated session. Safe to call twice and from another thread.
+     * socket timeout), so servers do not log a truncated session, and with {@code tls().closeNotifyWait} the server's
+     * is waited for (bounded by that wait and the socket timeout). Safe to call twice and from another thread.
      */
     @Override
     public void close() throws IOException {

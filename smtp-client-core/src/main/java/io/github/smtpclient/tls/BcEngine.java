@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,9 +53,9 @@ final class BcEngine {
         SmtpTlsClient client = new SmtpTlsClient(new ObservingCrypto(random, observations), settings, versions(),
                 cipherSuites(), SmtpTlsClient.serverNameFor(request.host(), settings.getSniHostName()), verdict,
                 toResume, observations);
-        TlsClientProtocol protocol;
+        ClosingTlsClientProtocol protocol;
         try {
-            protocol = new TlsClientProtocol(connected.getInputStream(), connected.getOutputStream());
+            protocol = new ClosingTlsClientProtocol(connected.getInputStream(), connected.getOutputStream());
             protocol.connect(client);
         } catch (IOException | RuntimeException e) {
             if (verdict.rejection().isPresent()) {
@@ -82,7 +83,8 @@ final class BcEngine {
             settings.getSessionCache().keep(request.host(), request.port(), connected.getInetAddress(),
                     context.getResumableSession());
         }
-        return new BcLayer(protocol, info(parameters, chain, verdict.result(), observations, null));
+        return new BcLayer(protocol, connected, settings.getCloseNotifyWait(),
+                info(parameters, chain, verdict.result(), observations, null));
     }
 
     /**
@@ -96,9 +98,9 @@ final class BcEngine {
         PskTlsClient client = new PskTlsClient(new ObservingCrypto(random, observations), settings,
                 PskSuites.offer(settings), SmtpTlsClient.serverNameFor(request.host(), settings.getSniHostName()),
                 verdict, observations);
-        TlsClientProtocol protocol;
+        ClosingTlsClientProtocol protocol;
         try {
-            protocol = new TlsClientProtocol(connected.getInputStream(), connected.getOutputStream());
+            protocol = new ClosingTlsClientProtocol(connected.getInputStream(), connected.getOutputStream());
             protocol.connect(client);
         } catch (IOException | RuntimeException e) {
             throw PskFailures.describe(e instanceof IOException io ? io : new IOException(e), request, settings,
@@ -107,7 +109,7 @@ final class BcEngine {
         SecurityParameters parameters = client.context().getSecurityParametersConnection();
         TlsConnectionInfo info = info(parameters, List.of(), ValidationResult.notValidated(List.of()), observations,
                 client.identityHint());
-        return new BcLayer(protocol, info);
+        return new BcLayer(protocol, connected, settings.getCloseNotifyWait(), info);
     }
 
     /** @param identityHint the server's PSK identity hint, or {@code null} (also for certificate handshakes) */
@@ -218,11 +220,16 @@ final class BcEngine {
     /** A Bouncy Castle connection as a {@link TlsLayer}. */
     private static final class BcLayer implements TlsLayer {
 
-        private final TlsClientProtocol protocol;
+        private final ClosingTlsClientProtocol protocol;
+        private final Socket socket;
+        private final Duration closeNotifyWait;
         private final TlsConnectionInfo info;
+        private volatile boolean closeNotifyReceived;
 
-        BcLayer(TlsClientProtocol protocol, TlsConnectionInfo info) {
+        BcLayer(ClosingTlsClientProtocol protocol, Socket socket, Duration closeNotifyWait, TlsConnectionInfo info) {
             this.protocol = protocol;
+            this.socket = socket;
+            this.closeNotifyWait = closeNotifyWait;
             this.info = info;
         }
 
@@ -241,9 +248,23 @@ final class BcEngine {
             return info;
         }
 
+        /** Bouncy Castle's read returns -1 only for a close_notify; a TCP close without one fails the read. */
         @Override
         public void close() throws IOException {
-            protocol.close();
+            try {
+                if (!closeNotifyWait.isZero() && !protocol.isClosed()) {
+                    protocol.sendCloseNotify();
+                    closeNotifyReceived = CloseNotifyWait.await(socket, closeNotifyWait,
+                            buffer -> protocol.readApplicationData(buffer, 0, buffer.length));
+                }
+            } finally {
+                protocol.close();
+            }
+        }
+
+        @Override
+        public boolean closeNotifyReceived() {
+            return closeNotifyReceived;
         }
     }
 }

@@ -150,6 +150,11 @@ final class ClientAuthRefusals {
             layer.close();
         }
 
+        @Override
+        public boolean closeNotifyReceived() {
+            return layer.closeNotifyReceived();
+        }
+
         /** Watches reads until one returns data; later reads pass straight through. */
         private final class FirstReadInput extends FilterInputStream {
 

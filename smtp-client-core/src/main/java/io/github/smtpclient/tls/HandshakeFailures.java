@@ -22,6 +22,9 @@ final class HandshakeFailures {
     private static final Hint PLAINTEXT_PORT_ADVICE = Hint.of("Use STARTTLS with {}, or connect to the server's"
             + " implicit-TLS port (usually 465).", Setting.TLS_MODE.to("EXPLICIT"));
 
+    /** The detail both engines fail with when a TLS 1.2 server lacks RFC 5746. */
+    static final String NO_SECURE_RENEGOTIATION = "the server does not support secure renegotiation (RFC 5746)";
+
     private HandshakeFailures() {
     }
 
@@ -84,6 +87,10 @@ final class HandshakeFailures {
             return server + " does not support the extended master secret of RFC 7627, which"
                     + " tls().extendedMasterSecret=REQUIRED demands in TLS 1.2.";
         }
+        // SunJSSE's words when the JVM runs with sun.security.ssl.allowLegacyHelloMessages=false.
+        if (message.contains(NO_SECURE_RENEGOTIATION) || message.contains("Failed to negotiate the use of secure renegotiation")) {
+            return noSecureRenegotiation(server);
+        }
         if (message.contains("handshake_failure")) {
             return "the server refused the handshake: no cipher suite in common" + cipherSuiteNote(settings)
                     + ", or the server requires a client certificate.";
@@ -93,6 +100,14 @@ final class HandshakeFailures {
                     + (implicitTls ? "; check that this port speaks implicit TLS." : ".");
         }
         return null;
+    }
+
+    /** Why a TLS 1.2 server without RFC 5746 was refused, and the way out for that one server. */
+    static String noSecureRenegotiation(String server) {
+        return server + " negotiated TLS 1.2 without the renegotiation_info extension of RFC 5746, so a man in the"
+                + " middle could prefix commands to the session; tls().secureRenegotiation=REQUIRED (the default)"
+                + " refuses such a server. Upgrade the server or enable TLS 1.3 on it; to accept this server anyway,"
+                + " set tls().setSecureRenegotiation(SecureRenegotiation.PREFERRED) for it alone.";
     }
 
     /** Bouncy Castle's word for a first record that is no TLS record at all (plaintext such as "220 ..."). */

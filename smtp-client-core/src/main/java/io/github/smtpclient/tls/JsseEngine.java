@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import io.github.smtpclient.SmtpException;
 final class JsseEngine {
 
     private static final String TLS_13 = "TLSv1.3";
+    private static final String TLS_12 = "TLSv1.2";
 
     private final TlsSettings settings;
 
@@ -39,7 +41,8 @@ final class JsseEngine {
 
     TlsLayer handshake(Socket connected, HandshakeRequest request, HandshakeVerdict verdict) throws SmtpException {
         JsseContext shared = settings.getSslContext() == null ? sharedContext(request, connected) : null;
-        SSLSocket ssl = layer(shared == null ? settings.getSslContext() : shared.sslContext(), connected,
+        WatchedSocket watched = watch(connected, request);
+        SSLSocket ssl = layer(shared == null ? settings.getSslContext() : shared.sslContext(), watched,
                 request.host(), request.port());
         JsseHandshake handshake = new JsseHandshake(verdict, settings.getClientCertificate());
         if (shared != null) {
@@ -66,13 +69,20 @@ final class JsseEngine {
             closeQuietly(ssl);
             throw verdict.rejection().orElseThrow();
         }
-        boolean watched = shared != null;
-        return new JsseLayer(ssl, TlsConnectionInfo.builder(TlsEngine.JSSE)
+        if (settings.getSecureRenegotiation() == SecureRenegotiation.REQUIRED && TLS_12.equals(session.getProtocol())
+                && !Boolean.TRUE.equals(watched.renegotiationInfo())) {
+            closeQuietly(ssl);
+            throw new SmtpException(SmtpErrorCode.TLS_HANDSHAKE_FAILED, "the TLS handshake with " + request.host()
+                    + ":" + request.port() + " failed: " + HandshakeFailures.noSecureRenegotiation(request.host() + ":"
+                    + request.port()) + " Nothing was sent over the connection.");
+        }
+        boolean observed = shared != null;
+        return new JsseLayer(ssl, settings.getCloseNotifyWait(), TlsConnectionInfo.builder(TlsEngine.JSSE)
                 .negotiated(session.getProtocol(), session.getCipherSuite())
                 .peerCertificates(chain)
                 .validation(verdict.result())
-                .resumedSession(watched ? !fullHandshake : null)
-                .clientAuth(watched ? handshake.clientAuthRequested().get() : null, session.getLocalCertificates() != null)
+                .resumedSession(observed ? !fullHandshake : null)
+                .clientAuth(observed ? handshake.clientAuthRequested().get() : null, session.getLocalCertificates() != null)
                 // SunJSSE offers TLS 1.3 resumption only with psk_dhe_ke, so every TLS 1.3 handshake is (EC)DHE.
                 .tls13ForwardSecret(TLS_13.equals(session.getProtocol()) ? Boolean.TRUE : null)
                 .build());
@@ -85,6 +95,16 @@ final class JsseEngine {
         }
         return settings.getSessionCache().jsseContext(request.host(), request.port(), connected.getInetAddress(),
                 settings.isForceResumeIfDestinationChanges(), () -> JsseContext.create(settings.getSecureRandom()));
+    }
+
+    /** The socket with its input watched for the ServerHello's renegotiation_info (see {@link RenegotiationInfoWatch}). */
+    private static WatchedSocket watch(Socket connected, HandshakeRequest request) throws SmtpException {
+        try {
+            return new WatchedSocket(connected);
+        } catch (IOException e) {
+            throw new SmtpException(SmtpErrorCode.TLS_HANDSHAKE_FAILED, "cannot start TLS on the connection to "
+                    + request.host() + ":" + request.port() + ": " + e.getMessage(), e);
+        }
     }
 
     private SSLSocket layer(SSLContext context, Socket connected, String host, int port) throws SmtpException {
@@ -156,10 +176,13 @@ final class JsseEngine {
     private static final class JsseLayer implements TlsLayer {
 
         private final SSLSocket socket;
+        private final Duration closeNotifyWait;
         private final TlsConnectionInfo info;
+        private volatile boolean closeNotifyReceived;
 
-        JsseLayer(SSLSocket socket, TlsConnectionInfo info) {
+        JsseLayer(SSLSocket socket, Duration closeNotifyWait, TlsConnectionInfo info) {
             this.socket = socket;
+            this.closeNotifyWait = closeNotifyWait;
             this.info = info;
         }
 
@@ -183,9 +206,23 @@ final class JsseEngine {
             return Optional.of(socket);
         }
 
+        /** {@code shutdownOutput} sends close_notify and leaves the input open, in TLS 1.2 as in 1.3. */
         @Override
         public void close() throws IOException {
-            socket.close();
+            try {
+                if (!closeNotifyWait.isZero() && !socket.isClosed()) {
+                    socket.shutdownOutput();
+                    InputStream in = socket.getInputStream();
+                    closeNotifyReceived = CloseNotifyWait.await(socket, closeNotifyWait, in::read);
+                }
+            } finally {
+                socket.close();
+            }
+        }
+
+        @Override
+        public boolean closeNotifyReceived() {
+            return closeNotifyReceived;
         }
     }
 }

@@ -139,6 +139,14 @@ class SmtpTlsClient extends DefaultTlsClient {
         return settings.getExtendedMasterSecret() != ExtendedMasterSecret.OFF;
     }
 
+    /** Called for TLS 1.2 only: Bouncy Castle refuses a server without RFC 5746 unless the setting allows it. */
+    @Override
+    public void notifySecureRenegotiation(boolean secureRenegotiation) throws IOException {
+        if (!secureRenegotiation && settings.getSecureRenegotiation() == SecureRenegotiation.REQUIRED) {
+            throw new TlsFatalAlert(AlertDescription.handshake_failure, HandshakeFailures.NO_SECURE_RENEGOTIATION);
+        }
+    }
+
     @Override
     protected Vector<ServerName> getSNIServerNames() {
         if (serverName == null) {

@@ -44,7 +44,18 @@ public interface TlsLayer extends Closeable {
         return Optional.empty();
     }
 
-    /** Sends close_notify and closes the socket beneath. */
+    /**
+     * Sends close_notify and closes the socket beneath; with a positive {@link TlsSettings#getCloseNotifyWait()},
+     * waits that long at most for the server's close_notify in between.
+     */
     @Override
     void close() throws IOException;
+
+    /**
+     * Whether the server's close_notify arrived while {@link #close()} waited for it; false when it did not within
+     * {@link TlsSettings#getCloseNotifyWait()}, or was not waited for. On {@link TlsEngine#JSSE} also true when the
+     * server closed the TCP connection without one, which SunJSSE takes for a close_notify (unless the JVM runs with
+     * {@code -Dcom.sun.net.ssl.requireCloseNotify=true}); Bouncy Castle tells the two apart.
+     */
+    boolean closeNotifyReceived();
 }

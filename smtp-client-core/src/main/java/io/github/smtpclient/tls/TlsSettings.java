@@ -2,6 +2,7 @@ package io.github.smtpclient.tls;
 
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,9 @@ public final class TlsSettings {
     public static final List<String> KNOWN_NAMED_GROUPS = List.of("x25519", "x448", "secp256r1", "secp384r1",
             "secp521r1", "ffdhe2048", "ffdhe3072", "ffdhe4096", "ffdhe6144", "ffdhe8192");
 
+    /** The wait for the server's close_notify that {@code config("TLSSSLOptions=cssloExpectShutdownMessage")} sets. */
+    public static final Duration EXPECT_SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
     private static final Pattern CIPHER_SUITE_NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private TlsMode mode;
@@ -67,6 +71,8 @@ public final class TlsSettings {
     private List<String> namedGroups = List.of();
     private boolean finiteFieldDhe = true;
     private ExtendedMasterSecret extendedMasterSecret = ExtendedMasterSecret.PREFERRED;
+    private SecureRenegotiation secureRenegotiation = SecureRenegotiation.REQUIRED;
+    private Duration closeNotifyWait = Duration.ZERO;
     private SecureRandom secureRandom;
     private TlsBaseConfiguration baseConfiguration;
     private PreSharedKey preSharedKey;
@@ -451,6 +457,47 @@ public final class TlsSettings {
         this.extendedMasterSecret = Objects.requireNonNull(extendedMasterSecret, "tls().extendedMasterSecret");
     }
 
+    /** Whether a TLS 1.2 server must support RFC 5746 secure renegotiation; {@link SecureRenegotiation#REQUIRED} by default. */
+    public SecureRenegotiation getSecureRenegotiation() {
+        return secureRenegotiation;
+    }
+
+    /**
+     * Requires (the default) or only prefers the secure renegotiation of RFC 5746 from a TLS 1.2 server (the
+     * reference's TLSRenegotiationAttackPreventionMode: strict or compatible); why it matters is on
+     * {@link SecureRenegotiation}. A server without it fails the handshake with TLS_HANDSHAKE_FAILED naming this
+     * setting. The client never renegotiates, on either engine. On {@link TlsEngine#JSSE} the JDK refuses such a
+     * server only when the JVM runs with {@code -Dsun.security.ssl.allowLegacyHelloMessages=false}, so the client
+     * reads the server's TLS 1.2 ServerHello itself and refuses it after the handshake, before any SMTP is sent.
+     */
+    public void setSecureRenegotiation(SecureRenegotiation secureRenegotiation) {
+        this.secureRenegotiation = Objects.requireNonNull(secureRenegotiation, "tls().secureRenegotiation");
+    }
+
+    /** How long closing waits for the server's close_notify after sending the client's; zero (the default): not at all. */
+    public Duration getCloseNotifyWait() {
+        return closeNotifyWait;
+    }
+
+    /**
+     * Waits this long at most, after sending close_notify, for the server's close_notify before the socket is closed
+     * (the reference's TLSSSLOptions flag cssloExpectShutdownMessage; {@link #EXPECT_SHUTDOWN_WAIT} when set through
+     * {@code config}); whether it came is {@link TlsLayer#closeNotifyReceived()}, and a debug line says so when it
+     * did not. The wait is bounded as a whole and, like the rest of the close, by the socket timeout. Zero, the
+     * default, closes at once: the SMTP session has already ended with QUIT and the server's 221, so nothing can be
+     * truncated, and RFC 8446 6.1 lets a party close without waiting; waiting costs a round trip on every close, and
+     * the whole wait against servers that drop the connection without a close_notify.
+     *
+     * @throws IllegalArgumentException if the wait is null or negative
+     */
+    public void setCloseNotifyWait(Duration closeNotifyWait) {
+        if (closeNotifyWait == null || closeNotifyWait.isNegative()) {
+            throw new IllegalArgumentException("tls().closeNotifyWait must be zero (do not wait) or positive, was "
+                    + closeNotifyWait);
+        }
+        this.closeNotifyWait = closeNotifyWait;
+    }
+
     /** The source of randomness for handshakes, or {@code null} for the engine's default {@code new SecureRandom()}. */
     public SecureRandom getSecureRandom() {
         return secureRandom;
@@ -556,6 +603,8 @@ public final class TlsSettings {
         copy.namedGroups = namedGroups;
         copy.finiteFieldDhe = finiteFieldDhe;
         copy.extendedMasterSecret = extendedMasterSecret;
+        copy.secureRenegotiation = secureRenegotiation;
+        copy.closeNotifyWait = closeNotifyWait;
         copy.secureRandom = secureRandom;
         copy.baseConfiguration = baseConfiguration;
         copy.preSharedKey = preSharedKey;
@@ -585,6 +634,8 @@ public final class TlsSettings {
                 + ", checkKeyIntegrityBeforeUse=" + checkKeyIntegrityBeforeUse
                 + ", namedGroups=" + (namedGroups.isEmpty() ? "engine defaults" : namedGroups)
                 + ", finiteFieldDhe=" + finiteFieldDhe + ", extendedMasterSecret=" + extendedMasterSecret
+                + ", secureRenegotiation=" + secureRenegotiation
+                + ", closeNotifyWait=" + (closeNotifyWait.isZero() ? "none" : closeNotifyWait.toMillis() + " ms")
                 + ", secureRandom=" + (secureRandom == null ? "default" : secureRandom.getAlgorithm())
                 + ", baseConfiguration=" + (baseConfiguration == null ? "none" : baseConfiguration)
                 + ", preSharedKey=" + (preSharedKey == null ? "none" : preSharedKey)

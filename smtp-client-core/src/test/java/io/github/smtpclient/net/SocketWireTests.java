@@ -33,7 +33,7 @@ import io.github.smtpclient.tls.TlsEngine;
 import io.github.smtpclient.tls.TlsMode;
 import io.github.smtpclient.tls.TlsSettings;
 
-// Guards against hangs only (a missing timeout would block forever); no test asserts a duration.
+// Guards against hangs only (a missing timeout would block forever); the bounds tests assert on durations are loose.
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 /** Runs on both TLS engines. */
 @ParameterizedClass
@@ -199,6 +199,43 @@ class SocketWireTests {
 
         assertThat(endOfStream.get(10, TimeUnit.SECONDS)).isEqualTo(-1);
         assertThat(server.failures()).isEmpty();
+    }
+
+    @Test
+    void closingWaitsForALateCloseNotifyWhenAsked() throws Exception {
+        server = LoopbackServer.tls(CERTIFICATES.serverContext(), accepted -> {
+            LoopbackServer.drain(accepted); // until the client's close_notify
+            Thread.sleep(400);
+            accepted.close(); // the server's close_notify, late
+        });
+        tls.setMode(TlsMode.IMPLICIT);
+        tls.setTrustedCertificates(List.of(CERTIFICATES.caCertificate()));
+        tls.setCloseNotifyWait(Duration.ofSeconds(20));
+        wire = connect();
+
+        long started = System.nanoTime();
+        wire.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(350));
+        assertThat(server.failures()).isEmpty();
+    }
+
+    @Test
+    void theSocketTimeoutAlsoBoundsTheCloseNotifyWait() throws Exception {
+        server = LoopbackServer.tls(CERTIFICATES.serverContext(), accepted -> {
+            ((SSLSocket) accepted).startHandshake();
+            release.await(30, TimeUnit.SECONDS); // never answers the close_notify
+        });
+        tls.setMode(TlsMode.IMPLICIT);
+        tls.setTrustedCertificates(List.of(CERTIFICATES.caCertificate()));
+        tls.setCloseNotifyWait(Duration.ofSeconds(30));
+        socket.setTimeout(Duration.ofMillis(500));
+        wire = connect();
+
+        long started = System.nanoTime();
+        wire.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
 
     private void starttlsServer(Socket plain) throws Exception {

@@ -16,20 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
-import org.bouncycastle.crypto.util.PrivateKeyFactory;
-import org.bouncycastle.tls.Certificate;
-import org.bouncycastle.tls.CipherSuite;
-import org.bouncycastle.tls.DefaultTlsServer;
-import org.bouncycastle.tls.HashAlgorithm;
-import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.SignatureAlgorithm;
-import org.bouncycastle.tls.SignatureAndHashAlgorithm;
-import org.bouncycastle.tls.TlsCredentialedSigner;
-import org.bouncycastle.tls.TlsServerProtocol;
-import org.bouncycastle.tls.crypto.TlsCertificate;
-import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -39,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.event.SmtpListener;
+import io.github.smtpclient.testing.BcTlsServer;
 import io.github.smtpclient.testing.LoopbackServer;
 import io.github.smtpclient.testing.TestPki;
 
@@ -269,40 +256,8 @@ class TlsKnobsTests {
 
     /** A TLS 1.2 server on Bouncy Castle's API that does not agree to the extended master secret. */
     private void startBouncyCastleServerWithoutExtendedMasterSecret() throws IOException {
-        server = LoopbackServer.plain(socket -> {
-            BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
-            TlsServerProtocol protocol = new TlsServerProtocol(socket.getInputStream(), socket.getOutputStream());
-            protocol.accept(new DefaultTlsServer(crypto) {
-                @Override
-                protected ProtocolVersion[] getSupportedVersions() {
-                    return ProtocolVersion.TLSv12.only();
-                }
-
-                @Override
-                protected int[] getSupportedCipherSuites() {
-                    return new int[] {CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256};
-                }
-
-                @Override
-                public boolean shouldUseExtendedMasterSecret() {
-                    return false;
-                }
-
-                @Override
-                protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
-                    try {
-                        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
-                                PrivateKeyFactory.createKey(EC_LEAF.keys().getPrivate().getEncoded()),
-                                new Certificate(new TlsCertificate[] {
-                                    crypto.createCertificate(EC_LEAF.certificate().getEncoded())}),
-                                new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
-                    } catch (java.security.cert.CertificateEncodingException e) {
-                        throw new IOException(e);
-                    }
-                }
-            });
-            protocol.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        });
+        server = LoopbackServer.plain(socket -> new BcTlsServer(EC_LEAF).withoutExtendedMasterSecret().accept(socket)
+                .getInputStream().transferTo(java.io.OutputStream.nullOutputStream()));
     }
 
     private TlsSettings settings() {

@@ -1,11 +1,13 @@
 package io.github.smtpclient.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import io.github.smtpclient.tls.ExtendedMasterSecret;
+import io.github.smtpclient.tls.SecureRenegotiation;
 import io.github.smtpclient.tls.TlsBaseConfiguration;
 import io.github.smtpclient.tls.TlsEngine;
 import io.github.smtpclient.tls.TlsMode;
@@ -91,6 +93,12 @@ public class SmtpTlsProperties {
 
     /** RFC 7627 extended master secret in TLS 1.2: REQUIRED, PREFERRED or OFF; only PREFERRED on the JSSE engine. */
     private ExtendedMasterSecret extendedMasterSecret = ExtendedMasterSecret.PREFERRED;
+
+    /** RFC 5746 secure renegotiation of a TLS 1.2 server: REQUIRED refuses a server without it, PREFERRED accepts one (the client never renegotiates). */
+    private SecureRenegotiation secureRenegotiation = SecureRenegotiation.REQUIRED;
+
+    /** How long closing waits for the server's close_notify after sending the client's; 0s closes at once. */
+    private Duration closeNotifyWait = Duration.ZERO;
 
     /** Whether handshakes draw from the JDK's strong SecureRandom (on Linux the operating system's /dev/random) instead of the default one. */
     private boolean useSystemRandom;
@@ -273,6 +281,22 @@ public class SmtpTlsProperties {
 
     public void setExtendedMasterSecret(ExtendedMasterSecret extendedMasterSecret) {
         this.extendedMasterSecret = extendedMasterSecret;
+    }
+
+    public SecureRenegotiation getSecureRenegotiation() {
+        return secureRenegotiation;
+    }
+
+    public void setSecureRenegotiation(SecureRenegotiation secureRenegotiation) {
+        this.secureRenegotiation = secureRenegotiation;
+    }
+
+    public Duration getCloseNotifyWait() {
+        return closeNotifyWait;
+    }
+
+    public void setCloseNotifyWait(Duration closeNotifyWait) {
+        this.closeNotifyWait = closeNotifyWait;
     }
 
     public boolean isUseSystemRandom() {

@@ -79,6 +79,8 @@ final class TlsSettingsMapper {
             settings.setFiniteFieldDhe(tls.getFiniteFieldDhe());
         }
         settings.setExtendedMasterSecret(tls.getExtendedMasterSecret());
+        settings.setSecureRenegotiation(tls.getSecureRenegotiation());
+        PropertyCheck.set(PREFIX + "close-notify-wait", tls.getCloseNotifyWait(), settings::setCloseNotifyWait);
         settings.setSecureRandom(secureRandom);
         settings.setClientCertificate(clientCertificate);
         settings.setPreSharedKey(preSharedKey);

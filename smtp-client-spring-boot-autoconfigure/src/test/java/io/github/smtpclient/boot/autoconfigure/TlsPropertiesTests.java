@@ -16,6 +16,7 @@ import io.github.smtpclient.testing.TestRevocationServer;
 import io.github.smtpclient.tls.CertificateRejectedException;
 import io.github.smtpclient.tls.ExtendedMasterSecret;
 import io.github.smtpclient.tls.PreSharedKey;
+import io.github.smtpclient.tls.SecureRenegotiation;
 import io.github.smtpclient.tls.TlsBaseConfiguration;
 import io.github.smtpclient.tls.TlsEngine;
 import io.github.smtpclient.tls.TlsSettings;
@@ -181,6 +182,28 @@ class TlsPropertiesTests {
                         assertThat(tls.getSecureRandom()).isNotNull();
                     }
                 });
+    }
+
+    @Test
+    void whenTheRenegotiationAndCloseNotifyPropertiesAreSetShouldApplyThem() {
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test").run(context -> {
+            try (SmtpClient smtp = context.getBean(SmtpClientFactory.class).createClient()) {
+                assertThat(smtp.tls().getSecureRenegotiation()).isEqualTo(SecureRenegotiation.REQUIRED);
+                assertThat(smtp.tls().getCloseNotifyWait()).isZero();
+            }
+        });
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.tls.secure-renegotiation=preferred", "smtp.client.tls.close-notify-wait=2s")
+                .run(context -> {
+                    try (SmtpClient smtp = context.getBean(SmtpClientFactory.class).createClient()) {
+                        assertThat(smtp.tls().getSecureRenegotiation()).isEqualTo(SecureRenegotiation.PREFERRED);
+                        assertThat(smtp.tls().getCloseNotifyWait()).hasSeconds(2);
+                    }
+                });
+        contextRunner.withPropertyValues("smtp.client.host=smtp.example.test",
+                "smtp.client.tls.close-notify-wait=-1s").run(context -> assertThat(context)
+                        .getFailure().rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("smtp.client.tls.close-notify-wait"));
     }
 
     @Test
