@@ -390,8 +390,10 @@ public class SmtpClient implements AutoCloseable {
         try {
             MessageContent.Encoding encoding = RawMessageContent.encodingOf(message, getServerInfo(), transfer);
             boolean removeBcc = transfer.isRemoveBcc();
-            return sendRaw(current, envelope, RawMessage.of(message), new RawMessageContent(
-                    () -> RawMessage.of(message).content(removeBcc), message.length, encoding));
+            // Parsed once: a message in memory gives its content again for each transaction.
+            RawMessage raw = RawMessage.of(message);
+            return sendRaw(current, envelope, raw, new RawMessageContent(() -> raw.content(removeBcc), message.length,
+                    encoding));
         } catch (SmtpException e) {
             throw reported(e);
         }

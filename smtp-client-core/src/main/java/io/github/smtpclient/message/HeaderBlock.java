@@ -1,10 +1,8 @@
 package io.github.smtpclient.message;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +28,7 @@ import io.github.smtpclient.SmtpException;
  * @param rest   the remaining bytes of the message: the body, exactly as in the source
  */
 @SuppressWarnings("ArrayRecordComponent") // never compared or hashed, so the array's identity equality does not matter
-record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
+record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
 
     private static final int BLOCK = 8192;
 
@@ -38,7 +36,7 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
     static HeaderBlock parse(byte[] message, int maxBytes) throws SmtpException {
         Parser parser = new Parser(maxBytes);
         int end = parser.run(message, message.length, true);
-        return parser.result(new ByteArrayInputStream(message, end, message.length - end));
+        return parser.result(MessageRest.held(message, end, message.length));
     }
 
     /** Reads the header block from {@code source} in blocks, leaving the rest of the source unread but for one block. */
@@ -50,8 +48,8 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
         while (true) {
             int end = parser.run(buffer, filled, eof);
             if (end >= 0) {
-                InputStream surplus = new ByteArrayInputStream(buffer, end, filled - end);
-                return parser.result(eof ? surplus : new SequenceInputStream(surplus, source));
+                return parser.result(eof ? MessageRest.held(buffer, end, filled)
+                        : MessageRest.streamed(buffer, end, filled, source));
             }
             if (filled == buffer.length) {
                 buffer = Arrays.copyOf(buffer, buffer.length * 2);
@@ -133,7 +131,7 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
             }
         }
 
-        HeaderBlock result(InputStream rest) {
+        HeaderBlock result(MessageRest rest) {
             byte[] bytes = header.toByteArray();
             List<HeaderField> fields = spans.stream().map(span -> field(bytes, span[0], span[1])).toList();
             return new HeaderBlock(bytes, fields, rest);

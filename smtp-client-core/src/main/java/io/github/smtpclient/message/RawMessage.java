@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +31,8 @@ import io.github.smtpclient.SmtpException;
  * }
  * }</pre>
  *
- * <p>A RawMessage does not own the source stream: the caller closes it. Its content can be taken once.
+ * <p>A RawMessage does not own the source stream: the caller closes it. Read from a stream, its content can be taken
+ * once; held in memory, as often as asked.
  */
 public final class RawMessage {
 
@@ -93,17 +95,18 @@ public final class RawMessage {
     /**
      * The message bytes: the header block with every line ending written as CRLF, without its {@code Bcc} and
      * {@code Resent-Bcc} fields (and their continuation lines) when {@code removeBcc}, followed by the body
-     * unchanged.
+     * unchanged. Its {@link InputStream#transferTo transferTo}, called before any read, writes both from the arrays
+     * that hold them, with no copy loop.
      *
-     * @throws IllegalStateException when called a second time, since the source can be read only once
+     * @throws IllegalStateException when called a second time on a message read from a stream, which can be read
+     *                               only once
      */
     public InputStream content(boolean removeBcc) {
-        if (contentTaken) {
+        if (contentTaken && !header.rest().isHeld()) {
             throw new IllegalStateException("content() was already called: a RawMessage streams its source once");
         }
         contentTaken = true;
-        byte[] headerBytes = removeBcc ? withoutBcc() : header.bytes();
-        return new SequenceInputStream(new ByteArrayInputStream(headerBytes), header.rest());
+        return new ContentStream(removeBcc ? withoutBcc() : header.bytes(), header.rest());
     }
 
     private byte[] withoutBcc() {
@@ -117,5 +120,58 @@ public final class RawMessage {
         }
         kept.write(header.bytes(), from, header.bytes().length - from);
         return kept.toByteArray();
+    }
+
+    /** The header block, then the rest of the message. */
+    private static final class ContentStream extends InputStream {
+
+        private final byte[] headerBytes;
+        private final MessageRest rest;
+        /** The stream reads go to, made at the first read; until then a transfer writes straight from the arrays. */
+        private InputStream reading;
+
+        ContentStream(byte[] headerBytes, MessageRest rest) {
+            this.headerBytes = headerBytes;
+            this.rest = rest;
+        }
+
+        private InputStream reading() {
+            if (reading == null) {
+                reading = new SequenceInputStream(new ByteArrayInputStream(headerBytes), rest.open());
+            }
+            return reading;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return reading().read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return reading().read(buffer, offset, length);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return reading().available();
+        }
+
+        @Override
+        public long transferTo(OutputStream out) throws IOException {
+            if (reading != null) {
+                return reading.transferTo(out);
+            }
+            reading = InputStream.nullInputStream(); // what follows a transfer reads nothing
+            out.write(headerBytes);
+            return headerBytes.length + rest.writeTo(out);
+        }
+
+        /** Closes what a read has not reached yet, as a {@link SequenceInputStream} does: the source among it. */
+        @Override
+        public void close() throws IOException {
+            reading().close();
+            rest.close();
+        }
     }
 }
