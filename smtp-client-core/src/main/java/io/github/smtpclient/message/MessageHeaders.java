@@ -1,10 +1,8 @@
 package io.github.smtpclient.message;
 
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.github.smtpclient.SmtpException;
 
@@ -13,8 +11,6 @@ import io.github.smtpclient.SmtpException;
  * order RFC 5322 suggests. Bcc and Return-Path are never written: they belong to the envelope.
  */
 final class MessageHeaders {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
 
     private final StringBuilder out = new StringBuilder(1024);
     private final WireAddresses addresses;
@@ -26,7 +22,7 @@ final class MessageHeaders {
     static String render(MailMessage m, WireAddresses addresses, String messageId, ZonedDateTime date)
             throws SmtpException {
         MessageHeaders headers = new MessageHeaders(addresses);
-        headers.field("Date", List.of(DATE.format(date).split(" ")));
+        HeaderFolder.foldWords(headers.out, "Date", MessageDate.format(date));
         headers.addresses("From", m.from());
         if (m.sender().isPresent()) {
             headers.addresses("Sender", List.of(m.sender().get()));
@@ -60,11 +56,15 @@ final class MessageHeaders {
     }
 
     private void field(String name, List<String> words) {
-        out.append(HeaderFolder.fold(name, words));
+        HeaderFolder.fold(out, name, words);
     }
 
     private void unstructured(String name, String value) {
-        field(name, HeaderEncoder.unstructured(value, name.length() + 1));
+        if (HeaderEncoder.isPlain(value)) {
+            HeaderFolder.foldWords(out, name, value);
+        } else {
+            field(name, HeaderEncoder.unstructured(value, name.length() + 1));
+        }
     }
 
     private void ids(String name, List<String> ids) {
