@@ -209,8 +209,9 @@ public class SmtpClient implements AutoCloseable {
         try {
             wire = CONNECTOR.connect(host, port, connectionSettings(socket, transfer), tls, proxy, events);
             events.connected(new ConnectedEvent(connectionInfo()));
-            session = SmtpSession.open(wire, sessionSettings(port), host, port,
-                    new AttemptNumbering(events, () -> attempt));
+            // Without a listener the engine gets NONE itself, and skips making the events nobody would receive.
+            session = SmtpSession.open(wire, sessionSettings(port), host, port, events == SmtpListener.NONE
+                    ? SmtpListener.NONE : new AttemptNumbering(events, () -> attempt));
         } catch (SmtpException e) {
             wire = null;
             session = null;

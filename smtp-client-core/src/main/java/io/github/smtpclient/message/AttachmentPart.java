@@ -27,7 +27,6 @@ final class AttachmentPart implements MimePart {
     private final Attachment attachment;
     private final TransferEncoding encoding;
     private final String headers;
-    private final OptionalLong bodySize;
 
     AttachmentPart(Attachment attachment, boolean inline, MimeOptions options) {
         this.attachment = attachment;
@@ -47,7 +46,6 @@ final class AttachmentPart implements MimePart {
                         MimeParameters.header(inline ? "inline" : "attachment", "filename", attachment.fileName())));
         attachment.contentId().ifPresent(id -> fields.append(HeaderFolder.fold("Content-ID", List.of("<" + id + ">"))));
         this.headers = fields.toString();
-        this.bodySize = encodedSize(attachment.size());
     }
 
     @Override
@@ -92,13 +90,10 @@ final class AttachmentPart implements MimePart {
         long writeTo(OutputStream out) throws IOException;
     }
 
-    /** Its size when prepared: a file's is read once, as the message is prepared, not each time it is asked. */
+    /** Asked afresh each time: a file may change between two sends of the same message. */
     @Override
     public OptionalLong bodySize() {
-        return bodySize;
-    }
-
-    private OptionalLong encodedSize(OptionalLong size) {
+        OptionalLong size = attachment.size();
         if (size.isEmpty() || encoding != TransferEncoding.BASE64) {
             return size;
         }

@@ -3,7 +3,6 @@ package io.github.smtpclient.message;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -133,7 +132,7 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
 
         HeaderBlock result(MessageRest rest) {
             byte[] bytes = header.toByteArray();
-            List<HeaderField> fields = spans.stream().map(span -> field(bytes, span[0], span[1])).toList();
+            List<HeaderField> fields = spans.stream().map(span -> new HeaderField(bytes, span[0], span[1])).toList();
             return new HeaderBlock(bytes, fields, rest);
         }
 
@@ -164,12 +163,5 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
         return new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The message header is larger than "
                 + maxBytes / 1024 + " KiB without the empty line that ends it: "
                 + "the input is not an RFC 5322 message, or its header is unreasonably large");
-    }
-
-    private static HeaderField field(byte[] header, int start, int end) {
-        String raw = new String(header, start, end - start, StandardCharsets.UTF_8);
-        String unfolded = raw.replace("\r\n", "");
-        int colon = unfolded.indexOf(':');
-        return new HeaderField(unfolded.substring(0, colon).strip(), unfolded.substring(colon + 1).strip(), start, end);
     }
 }

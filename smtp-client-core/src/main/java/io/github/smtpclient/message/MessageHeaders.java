@@ -7,20 +7,23 @@ import java.util.List;
 import io.github.smtpclient.SmtpException;
 
 /**
- * Writes the message header fields of a {@link MailMessage} (everything but the MIME content fields), in the
- * order RFC 5322 suggests. Bcc and Return-Path are never written: they belong to the envelope.
+ * Writes the header block of a {@link MailMessage}: its message fields, in the
+ * order RFC 5322 suggests, then MIME-Version and the content fields of its body. Bcc and Return-Path are never
+ * written: they belong to the envelope.
  */
 final class MessageHeaders {
 
-    private final StringBuilder out = new StringBuilder(1024);
+    /** Sized for a typical header block, which it then grows only for many recipients or long values. */
+    private final StringBuilder out = new StringBuilder(512);
     private final WireAddresses addresses;
 
     private MessageHeaders(WireAddresses addresses) {
         this.addresses = addresses;
     }
 
-    static String render(MailMessage m, WireAddresses addresses, String messageId, ZonedDateTime date)
-            throws SmtpException {
+    /** The message's header fields, then MIME-Version and {@code contentFields}, the body's own fields. */
+    static String render(MailMessage m, WireAddresses addresses, String messageId, ZonedDateTime date,
+            String contentFields) throws SmtpException {
         MessageHeaders headers = new MessageHeaders(addresses);
         HeaderFolder.foldWords(headers.out, "Date", MessageDate.format(date));
         headers.addresses("From", m.from());
@@ -52,7 +55,7 @@ final class MessageHeaders {
             headers.field("TLS-Required", List.of("No"));
         }
         m.headers().forEach(h -> headers.unstructured(h.name(), h.value()));
-        return headers.out.toString();
+        return headers.out.append("MIME-Version: 1.0\r\n").append(contentFields).toString();
     }
 
     private void field(String name, List<String> words) {

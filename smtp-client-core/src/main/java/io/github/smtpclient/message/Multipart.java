@@ -24,7 +24,6 @@ final class Multipart implements MimePart {
     private final List<MimePart> parts;
     /** Each part's header fields in UTF-8: written and counted, so encoded once. */
     private final List<byte[]> partHeaders;
-    private final OptionalLong bodySize;
 
     Multipart(String subtype, List<MimePart> parts) {
         byte[] random = new byte[16];
@@ -35,7 +34,6 @@ final class Multipart implements MimePart {
         this.closeDelimiter = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         this.parts = List.copyOf(parts);
         this.partHeaders = this.parts.stream().map(part -> part.headers().getBytes(StandardCharsets.UTF_8)).toList();
-        this.bodySize = sizeOfBody();
     }
 
     @Override
@@ -57,10 +55,6 @@ final class Multipart implements MimePart {
 
     @Override
     public OptionalLong bodySize() {
-        return bodySize;
-    }
-
-    private OptionalLong sizeOfBody() {
         long total = closeDelimiter.length;
         for (int i = 0; i < parts.size(); i++) {
             OptionalLong size = parts.get(i).bodySize();

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,7 +71,13 @@ public final class RawMessage {
 
     /** The unfolded values of every header field named {@code name} (ignoring case), in order. */
     public List<String> headerValues(String name) {
-        return header.fields().stream().filter(f -> f.hasName(name)).map(HeaderField::value).toList();
+        List<String> values = new ArrayList<>(1);
+        for (HeaderField field : header.fields()) {
+            if (field.hasName(name)) {
+                values.add(field.value());
+            }
+        }
+        return Collections.unmodifiableList(values);
     }
 
     /** The value of the first {@code Message-ID} header, angle brackets included, when there is one. */
@@ -110,6 +118,9 @@ public final class RawMessage {
     }
 
     private byte[] withoutBcc() {
+        if (header.fields().stream().noneMatch(field -> field.hasName("Bcc") || field.hasName("Resent-Bcc"))) {
+            return header.bytes();
+        }
         ByteArrayOutputStream kept = new ByteArrayOutputStream(header.bytes().length);
         int from = 0;
         for (HeaderField field : header.fields()) {
