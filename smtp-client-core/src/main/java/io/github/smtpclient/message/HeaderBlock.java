@@ -1,6 +1,5 @@
 package io.github.smtpclient.message;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -69,7 +68,9 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
     private static final class Parser {
 
         private final int maxBytes;
-        private final ByteArrayOutputStream header = new ByteArrayOutputStream(1024);
+        /** The header block so far, line endings as CRLF (a plain array: ByteArrayOutputStream locks on every write). */
+        private byte[] header = new byte[1024];
+        private int size;
         private final List<int[]> spans = new ArrayList<>();
         private int fieldStart = -1;
         /** Offset in the buffer of the first line not parsed yet. */
@@ -96,7 +97,7 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
                 while (contentEnd < length && buffer[contentEnd] != '\r' && buffer[contentEnd] != '\n') {
                     contentEnd++;
                 }
-                if (header.size() + (contentEnd - position) >= maxBytes) {
+                if (size + (contentEnd - position) >= maxBytes) {
                     throw tooLarge(maxBytes);
                 }
                 boolean lineBreak = contentEnd < length;
@@ -112,33 +113,41 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
                     closeField();
                     if (contentEnd == position) {
                         // The empty line that ends the header block.
-                        header.write('\r');
-                        header.write('\n');
+                        append(buffer, position, 0, true);
                         return lineEnd;
                     }
                     if (!isFieldStart(buffer, position, contentEnd)) {
                         return position;
                     }
-                    fieldStart = header.size();
+                    fieldStart = size;
                 }
-                header.write(buffer, position, contentEnd - position);
-                if (lineBreak) {
-                    header.write('\r');
-                    header.write('\n');
-                }
+                append(buffer, position, contentEnd - position, lineBreak);
                 position = lineEnd;
             }
         }
 
         HeaderBlock result(MessageRest rest) {
-            byte[] bytes = header.toByteArray();
+            byte[] bytes = Arrays.copyOf(header, size);
             List<HeaderField> fields = spans.stream().map(span -> new HeaderField(bytes, span[0], span[1])).toList();
             return new HeaderBlock(bytes, fields, rest);
         }
 
+        /** Appends {@code length} bytes of a line, and a CRLF when the line had a line break. */
+        private void append(byte[] buffer, int from, int length, boolean lineBreak) {
+            if (size + length + 2 > header.length) {
+                header = Arrays.copyOf(header, Math.max(header.length * 2, size + length + 2));
+            }
+            System.arraycopy(buffer, from, header, size, length);
+            size += length;
+            if (lineBreak) {
+                header[size++] = '\r';
+                header[size++] = '\n';
+            }
+        }
+
         private void closeField() {
             if (fieldStart >= 0) {
-                spans.add(new int[] {fieldStart, header.size()});
+                spans.add(new int[] {fieldStart, size});
                 fieldStart = -1;
             }
         }
