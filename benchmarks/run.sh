@@ -41,6 +41,12 @@ else
   echo "Not measured in this run: it needs root and Postfix with Dovecot (\`scripts/testbed/install.sh\`)." > "$OUT/bdat.md"
 fi
 
+# Composed messages and ready bytes against pre-built content (issue 12 items 3-4): one JVM, one connection.
+if $QUICK; then COMPOSE=(--quick); else COMPOSE=(); fi
+java -cp "$CP" io.github.smtpclient.benchmarks.ComposeBenchmark "${COMPOSE[@]}" --out="$OUT/compose.md" --profile="$OUT"
+java -cp "$CP" io.github.smtpclient.benchmarks.JfrHotMethods "$OUT/compose-composed.jfr" > "$OUT/compose-composed-jfr.md"
+java -cp "$CP" io.github.smtpclient.benchmarks.JfrHotMethods "$OUT/compose-sendbytes.jfr" > "$OUT/compose-sendbytes-jfr.md"
+
 mkdir -p "$ROOT/docs"
 {
   echo "# Benchmarks"
@@ -68,6 +74,25 @@ mkdir -p "$ROOT/docs"
   echo "written back to back), alternating, a fresh connection per batch. Round trips are the relay's reply bursts."
   echo
   cat "$OUT/bdat.md"
+  echo
+  echo "## Composed and raw sends against pre-built content"
+  echo
+  echo "\`ComposeBenchmark\`: one \`SmtpClient\` on one connection, one message per call, the same message five ways: its"
+  echo "rendered bytes as a pre-built \`MessageContent\` (the baseline), the \`MailMessage\` itself (\`sendMessage\`: MIME"
+  echo "composed for every send; the message's MIME tree is kept for its next send to a server of the same kind), a new"
+  echo "\`MailMessage\` built from strings for every call, the bytes through \`sendBytes\`, and a file through \`sendFile\`."
+  echo "Targets of issue 12 (ratios to pre-built content): composed <= 1.5x CPU and <= 8 KB allocated per message,"
+  echo "\`sendBytes\` <= 1.2x; the other rows are for reference."
+  echo
+  cat "$OUT/compose.md"
+  echo
+  echo "Where the composed send spends CPU and allocates (JFR of $($QUICK && echo 4,000 || echo 20,000) sends, after the rows above):"
+  echo
+  cat "$OUT/compose-composed-jfr.md"
+  echo
+  echo "And \`sendBytes\`:"
+  echo
+  cat "$OUT/compose-sendbytes-jfr.md"
   echo
   echo "## Microbenchmarks (JMH, higher is better)"
   echo

@@ -63,7 +63,7 @@ public final class Envelope {
             if (dsnNotify.contains(DsnNotify.NEVER) && dsnNotify.size() > 1) {
                 throw new IllegalArgumentException("DSN NOTIFY=NEVER cannot be combined with other values for " + address);
             }
-            parameters = EsmtpParameter.copyDistinct(parameters, "RCPT TO:<" + address + ">");
+            parameters = EsmtpParameter.copyDistinct(parameters, () -> "RCPT TO:<" + address + ">");
         }
 
         /** A recipient with DSN parameters and no further RCPT TO parameters. */
@@ -106,7 +106,7 @@ public final class Envelope {
         this.recipientPolicy = builder.recipientPolicy;
         this.authorizedIdentity = builder.authorizedIdentity;
         this.mtPriority = builder.mtPriority;
-        this.mailParameters = EsmtpParameter.copyDistinct(builder.mailParameters, "MAIL FROM");
+        this.mailParameters = EsmtpParameter.copyDistinct(builder.mailParameters, () -> "MAIL FROM");
         this.requireTls = builder.requireTls;
         this.dsnRequired = builder.dsnRequired;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.smtpclient.text.PrintableText;
 
@@ -82,12 +83,15 @@ public record EsmtpParameter(String keyword, Optional<String> value) {
     }
 
     /** Copies a list of parameters, refusing a keyword given twice (for {@code field}, in the message). */
-    static List<EsmtpParameter> copyDistinct(List<EsmtpParameter> parameters, String field) {
+    static List<EsmtpParameter> copyDistinct(List<EsmtpParameter> parameters, Supplier<String> field) {
+        if (parameters.isEmpty()) {
+            return List.of(); // every envelope and recipient without parameters: nothing to check or copy
+        }
         Set<String> seen = new HashSet<>();
         for (EsmtpParameter parameter : parameters) {
             if (!seen.add(parameter.keyword().toUpperCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("ESMTP parameter " + parameter.keyword() + " is given twice for "
-                        + field + "; give each keyword once");
+                        + field.get() + "; give each keyword once");
             }
         }
         return List.copyOf(parameters);

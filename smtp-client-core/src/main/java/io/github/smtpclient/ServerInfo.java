@@ -2,6 +2,7 @@ package io.github.smtpclient;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,11 +25,14 @@ public final class ServerInfo {
     private final boolean available;
     private final List<String> lines;
     private final Map<String, List<String>> extensions;
+    /** RFC 9422 limits by upper-case name, parsed once: the engine asks for them on every transaction. */
+    private final Map<String, OptionalInt> limits;
 
     private ServerInfo(boolean available, List<String> lines, Map<String, List<String>> extensions) {
         this.available = available;
         this.lines = List.copyOf(lines);
         this.extensions = Collections.unmodifiableMap(extensions);
+        this.limits = limits(this.lines);
     }
 
     /** No extensions: the server answered HELO only, or the client is not connected. */
@@ -213,30 +217,35 @@ public final class ServerInfo {
      * Read from the reply lines: {@link #parameters} splits at '=' for the old {@code AUTH=} form.
      */
     private OptionalInt limit(String name) {
+        return limits.getOrDefault(name, OptionalInt.empty());
+    }
+
+    /** The first LIMITS line's values; the first value given for a name counts, a malformed one as no limit. */
+    private static Map<String, OptionalInt> limits(List<String> lines) {
         for (int i = 1; i < lines.size(); i++) {
             String[] words = lines.get(i).trim().split(" +");
             if (words[0].equalsIgnoreCase("LIMITS")) {
-                return limit(words, name);
+                Map<String, OptionalInt> limits = new HashMap<>();
+                for (int w = 1; w < words.length; w++) {
+                    int equals = words[w].indexOf('=');
+                    if (equals > 0) {
+                        limits.putIfAbsent(words[w].substring(0, equals).toUpperCase(Locale.ROOT),
+                                limitValue(words[w].substring(equals + 1)));
+                    }
+                }
+                return limits;
             }
         }
-        return OptionalInt.empty();
+        return Map.of();
     }
 
-    private static OptionalInt limit(String[] words, String name) {
-        for (int w = 1; w < words.length; w++) {
-            String param = words[w];
-            int equals = param.indexOf('=');
-            if (equals > 0 && param.substring(0, equals).equalsIgnoreCase(name)) {
-                String value = param.substring(equals + 1);
-                // RFC 9422: limit-value = 1*DIGIT (at most 7 digits).
-                if (value.isEmpty() || value.length() > 7 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                    return OptionalInt.empty();
-                }
-                int limit = Integer.parseInt(value);
-                return limit > 0 ? OptionalInt.of(limit) : OptionalInt.empty();
-            }
+    private static OptionalInt limitValue(String value) {
+        // RFC 9422: limit-value = 1*DIGIT (at most 7 digits).
+        if (value.isEmpty() || value.length() > 7 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalInt.empty();
         }
-        return OptionalInt.empty();
+        int limit = Integer.parseInt(value);
+        return limit > 0 ? OptionalInt.of(limit) : OptionalInt.empty();
     }
 
     /** The server's name from the first EHLO line, if any. */

@@ -73,6 +73,8 @@ public class SmtpClient implements AutoCloseable {
             "\\[(IPv6:[0-9A-Fa-f:.]+|[0-9.]+)\\]|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
 
     private static final Connector CONNECTOR = new Connector();
+    /** The largest message file {@link #sendFile(Envelope, Path)} reads whole rather than streams. */
+    private static final int WHOLE_FILE_LIMIT = 64 * 1024;
 
     private final TlsSettings tls = new TlsSettings();
     private final AuthSettings auth = new AuthSettings();
@@ -209,8 +211,9 @@ public class SmtpClient implements AutoCloseable {
         try {
             wire = CONNECTOR.connect(host, port, connectionSettings(socket, transfer), tls, proxy, events);
             events.connected(new ConnectedEvent(connectionInfo()));
-            session = SmtpSession.open(wire, sessionSettings(port), host, port,
-                    new AttemptNumbering(events, () -> attempt));
+            // Without a listener the engine gets NONE itself, and skips making the events nobody would receive.
+            session = SmtpSession.open(wire, sessionSettings(port), host, port, events == SmtpListener.NONE
+                    ? SmtpListener.NONE : new AttemptNumbering(events, () -> attempt));
         } catch (SmtpException e) {
             wire = null;
             session = null;
@@ -388,13 +391,19 @@ public class SmtpClient implements AutoCloseable {
         Objects.requireNonNull(message, "message");
         SmtpSession current = requireSession();
         try {
-            MessageContent.Encoding encoding = RawMessageContent.encodingOf(message, getServerInfo(), transfer);
-            boolean removeBcc = transfer.isRemoveBcc();
-            return sendRaw(current, envelope, RawMessage.of(message), new RawMessageContent(
-                    () -> RawMessage.of(message).content(removeBcc), message.length, encoding));
+            return sendHeld(current, envelope, message);
         } catch (SmtpException e) {
             throw reported(e);
         }
+    }
+
+    private SendResult sendHeld(SmtpSession current, Envelope envelope, byte[] message) throws SmtpException {
+        MessageContent.Encoding encoding = RawMessageContent.encodingOf(message, getServerInfo(), transfer);
+        boolean removeBcc = transfer.isRemoveBcc();
+        // Parsed once: a message in memory gives its content again for each transaction.
+        RawMessage raw = RawMessage.of(message);
+        return sendRaw(current, envelope, raw, new RawMessageContent(() -> raw.content(removeBcc), message.length,
+                encoding));
     }
 
     /** Sends a message stored in a file, streamed; the envelope comes from its headers. See {@link #sendFile(Envelope, Path)}. */
@@ -408,13 +417,18 @@ public class SmtpClient implements AutoCloseable {
     }
 
     /**
-     * Sends a message stored in a file with an explicit envelope (null: from the headers). The file is read twice:
-     * once to find what it must be declared as (7-bit, 8BITMIME or BINARYMIME; one this server cannot carry is
-     * refused before MAIL), then to send it.
+     * Sends a message stored in a file with an explicit envelope (null: from the headers). A file of up to 64 KiB is
+     * read once, whole, and sent as {@link #sendBytes(Envelope, byte[])} sends; a larger one is streamed and read
+     * twice: once to find what it must be declared as (7-bit, 8BITMIME or BINARYMIME; one this server cannot carry
+     * is refused before MAIL), then to send it.
      */
     public SendResult sendFile(Envelope envelope, Path file) throws SmtpException {
         SmtpSession current = requireSession();
         try {
+            byte[] small = readWholeIfSmall(file);
+            if (small != null) {
+                return sendHeld(current, envelope, small);
+            }
             MessageContent.Encoding encoding = RawMessageContent.encodingOf(file, getServerInfo(), transfer);
             boolean removeBcc = transfer.isRemoveBcc();
             try (InputStream in = Files.newInputStream(file)) {
@@ -428,6 +442,22 @@ public class SmtpClient implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw reported(new SmtpException(SmtpErrorCode.IO_ERROR, "Cannot read the message file " + file + ": "
                     + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * The file's bytes when it holds at most {@value #WHOLE_FILE_LIMIT} bytes, read in one go: scanning it, reading its
+     * headers and sending it then cost one open instead of three. Null for a larger file, or one that changed size
+     * while read, which is streamed instead.
+     */
+    private static byte[] readWholeIfSmall(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            if (size > WHOLE_FILE_LIMIT) {
+                return null;
+            }
+            byte[] bytes = new byte[(int) size];
+            return in.readNBytes(bytes, 0, bytes.length) == bytes.length && in.read() < 0 ? bytes : null;
         }
     }
 

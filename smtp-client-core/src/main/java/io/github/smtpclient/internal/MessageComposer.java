@@ -1,6 +1,7 @@
 package io.github.smtpclient.internal;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import io.github.smtpclient.DataCommand;
 import io.github.smtpclient.Envelope;
@@ -37,15 +38,10 @@ public final class MessageComposer {
      * be read or a spool file that cannot be written is {@code IO_ERROR}.
      */
     public PreparedMessage prepare(MailMessage message) throws SmtpException {
-        MimeOptions options = MimeOptions.defaults()
-                .withEightBitMime(server.isEightBitMimeSupported())
-                .withBinaryMime(binaryMimeUsable(server, transfer))
-                .withSmtpUtf8(server.isSmtpUtf8Supported())
-                .withDsn(server.isDsnSupported())
-                .withDomain(domain);
-        if (transfer.getTempPath() != null) {
-            options = options.withTempPath(transfer.getTempPath());
-        }
+        MimeOptions defaults = MimeOptions.defaults();
+        MimeOptions options = new MimeOptions(server.isEightBitMimeSupported(), binaryMimeUsable(server, transfer),
+                server.isSmtpUtf8Supported(), server.isDsnSupported(), domain, defaults.clock(),
+                Optional.ofNullable(transfer.getTempPath()));
         PreparedMessage prepared;
         try {
             prepared = MimeWriter.prepare(message, options);

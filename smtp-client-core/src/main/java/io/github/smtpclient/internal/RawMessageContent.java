@@ -23,7 +23,9 @@ import io.github.smtpclient.message.RawContent;
  */
 public final class RawMessageContent implements MessageContent {
 
-    private static final int BUFFER_SIZE = 64 * 1024;
+    /** The largest block a scan reads at a time; a smaller message gets a buffer of its own size. */
+    private static final int MAX_SCAN_BLOCK = 64 * 1024;
+    private static final int SCAN_BLOCK_OF_UNKNOWN_SIZE = 8 * 1024;
 
     /** Opens the message bytes afresh, for content that can be written again. */
     @FunctionalInterface
@@ -88,7 +90,7 @@ public final class RawMessageContent implements MessageContent {
         Encoding encoding;
         if (raw.isReplayable()) {
             try (InputStream in = raw.open(false)) {
-                encoding = checked(scan(in), server, transfer);
+                encoding = checked(scan(in, raw.size()), server, transfer);
             } catch (SmtpException e) {
                 throw e;
             } catch (IOException e) {
@@ -112,7 +114,7 @@ public final class RawMessageContent implements MessageContent {
     /** The encoding of a message file, read once to find it, checked against what this server and the settings allow. */
     public static Encoding encodingOf(Path file, ServerInfo server, TransferSettings transfer) throws SmtpException {
         try (InputStream in = Files.newInputStream(file)) {
-            return checked(scan(in), server, transfer);
+            return checked(scan(in, Files.size(file)), server, transfer);
         } catch (SmtpException e) {
             throw e;
         } catch (IOException e) {
@@ -121,10 +123,10 @@ public final class RawMessageContent implements MessageContent {
         }
     }
 
-    /** Scans a message to its end, or until it is certain to be binary. */
-    private static BodyScanner scan(InputStream in) throws IOException {
+    /** Scans a message of {@code size} bytes (-1: unknown) to its end, or until it is certain to be binary. */
+    private static BodyScanner scan(InputStream in, long size) throws IOException {
         BodyScanner scanner = new BodyScanner();
-        byte[] buffer = new byte[BUFFER_SIZE];
+        byte[] buffer = new byte[size < 0 ? SCAN_BLOCK_OF_UNKNOWN_SIZE : (int) Math.min(Math.max(size, 1), MAX_SCAN_BLOCK)];
         for (int n; (n = in.read(buffer)) >= 0 && scanner.bodyType() != BodyType.BINARY_MIME; ) {
             scanner.scan(buffer, 0, n);
         }
@@ -182,22 +184,15 @@ public final class RawMessageContent implements MessageContent {
         return server.isChunkingSupported() ? " (this server lacks BINARYMIME)" : " (this server lacks CHUNKING)";
     }
 
+    /** Transfers the source: a message in memory is written from its array, with no copy loop. */
     @Override
     public void writeTo(OutputStream out) throws IOException {
         if (reopen == null) {
-            copy(source, out);
+            source.transferTo(out);
             return;
         }
         try (InputStream in = reopen.open()) {
-            copy(in, out);
-        }
-    }
-
-    private static void copy(InputStream in, OutputStream out) throws IOException {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-            out.write(buffer, 0, read);
+            in.transferTo(out);
         }
     }
 

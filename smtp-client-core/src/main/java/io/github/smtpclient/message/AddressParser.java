@@ -81,7 +81,6 @@ final class AddressParser {
 
     private void address(List<Mailbox> out, boolean inGroup) {
         elementStart = pos;
-        int start = pos;
         List<Word> words = words();
         if (!atEnd() && peek() == ':' && !words.isEmpty()) {
             if (inGroup) {
@@ -94,13 +93,17 @@ final class AddressParser {
             }
             return;
         }
-        pos = start;
-        out.add(mailbox());
+        // Not a group: the words read so far begin the mailbox, so they are not read again.
+        out.add(mailbox(words));
     }
 
     private Mailbox mailbox() {
         elementStart = pos;
-        List<Word> words = words();
+        return mailbox(words());
+    }
+
+    /** The mailbox whose leading {@code words} were just read. */
+    private Mailbox mailbox(List<Word> words) {
         if (!atEnd() && peek() == '<') {
             String displayName = words.isEmpty() ? null : phrase(words);
             return angleAddr(displayName);
@@ -155,6 +158,9 @@ final class AddressParser {
     private String localPart(List<Word> words) {
         if (words.isEmpty()) {
             throw error("the local part before '@' is empty");
+        }
+        if (words.size() == 1 && !words.get(0).isDot()) {
+            return words.get(0).text(); // the common case, a single atom or quoted string: nothing to join
         }
         StringBuilder local = new StringBuilder();
         boolean expectWord = true;

@@ -55,21 +55,42 @@ final class AttachmentPart implements MimePart {
 
     @Override
     public void writeBody(OutputStream out) throws IOException {
-        try (InputStream in = open()) {
-            if (encoding == TransferEncoding.BASE64) {
-                long count;
-                try (OutputStream base64 = Base64.getMimeEncoder().wrap(new KeepOpen(out))) {
-                    count = copy(in, base64);
-                }
-                if (count > 0) {
-                    out.write(CRLF);
-                }
-            } else {
-                copy(in, out);
+        byte[] held = attachment.bytes().orElse(null);
+        if (held != null) {
+            // Held bytes go out from their array: nothing to open, no copy loop, no buffer.
+            encode(out, target -> {
+                target.write(held);
+                return held.length;
+            });
+        } else {
+            try (InputStream in = open()) {
+                encode(out, in::transferTo);
             }
         }
     }
 
+    /** Writes the content through this part's transfer encoding. */
+    private void encode(OutputStream out, Content content) throws IOException {
+        if (encoding != TransferEncoding.BASE64) {
+            content.writeTo(out);
+            return;
+        }
+        long count;
+        try (OutputStream base64 = Base64.getMimeEncoder().wrap(new KeepOpen(out))) {
+            count = content.writeTo(base64);
+        }
+        if (count > 0) {
+            out.write(CRLF);
+        }
+    }
+
+    /** The attachment's bytes written to a stream; returns how many. */
+    @FunctionalInterface
+    private interface Content {
+        long writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Asked afresh each time: a file may change between two sends of the same message. */
     @Override
     public OptionalLong bodySize() {
         OptionalLong size = attachment.size();
@@ -112,15 +133,6 @@ final class AttachmentPart implements MimePart {
                 }
             }
         };
-    }
-
-    private static long copy(InputStream in, OutputStream out) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) >= 0; total += n) {
-            out.write(buffer, 0, n);
-        }
-        return total;
     }
 
     /** Passes writes on but not close(): the message stream stays open for the parts that follow. */

@@ -1,11 +1,7 @@
 package io.github.smtpclient.message;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +26,7 @@ import io.github.smtpclient.SmtpException;
  * @param rest   the remaining bytes of the message: the body, exactly as in the source
  */
 @SuppressWarnings("ArrayRecordComponent") // never compared or hashed, so the array's identity equality does not matter
-record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
+record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
 
     private static final int BLOCK = 8192;
 
@@ -38,7 +34,7 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
     static HeaderBlock parse(byte[] message, int maxBytes) throws SmtpException {
         Parser parser = new Parser(maxBytes);
         int end = parser.run(message, message.length, true);
-        return parser.result(new ByteArrayInputStream(message, end, message.length - end));
+        return parser.result(MessageRest.held(message, end, message.length));
     }
 
     /** Reads the header block from {@code source} in blocks, leaving the rest of the source unread but for one block. */
@@ -50,8 +46,8 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
         while (true) {
             int end = parser.run(buffer, filled, eof);
             if (end >= 0) {
-                InputStream surplus = new ByteArrayInputStream(buffer, end, filled - end);
-                return parser.result(eof ? surplus : new SequenceInputStream(surplus, source));
+                return parser.result(eof ? MessageRest.held(buffer, end, filled)
+                        : MessageRest.streamed(buffer, end, filled, source));
             }
             if (filled == buffer.length) {
                 buffer = Arrays.copyOf(buffer, buffer.length * 2);
@@ -72,7 +68,9 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
     private static final class Parser {
 
         private final int maxBytes;
-        private final ByteArrayOutputStream header = new ByteArrayOutputStream(1024);
+        /** The header block so far, line endings as CRLF (a plain array: ByteArrayOutputStream locks on every write). */
+        private byte[] header = new byte[1024];
+        private int size;
         private final List<int[]> spans = new ArrayList<>();
         private int fieldStart = -1;
         /** Offset in the buffer of the first line not parsed yet. */
@@ -99,7 +97,7 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
                 while (contentEnd < length && buffer[contentEnd] != '\r' && buffer[contentEnd] != '\n') {
                     contentEnd++;
                 }
-                if (header.size() + (contentEnd - position) >= maxBytes) {
+                if (size + (contentEnd - position) >= maxBytes) {
                     throw tooLarge(maxBytes);
                 }
                 boolean lineBreak = contentEnd < length;
@@ -115,33 +113,41 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
                     closeField();
                     if (contentEnd == position) {
                         // The empty line that ends the header block.
-                        header.write('\r');
-                        header.write('\n');
+                        append(buffer, position, 0, true);
                         return lineEnd;
                     }
                     if (!isFieldStart(buffer, position, contentEnd)) {
                         return position;
                     }
-                    fieldStart = header.size();
+                    fieldStart = size;
                 }
-                header.write(buffer, position, contentEnd - position);
-                if (lineBreak) {
-                    header.write('\r');
-                    header.write('\n');
-                }
+                append(buffer, position, contentEnd - position, lineBreak);
                 position = lineEnd;
             }
         }
 
-        HeaderBlock result(InputStream rest) {
-            byte[] bytes = header.toByteArray();
-            List<HeaderField> fields = spans.stream().map(span -> field(bytes, span[0], span[1])).toList();
+        HeaderBlock result(MessageRest rest) {
+            byte[] bytes = Arrays.copyOf(header, size);
+            List<HeaderField> fields = spans.stream().map(span -> new HeaderField(bytes, span[0], span[1])).toList();
             return new HeaderBlock(bytes, fields, rest);
+        }
+
+        /** Appends {@code length} bytes of a line, and a CRLF when the line had a line break. */
+        private void append(byte[] buffer, int from, int length, boolean lineBreak) {
+            if (size + length + 2 > header.length) {
+                header = Arrays.copyOf(header, Math.max(header.length * 2, size + length + 2));
+            }
+            System.arraycopy(buffer, from, header, size, length);
+            size += length;
+            if (lineBreak) {
+                header[size++] = '\r';
+                header[size++] = '\n';
+            }
         }
 
         private void closeField() {
             if (fieldStart >= 0) {
-                spans.add(new int[] {fieldStart, header.size()});
+                spans.add(new int[] {fieldStart, size});
                 fieldStart = -1;
             }
         }
@@ -166,12 +172,5 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, InputStream rest) {
         return new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The message header is larger than "
                 + maxBytes / 1024 + " KiB without the empty line that ends it: "
                 + "the input is not an RFC 5322 message, or its header is unreasonably large");
-    }
-
-    private static HeaderField field(byte[] header, int start, int end) {
-        String raw = new String(header, start, end - start, StandardCharsets.UTF_8);
-        String unfolded = raw.replace("\r\n", "");
-        int colon = unfolded.indexOf(':');
-        return new HeaderField(unfolded.substring(0, colon).strip(), unfolded.substring(colon + 1).strip(), start, end);
     }
 }

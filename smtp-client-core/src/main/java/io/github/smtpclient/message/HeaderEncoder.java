@@ -52,7 +52,8 @@ final class HeaderEncoder {
         return encodedWords(text, firstLineUsed);
     }
 
-    private static boolean isPlain(String text) {
+    /** Whether the text can go as it is: printable ASCII words separated by single spaces, none too long. */
+    static boolean isPlain(String text) {
         if (text.startsWith(" ") || text.endsWith(" ") || text.contains("  ") || text.contains("=?")) {
             return false;
         }

@@ -1,14 +1,64 @@
 package io.github.smtpclient.message;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * One header field read from a raw message.
- *
- * @param name  the field name as written, without the colon
- * @param value the unfolded value, without leading and trailing white space
- * @param start offset of the field's first byte in the header block
- * @param end   offset just past the field's last byte (its final line break included)
+ * One header field read from a raw message: a span of its header block. The name is read at once (raw sends match
+ * every field by name); the unfolded value only when asked, since most fields are never looked at.
  */
-record HeaderField(String name, String value, int start, int end) {
+final class HeaderField {
+
+    private final byte[] header;
+    private final int start;
+    private final int end;
+    private final int colon;
+    private final String name;
+    private String value;
+
+    /**
+     * @param header the header block with CRLF line endings
+     * @param start  offset of the field's first byte in it
+     * @param end    offset just past the field's last byte (its final line break included)
+     */
+    HeaderField(byte[] header, int start, int end) {
+        this.header = header;
+        this.start = start;
+        this.end = end;
+        int colon = start;
+        while (header[colon] != ':') {
+            colon++;
+        }
+        this.colon = colon;
+        int nameEnd = colon;
+        while (header[nameEnd - 1] == ' ' || header[nameEnd - 1] == '\t') {
+            nameEnd--;
+        }
+        // The parser let only printable ASCII into a field name.
+        this.name = new String(header, start, nameEnd - start, StandardCharsets.US_ASCII);
+    }
+
+    /** The field name as written, without the colon. */
+    String name() {
+        return name;
+    }
+
+    /** The unfolded value, without leading and trailing white space. */
+    String value() {
+        if (value == null) {
+            value = new String(header, colon + 1, end - colon - 1, StandardCharsets.UTF_8).replace("\r\n", "").strip();
+        }
+        return value;
+    }
+
+    /** Offset of the field's first byte in the header block. */
+    int start() {
+        return start;
+    }
+
+    /** Offset just past the field's last byte, its final line break included. */
+    int end() {
+        return end;
+    }
 
     boolean hasName(String other) {
         return name.equalsIgnoreCase(other);

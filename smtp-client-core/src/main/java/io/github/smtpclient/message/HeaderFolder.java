@@ -17,8 +17,15 @@ final class HeaderFolder {
     }
 
     static String fold(String name, List<String> words) {
-        StringBuilder out = new StringBuilder(name.length() + 80).append(name).append(':');
-        int lineStart = 0;
+        StringBuilder out = new StringBuilder(name.length() + 80);
+        fold(out, name, words);
+        return out.toString();
+    }
+
+    /** Appends the field to {@code out}. */
+    static void fold(StringBuilder out, String name, List<String> words) {
+        out.append(name).append(':');
+        int lineStart = out.length() - name.length() - 1;
         boolean lineHasWord = false;
         boolean afterBackslash = false;
         for (String word : words) {
@@ -35,6 +42,18 @@ final class HeaderFolder {
                         + HARD_LIMIT + " characters; shorten its value");
             }
         }
-        return out.append("\r\n").toString();
+        out.append("\r\n");
+    }
+
+    /**
+     * Appends a field whose value is words separated by single spaces: as it is when it fits one line, which most
+     * fields do, else folded between its words as {@link #fold(StringBuilder, String, List)} does.
+     */
+    static void foldWords(StringBuilder out, String name, String spacedWords) {
+        if (!spacedWords.isEmpty() && name.length() + 2 + spacedWords.length() <= HeaderEncoder.MAX_LINE) {
+            out.append(name).append(": ").append(spacedWords).append("\r\n");
+        } else {
+            fold(out, name, spacedWords.isEmpty() ? List.of() : List.of(spacedWords.split(" ")));
+        }
     }
 }

@@ -63,9 +63,24 @@ public final class MailMessage {
     }
 
     private final Builder b;
+    /**
+     * The MIME tree last written for this message, kept for the next send to a server with the same options: its
+     * parts are immutable and open their sources afresh for every write, so only the header block is made anew.
+     */
+    private volatile MimeStructure.Cached structure;
 
     private MailMessage(Builder builder) {
         this.b = builder.copy();
+    }
+
+    /** The MIME tree for {@code options}, made once per kind of server this message goes to. */
+    MimePart structure(MimeOptions options) {
+        MimeStructure.Cached cached = structure;
+        if (cached == null || !cached.fits(options)) {
+            cached = MimeStructure.cached(this, options);
+            structure = cached;
+        }
+        return cached.part();
     }
 
     /** A builder for a new message. */

@@ -26,11 +26,18 @@ public final class Mailbox {
     private final String displayName;
     private final String localPart;
     private final String domain;
+    /** Derived once: every send writes the address into the envelope and the header fields. */
+    private final String address;
+    private final boolean asciiLocalPart;
+    private final boolean asciiDomain;
 
     private Mailbox(String displayName, String localPart, String domain) {
         this.displayName = displayName;
         this.localPart = localPart;
         this.domain = domain;
+        this.address = quoteLocalPartIfNeeded(localPart) + "@" + domain;
+        this.asciiLocalPart = isAscii(localPart);
+        this.asciiDomain = isAscii(domain);
     }
 
     /**
@@ -123,12 +130,20 @@ public final class Mailbox {
      * is not a dot-atom ({@code "john doe"@example.com}).
      */
     public String address() {
-        return quoteLocalPartIfNeeded(localPart) + "@" + domain;
+        return address;
     }
 
     /** Whether the local part or the domain contains non-ASCII characters (RFC 6531 internationalised address). */
     public boolean isInternational() {
-        return !isAscii(localPart) || !isAscii(domain);
+        return !asciiLocalPart || !asciiDomain;
+    }
+
+    boolean hasAsciiLocalPart() {
+        return asciiLocalPart;
+    }
+
+    boolean hasAsciiDomain() {
+        return asciiDomain;
     }
 
     /**

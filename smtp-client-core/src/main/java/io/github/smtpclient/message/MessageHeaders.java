@@ -1,32 +1,31 @@
 package io.github.smtpclient.message;
 
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.github.smtpclient.SmtpException;
 
 /**
- * Writes the message header fields of a {@link MailMessage} (everything but the MIME content fields), in the
- * order RFC 5322 suggests. Bcc and Return-Path are never written: they belong to the envelope.
+ * Writes the header block of a {@link MailMessage}: its message fields, in the
+ * order RFC 5322 suggests, then MIME-Version and the content fields of its body. Bcc and Return-Path are never
+ * written: they belong to the envelope.
  */
 final class MessageHeaders {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
-
-    private final StringBuilder out = new StringBuilder(1024);
+    /** Sized for a typical header block, which it then grows only for many recipients or long values. */
+    private final StringBuilder out = new StringBuilder(512);
     private final WireAddresses addresses;
 
     private MessageHeaders(WireAddresses addresses) {
         this.addresses = addresses;
     }
 
-    static String render(MailMessage m, WireAddresses addresses, String messageId, ZonedDateTime date)
-            throws SmtpException {
+    /** The message's header fields, then MIME-Version and {@code contentFields}, the body's own fields. */
+    static String render(MailMessage m, WireAddresses addresses, String messageId, ZonedDateTime date,
+            String contentFields) throws SmtpException {
         MessageHeaders headers = new MessageHeaders(addresses);
-        headers.field("Date", List.of(DATE.format(date).split(" ")));
+        HeaderFolder.foldWords(headers.out, "Date", MessageDate.format(date));
         headers.addresses("From", m.from());
         if (m.sender().isPresent()) {
             headers.addresses("Sender", List.of(m.sender().get()));
@@ -56,15 +55,19 @@ final class MessageHeaders {
             headers.field("TLS-Required", List.of("No"));
         }
         m.headers().forEach(h -> headers.unstructured(h.name(), h.value()));
-        return headers.out.toString();
+        return headers.out.append("MIME-Version: 1.0\r\n").append(contentFields).toString();
     }
 
     private void field(String name, List<String> words) {
-        out.append(HeaderFolder.fold(name, words));
+        HeaderFolder.fold(out, name, words);
     }
 
     private void unstructured(String name, String value) {
-        field(name, HeaderEncoder.unstructured(value, name.length() + 1));
+        if (HeaderEncoder.isPlain(value)) {
+            HeaderFolder.foldWords(out, name, value);
+        } else {
+            field(name, HeaderEncoder.unstructured(value, name.length() + 1));
+        }
     }
 
     private void ids(String name, List<String> ids) {

@@ -29,10 +29,21 @@ public record MimeOptions(boolean eightBitMime, boolean binaryMime, boolean smtp
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(tempPath, "tempPath");
-        if (domain.isBlank() || domain.chars().anyMatch(c -> c <= ' ' || c == '<' || c == '>' || c == '@')) {
+        if (!isHostName(domain)) {
             throw new IllegalArgumentException("Invalid domain \"" + PrintableText.excerpt(domain)
                     + "\" for Message-IDs: give a host name such as client.example.com");
         }
+    }
+
+    /** Non-blank, without spaces, controls, angle brackets or '@': a loop, since options are made for every send. */
+    private static boolean isHostName(String domain) {
+        for (int i = 0; i < domain.length(); i++) {
+            char c = domain.charAt(i);
+            if (c <= ' ' || c == '<' || c == '>' || c == '@') {
+                return false;
+            }
+        }
+        return !domain.isEmpty();
     }
 
     /** 7-bit only, no SMTPUTF8, no DSN, domain {@code localhost}, the system clock, the system temporary directory. */

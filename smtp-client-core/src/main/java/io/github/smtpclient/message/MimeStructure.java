@@ -22,6 +22,17 @@ final class MimeStructure {
     private MimeStructure() {
     }
 
+    /** A message's tree with the options that decide it: which of 8BITMIME and BINARYMIME its encodings may use. */
+    record Cached(boolean eightBitMime, boolean binaryMime, MimePart part) {
+        boolean fits(MimeOptions options) {
+            return options.eightBitMime() == eightBitMime && options.binaryMime() == binaryMime;
+        }
+    }
+
+    static Cached cached(MailMessage message, MimeOptions options) {
+        return new Cached(options.eightBitMime(), options.binaryMime(), of(message, options));
+    }
+
     static MimePart of(MailMessage message, MimeOptions options) {
         MimePart plain = message.plainText().map(text -> (MimePart) new TextPart("plain", text, options)).orElse(null);
         MimePart html = message.htmlText().map(text -> (MimePart) new TextPart("html", text, options)).orElse(null);

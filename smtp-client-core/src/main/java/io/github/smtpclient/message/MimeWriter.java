@@ -50,8 +50,8 @@ public final class MimeWriter {
         MimePart body;
         String header;
         try {
-            body = MimeStructure.of(message, options);
-            header = MessageHeaders.render(message, addresses, messageId, date) + "MIME-Version: 1.0\r\n" + body.headers();
+            body = message.structure(options);
+            header = MessageHeaders.render(message, addresses, messageId, date, body.headers());
         } catch (IllegalArgumentException e) {
             throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, e.getMessage(), e);
         }

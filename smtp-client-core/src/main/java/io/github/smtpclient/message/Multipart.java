@@ -22,6 +22,8 @@ final class Multipart implements MimePart {
     private final byte[] delimiter;
     private final byte[] closeDelimiter;
     private final List<MimePart> parts;
+    /** Each part's header fields in UTF-8: written and counted, so encoded once. */
+    private final List<byte[]> partHeaders;
 
     Multipart(String subtype, List<MimePart> parts) {
         byte[] random = new byte[16];
@@ -31,6 +33,7 @@ final class Multipart implements MimePart {
         this.delimiter = ("--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII);
         this.closeDelimiter = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         this.parts = List.copyOf(parts);
+        this.partHeaders = this.parts.stream().map(part -> part.headers().getBytes(StandardCharsets.UTF_8)).toList();
     }
 
     @Override
@@ -40,11 +43,11 @@ final class Multipart implements MimePart {
 
     @Override
     public void writeBody(OutputStream out) throws IOException {
-        for (MimePart part : parts) {
+        for (int i = 0; i < parts.size(); i++) {
             out.write(delimiter);
-            out.write(part.headers().getBytes(StandardCharsets.UTF_8));
+            out.write(partHeaders.get(i));
             out.write(CRLF);
-            part.writeBody(out);
+            parts.get(i).writeBody(out);
             out.write(CRLF);
         }
         out.write(closeDelimiter);
@@ -53,13 +56,12 @@ final class Multipart implements MimePart {
     @Override
     public OptionalLong bodySize() {
         long total = closeDelimiter.length;
-        for (MimePart part : parts) {
-            OptionalLong size = part.bodySize();
+        for (int i = 0; i < parts.size(); i++) {
+            OptionalLong size = parts.get(i).bodySize();
             if (size.isEmpty()) {
                 return size;
             }
-            total += delimiter.length + part.headers().getBytes(StandardCharsets.UTF_8).length + 2
-                    + size.getAsLong() + 2;
+            total += delimiter.length + partHeaders.get(i).length + 2 + size.getAsLong() + 2;
         }
         return OptionalLong.of(total);
     }

@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +33,8 @@ import io.github.smtpclient.SmtpException;
  * }
  * }</pre>
  *
- * <p>A RawMessage does not own the source stream: the caller closes it. Its content can be taken once.
+ * <p>A RawMessage does not own the source stream: the caller closes it. Read from a stream, its content can be taken
+ * once; held in memory, as often as asked.
  */
 public final class RawMessage {
 
@@ -67,7 +71,13 @@ public final class RawMessage {
 
     /** The unfolded values of every header field named {@code name} (ignoring case), in order. */
     public List<String> headerValues(String name) {
-        return header.fields().stream().filter(f -> f.hasName(name)).map(HeaderField::value).toList();
+        List<String> values = new ArrayList<>(1);
+        for (HeaderField field : header.fields()) {
+            if (field.hasName(name)) {
+                values.add(field.value());
+            }
+        }
+        return Collections.unmodifiableList(values);
     }
 
     /** The value of the first {@code Message-ID} header, angle brackets included, when there is one. */
@@ -93,20 +103,24 @@ public final class RawMessage {
     /**
      * The message bytes: the header block with every line ending written as CRLF, without its {@code Bcc} and
      * {@code Resent-Bcc} fields (and their continuation lines) when {@code removeBcc}, followed by the body
-     * unchanged.
+     * unchanged. Its {@link InputStream#transferTo transferTo}, called before any read, writes both from the arrays
+     * that hold them, with no copy loop.
      *
-     * @throws IllegalStateException when called a second time, since the source can be read only once
+     * @throws IllegalStateException when called a second time on a message read from a stream, which can be read
+     *                               only once
      */
     public InputStream content(boolean removeBcc) {
-        if (contentTaken) {
+        if (contentTaken && !header.rest().isHeld()) {
             throw new IllegalStateException("content() was already called: a RawMessage streams its source once");
         }
         contentTaken = true;
-        byte[] headerBytes = removeBcc ? withoutBcc() : header.bytes();
-        return new SequenceInputStream(new ByteArrayInputStream(headerBytes), header.rest());
+        return new ContentStream(removeBcc ? withoutBcc() : header.bytes(), header.rest());
     }
 
     private byte[] withoutBcc() {
+        if (header.fields().stream().noneMatch(field -> field.hasName("Bcc") || field.hasName("Resent-Bcc"))) {
+            return header.bytes();
+        }
         ByteArrayOutputStream kept = new ByteArrayOutputStream(header.bytes().length);
         int from = 0;
         for (HeaderField field : header.fields()) {
@@ -117,5 +131,58 @@ public final class RawMessage {
         }
         kept.write(header.bytes(), from, header.bytes().length - from);
         return kept.toByteArray();
+    }
+
+    /** The header block, then the rest of the message. */
+    private static final class ContentStream extends InputStream {
+
+        private final byte[] headerBytes;
+        private final MessageRest rest;
+        /** The stream reads go to, made at the first read; until then a transfer writes straight from the arrays. */
+        private InputStream reading;
+
+        ContentStream(byte[] headerBytes, MessageRest rest) {
+            this.headerBytes = headerBytes;
+            this.rest = rest;
+        }
+
+        private InputStream reading() {
+            if (reading == null) {
+                reading = new SequenceInputStream(new ByteArrayInputStream(headerBytes), rest.open());
+            }
+            return reading;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return reading().read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return reading().read(buffer, offset, length);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return reading().available();
+        }
+
+        @Override
+        public long transferTo(OutputStream out) throws IOException {
+            if (reading != null) {
+                return reading.transferTo(out);
+            }
+            reading = InputStream.nullInputStream(); // what follows a transfer reads nothing
+            out.write(headerBytes);
+            return headerBytes.length + rest.writeTo(out);
+        }
+
+        /** Closes what a read has not reached yet, as a {@link SequenceInputStream} does: the source among it. */
+        @Override
+        public void close() throws IOException {
+            reading().close();
+            rest.close();
+        }
     }
 }

@@ -21,19 +21,53 @@ final class TextPart implements MimePart {
     private final TransferEncoding encoding;
 
     TextPart(String subtype, String text, MimeOptions options) {
-        byte[] canonical = canonical(text).getBytes(StandardCharsets.UTF_8);
+        byte[] canonical = canonical(text.getBytes(StandardCharsets.UTF_8));
         this.encoding = TransferEncoding.forText(canonical, options);
         this.body = encode(canonical, encoding);
         this.headers = HeaderFolder.fold("Content-Type", MimeParameters.header("text/" + subtype, "charset", "UTF-8"))
                 + HeaderFolder.fold("Content-Transfer-Encoding", List.of(encoding.token()));
     }
 
-    static String canonical(String text) {
-        if (text.isEmpty()) {
+    /**
+     * The text in canonical form: every line break (CRLF, a bare CR, a bare LF) written as CRLF, and a final CRLF
+     * unless the text is empty. Counted first, so the common text that is canonical already is not copied.
+     */
+    static byte[] canonical(byte[] text) {
+        if (text.length == 0) {
             return text;
         }
-        String crlf = text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
-        return crlf.endsWith("\r\n") ? crlf : crlf + "\r\n";
+        int added = 0;
+        for (int i = 0; i < text.length; i++) {
+            if (text[i] == '\r' && i + 1 < text.length && text[i + 1] == '\n') {
+                i++;
+            } else if (text[i] == '\r' || text[i] == '\n') {
+                added++;
+            }
+        }
+        byte last = text[text.length - 1];
+        boolean endsWithBreak = last == '\r' || last == '\n';
+        if (added == 0 && endsWithBreak) {
+            return text;
+        }
+        byte[] out = new byte[text.length + added + (endsWithBreak ? 0 : 2)];
+        int o = 0;
+        for (int i = 0; i < text.length; i++) {
+            byte b = text[i];
+            if (b == '\r' || b == '\n') {
+                out[o++] = '\r';
+                out[o++] = '\n';
+                if (b == '\r' && i + 1 < text.length && text[i + 1] == '\n') {
+                    i++;
+                }
+            } else {
+                out[o++] = b;
+            }
+        }
+        if (!endsWithBreak) {
+            out[o++] = '\r';
+            out[o] = '\n';
+        }
+        return out;
     }
 
     private static byte[] encode(byte[] canonical, TransferEncoding encoding) {

@@ -31,7 +31,7 @@ final class WireAddresses {
         message.returnPath().ifPresent(all::add);
         boolean international = false;
         for (Mailbox mailbox : all) {
-            if (!Mailbox.isAscii(mailbox.localPart()) && !options.smtpUtf8()) {
+            if (!mailbox.hasAsciiLocalPart() && !options.smtpUtf8()) {
                 throw new SmtpException(SmtpErrorCode.EXTENSION_NOT_SUPPORTED, "The address " + mailbox.address()
                         + " has a non-ASCII local part, which needs the SMTPUTF8 extension; this server does not offer it");
             }
@@ -51,13 +51,11 @@ final class WireAddresses {
 
     /** The address of {@code mailbox} in the form this server takes. */
     String address(Mailbox mailbox) throws SmtpException {
-        String local = Mailbox.quoteLocalPartIfNeeded(mailbox.localPart());
-        String domain = mailbox.domain();
-        if (utf8 || Mailbox.isAscii(domain)) {
-            return local + "@" + domain;
+        if (utf8 || mailbox.hasAsciiDomain()) {
+            return mailbox.address();
         }
         try {
-            return local + "@" + IDN.toASCII(domain);
+            return Mailbox.quoteLocalPartIfNeeded(mailbox.localPart()) + "@" + IDN.toASCII(mailbox.domain());
         } catch (IllegalArgumentException e) {
             throw new SmtpException(SmtpErrorCode.INVALID_ARGUMENT, "The domain of " + mailbox.address()
                     + " is not a valid internationalised domain name: " + e.getMessage(), e);

@@ -66,7 +66,9 @@ final class EnvelopeCommands {
             throw new SmtpException(SmtpErrorCode.EXTENSION_NOT_SUPPORTED, "The envelope or message has internationalised"
                     + " (UTF-8) addresses but the server does not offer SMTPUTF8; use ASCII addresses for this server");
         }
-        StringBuilder mail = new StringBuilder("MAIL FROM:<").append(envelope.sender()).append('>');
+        // Sized for the parameters most commands carry, so the builder does not grow on every message.
+        StringBuilder mail = new StringBuilder(envelope.sender().length() + 96).append("MAIL FROM:<")
+                .append(envelope.sender()).append('>');
         long size = content.size();
         if (size >= 0 && server.isSizeSupported()) {
             if (server.maxMessageSize().isPresent() && size > server.maxMessageSize().getAsLong()) {
@@ -91,7 +93,8 @@ final class EnvelopeCommands {
         appendParameters(mail, envelope.mailParameters());
         List<String> rcpts = new ArrayList<>(envelope.recipients().size());
         for (Envelope.Recipient recipient : envelope.recipients()) {
-            StringBuilder rcpt = new StringBuilder("RCPT TO:<").append(recipient.address()).append('>');
+            StringBuilder rcpt = new StringBuilder(recipient.address().length() + 48).append("RCPT TO:<")
+                    .append(recipient.address()).append('>');
             if (dsn && !recipient.dsnNotify().isEmpty()) {
                 rcpt.append(" NOTIFY=").append(String.join(",", recipient.dsnNotify().stream()
                         .sorted().map(Enum::name).toList()));
@@ -102,7 +105,8 @@ final class EnvelopeCommands {
             appendParameters(rcpt, recipient.parameters());
             rcpts.add(rcpt.toString());
         }
-        return new EnvelopeCommands(mail.toString(), List.copyOf(rcpts), Set.copyOf(downgrades));
+        return new EnvelopeCommands(mail.toString(), List.copyOf(rcpts),
+                downgrades.isEmpty() ? Set.of() : Set.copyOf(downgrades));
     }
 
     /**

@@ -84,18 +84,27 @@ final class MessageDelivery {
     private List<Integer> nextPositions(OptionalInt maxRecipients, OptionalInt maxDomains, boolean take) {
         int recipientLimit = maxRecipients.orElse(Integer.MAX_VALUE);
         int domainLimit = maxDomains.orElse(Integer.MAX_VALUE);
-        List<Integer> positions = new ArrayList<>();
-        Set<String> domains = new HashSet<>();
+        List<Integer> positions = new ArrayList<>(Math.min(pending.size(), recipientLimit));
+        // Domains are counted only under a domain limit: most servers set none, and it is asked for every message.
+        Set<String> domains = maxDomains.isPresent() ? new HashSet<>() : null;
         for (Integer position : pending) {
-            String domain = domainOf(envelopeRecipients.get(position).address());
-            if (positions.size() == recipientLimit || (!domains.contains(domain) && domains.size() == domainLimit)) {
+            if (positions.size() == recipientLimit) {
                 break;
             }
-            domains.add(domain);
+            if (domains != null) {
+                String domain = domainOf(envelopeRecipients.get(position).address());
+                if (!domains.contains(domain) && domains.size() == domainLimit) {
+                    break;
+                }
+                domains.add(domain);
+            }
             positions.add(position);
         }
         if (take) {
-            pending.removeAll(positions);
+            // The positions are the head of the queue, in its order.
+            for (int i = 0; i < positions.size(); i++) {
+                pending.removeFirst();
+            }
         }
         return positions;
     }

@@ -53,8 +53,26 @@ class MimeWriterPropertyTests {
         assertThat(MimeUtility.decodeText(MimeUtility.unfold(
                 parsed.getHeader("X-Text", null)))).isEqualTo(subject);
         Multipart alternative = (Multipart) parsed.getContent();
-        assertThat(alternative.getBodyPart(0).getContent()).isEqualTo(TextPart.canonical(plain));
-        assertThat(alternative.getBodyPart(1).getContent()).isEqualTo(TextPart.canonical(html));
+        assertThat(alternative.getBodyPart(0).getContent()).isEqualTo(canonical(plain));
+        assertThat(alternative.getBodyPart(1).getContent()).isEqualTo(canonical(html));
+    }
+
+    @Test
+    void textIsPutInCanonicalFormAsTheStringRulesSay() {
+        Property.forAll(2000, gen -> {
+            String text = gen.anyBoolean() ? gen.chars(200, "\r\n a\u00fc\u20ac") : text(gen);
+            assertThat(new String(TextPart.canonical(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))
+                    .isEqualTo(canonical(text));
+        });
+    }
+
+    /** The rule by its definition: every CRLF, bare CR and bare LF becomes CRLF, and the text ends with one. */
+    private static String canonical(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        String crlf = text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
+        return crlf.endsWith("\r\n") ? crlf : crlf + "\r\n";
     }
 
     @Test

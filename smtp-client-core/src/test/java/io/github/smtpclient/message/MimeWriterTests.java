@@ -52,6 +52,35 @@ class MimeWriterTests {
     }
 
     @Test
+    void theSameMessageSentToServersOfDifferentKindsIsEncodedForEach() throws Exception {
+        MailMessage message = basic().plainText("Grüße aus Köln").build();
+        MimeOptions eightBit = SEVEN_BIT.withEightBitMime(true);
+        for (MimeOptions options : new MimeOptions[] {eightBit, SEVEN_BIT, eightBit, SEVEN_BIT.withBinaryMime(true)}) {
+            MimeMessage parsed = Messages.parse(Messages.bytes(message, options));
+            assertThat(parsed.getEncoding()).as("encoding with %s", options)
+                    .isEqualTo(options.binaryMime() ? "binary" : options.eightBitMime() ? "8bit" : "quoted-printable");
+            assertThat(parsed.getContent()).isEqualTo("Grüße aus Köln\r\n");
+        }
+    }
+
+    @Test
+    void theSameMessageSentAgainReadsItsFileAttachmentAfresh(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("report.bin");
+        Files.write(file, new byte[] {1, 2, 3});
+        MailMessage message = basic().plainText("see attached").attach(Attachment.fromFile(file)).build();
+        Messages.bytes(message, SEVEN_BIT);
+        byte[] grown = new byte[5000];
+        new Random(7).nextBytes(grown);
+        Files.write(file, grown);
+
+        PreparedMessage again = MimeWriter.prepare(message, SEVEN_BIT);
+        byte[] bytes = Messages.bytes(again);
+        assertThat(again.size()).hasValue(bytes.length);
+        Multipart mixed = (Multipart) Messages.parse(bytes).getContent();
+        assertThat(mixed.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(grown);
+    }
+
+    @Test
     void plainAndHtmlMakeAlternative() throws Exception {
         MimeMessage parsed = Messages.parse(Messages.bytes(basic().plainText("plain").htmlText("<b>html</b>").build(), SEVEN_BIT));
         Multipart alternative = (Multipart) parsed.getContent();
