@@ -2,7 +2,6 @@ package io.github.smtpclient.benchmarks;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ import jdk.jfr.Recording;
 
 /**
  * What composing a message, and handing over a ready one, costs the caller on top of sending bytes that are already
- * a {@link MessageContent}: one client on one connection to the sink, one message per call, the four ways of sending
+ * a {@link MessageContent}: one client on one connection to the sink, one message per call, the ways of sending
  * alternating in every repetition. CPU and allocation are the calling thread's (the client does all its work on
  * it); the sink runs outside when Postfix's smtp-sink is installed.
  *
@@ -94,7 +93,7 @@ public final class ComposeBenchmark {
         Path file = Files.createTempFile("compose-benchmark", ".eml");
         Files.write(file, rendered);
         Envelope envelope = Envelope.of(TestMessages.SENDER, List.of("rcpt1@example.test"));
-        Submission prebuilt = new Submission(envelope, new Ready(rendered), null);
+        Submission prebuilt = new Submission(envelope, new SevenBitBytes(rendered), null);
 
         Map<Way, List<double[]>> samples = new EnumMap<>(Way.class);
         String sinkDescription;
@@ -231,35 +230,5 @@ public final class ComposeBenchmark {
 
     private static double max(List<double[]> runs, int column) {
         return runs.stream().mapToDouble(r -> r[column]).max().orElseThrow();
-    }
-
-    /** The rendered message's bytes, written as they are. */
-    private static final class Ready implements MessageContent {
-
-        private final byte[] bytes;
-
-        Ready(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public void writeTo(OutputStream out) throws IOException {
-            out.write(bytes);
-        }
-
-        @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
-        public Encoding encoding() {
-            return Encoding.SEVEN_BIT;
-        }
-
-        @Override
-        public boolean needsSmtpUtf8() {
-            return false;
-        }
     }
 }

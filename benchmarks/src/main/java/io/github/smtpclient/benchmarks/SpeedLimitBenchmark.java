@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.smtpclient.Envelope;
-import io.github.smtpclient.MessageContent;
 import io.github.smtpclient.SmtpClient;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.SmtpMailSender;
@@ -103,7 +102,7 @@ public final class SpeedLimitBenchmark {
     private void outgoingPerConnection(long limit) throws Exception {
         List<Submission> batch = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            batch.add(new Submission(Envelope.of("a@example.test", "b@example.test"), bytes(MESSAGE_64K), null));
+            batch.add(new Submission(Envelope.of("a@example.test", "b@example.test"), new SevenBitBytes(MESSAGE_64K), null));
         }
         try (SmtpClient client = client()) {
             client.socket().setOutgoingSpeedLimit(limit);
@@ -181,7 +180,7 @@ public final class SpeedLimitBenchmark {
     private String costWhenNotBinding() throws Exception {
         List<Submission> batch = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            batch.add(new Submission(Envelope.of("a@example.test", "b@example.test"), bytes(MESSAGE_1K), null));
+            batch.add(new Submission(Envelope.of("a@example.test", "b@example.test"), new SevenBitBytes(MESSAGE_1K), null));
         }
         double[] off = new double[5];
         double[] on = new double[5];
@@ -279,30 +278,6 @@ public final class SpeedLimitBenchmark {
                 // the reader went away; wait for the next one
             }
         }
-    }
-
-    private static MessageContent bytes(byte[] message) {
-        return new MessageContent() {
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(message);
-            }
-
-            @Override
-            public long size() {
-                return message.length;
-            }
-
-            @Override
-            public Encoding encoding() {
-                return Encoding.SEVEN_BIT;
-            }
-
-            @Override
-            public boolean needsSmtpUtf8() {
-                return false;
-            }
-        };
     }
 
     private static byte[] message(int size) {
