@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.bouncycastle.tls.KeyExchangeAlgorithm;
 import org.bouncycastle.tls.NamedGroup;
@@ -20,6 +21,7 @@ import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.crypto.CryptoHashAlgorithm;
 
+import io.github.smtpclient.ChannelBinding;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.tls.validation.CertificateInfo;
@@ -82,7 +84,7 @@ final class BcEngine {
             settings.getSessionCache().keep(request.host(), request.port(), connected.getInetAddress(),
                     context.getResumableSession());
         }
-        return new BcLayer(protocol, info(parameters, chain, verdict.result(), observations, null));
+        return new BcLayer(protocol, info(parameters, chain, verdict.result(), observations, null), exporter(observations));
     }
 
     /**
@@ -107,7 +109,13 @@ final class BcEngine {
         SecurityParameters parameters = client.context().getSecurityParametersConnection();
         TlsConnectionInfo info = info(parameters, List.of(), ValidationResult.notValidated(List.of()), observations,
                 client.identityHint());
-        return new BcLayer(protocol, info);
+        return new BcLayer(protocol, info, exporter(observations));
+    }
+
+    /** The tls-exporter binding watched at the end of a TLS 1.3 handshake, or {@code null}. */
+    private static ChannelBinding exporter(BcObservations observations) {
+        byte[] exported = observations.exporterBinding();
+        return exported == null ? null : ChannelBinding.of(ChannelBinding.TLS_EXPORTER, exported);
     }
 
     /** @param identityHint the server's PSK identity hint, or {@code null} (also for certificate handshakes) */
@@ -220,10 +228,19 @@ final class BcEngine {
 
         private final TlsClientProtocol protocol;
         private final TlsConnectionInfo info;
+        private final ChannelBinding exporter;
 
-        BcLayer(TlsClientProtocol protocol, TlsConnectionInfo info) {
+        /** @param exporter the tls-exporter binding of TLS 1.3, or {@code null} on TLS 1.2 */
+        BcLayer(TlsClientProtocol protocol, TlsConnectionInfo info, ChannelBinding exporter) {
             this.protocol = protocol;
             this.info = info;
+            this.exporter = exporter;
+        }
+
+        /** tls-exporter on TLS 1.3 (RFC 9266), else tls-server-end-point. */
+        @Override
+        public Optional<ChannelBinding> channelBinding() {
+            return exporter != null ? Optional.of(exporter) : TlsLayer.super.channelBinding();
         }
 
         @Override
