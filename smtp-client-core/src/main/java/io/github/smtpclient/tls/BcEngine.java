@@ -84,7 +84,8 @@ final class BcEngine {
             settings.getSessionCache().keep(request.host(), request.port(), connected.getInetAddress(),
                     context.getResumableSession());
         }
-        return new BcLayer(protocol, info(parameters, chain, verdict.result(), observations, null), exporter(observations));
+        return new BcLayer(protocol, info(parameters, chain, verdict.result(), observations, null),
+                exporter(observations));
     }
 
     /**

@@ -12,7 +12,8 @@ import org.bouncycastle.tls.TlsECDHEKeyExchange;
 /**
  * What the Bouncy Castle engine watched happen during one handshake that its security parameters do not keep: the
  * group of a TLS 1.2 (EC)DHE key exchange, the scheme the server signed with, whether it asked for a client
- * certificate, and the connection ID and tls-exporter channel binding exported at the end. Written by the handshake thread only.
+ * certificate, and the connection ID and tls-exporter channel binding exported at the end. Written by the handshake
+ * thread only.
  */
 final class BcObservations {
 

@@ -162,7 +162,8 @@ class SmtpTlsClient extends DefaultTlsClient {
         // context" and "empty context" are the same (RFC 8446 section 7.5), while on TLS 1.2 (RFC 5705) they differ,
         // and OpenSSL's s_server -keymatexport exports with none where Bouncy Castle's binding uses an empty one.
         if (TlsUtils.isTLSv13(context)) {
-            observations.exporterBinding(context.exportChannelBinding(org.bouncycastle.tls.ChannelBinding.tls_exporter));
+            observations.exporterBinding(
+                    context.exportChannelBinding(org.bouncycastle.tls.ChannelBinding.tls_exporter));
         }
     }
 

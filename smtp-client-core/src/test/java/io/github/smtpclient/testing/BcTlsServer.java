@@ -12,6 +12,7 @@ import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
@@ -51,12 +52,13 @@ public final class BcTlsServer extends DefaultTlsServer {
     public TlsCredentials getCredentials() throws IOException {
         BcTlsCrypto crypto = (BcTlsCrypto) getCrypto();
         try {
+            TlsCertificate leaf = crypto.createCertificate(certificates.serverCertificate().getEncoded());
+            TlsCertificate ca = crypto.createCertificate(certificates.caCertificate().getEncoded());
             return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
                     PrivateKeyFactory.createKey(certificates.serverPrivateKey().getEncoded()),
                     // TLS 1.3 certificates carry a (here empty) certificate_request_context (RFC 8446 4.4.2)
                     new Certificate(TlsUtils.EMPTY_BYTES, new CertificateEntry[] {
-                        new CertificateEntry(crypto.createCertificate(certificates.serverCertificate().getEncoded()), null),
-                        new CertificateEntry(crypto.createCertificate(certificates.caCertificate().getEncoded()), null)}),
+                        new CertificateEntry(leaf, null), new CertificateEntry(ca, null)}),
                     SignatureAndHashAlgorithm.rsa_pss_rsae_sha256);
         } catch (CertificateEncodingException e) {
             throw new IOException(e);
