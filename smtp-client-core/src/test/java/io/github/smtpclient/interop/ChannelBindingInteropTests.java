@@ -96,13 +96,17 @@ class ChannelBindingInteropTests {
     }
 
     /*
-     * Why Bouncy Castle's tls-exporter once seemed not to match OpenSSL's: on TLS 1.3 it has matched every time here
-     * (OpenSSL 3.0, Bouncy Castle 1.84; default suite, HelloRetryRequest, SHA-384, client certificate requested). It
-     * does differ on TLS 1.2: s_server's -keymatexport exports with no context (SSL_export_keying_material with
-     * use_context 0), Bouncy Castle's exportChannelBinding with an empty one, and RFC 5705 puts the context's length
-     * into the seed only when there is one; so tls-exporter stays off TLS 1.2. Bouncy Castle before 1.71 got TLS 1.3
-     * export wrong outright (bc-java issue 1133: no Derive-Secret with the label, context not hashed), which tests of
-     * Bouncy Castle against itself cannot see; hence this test against OpenSSL.
+     * Why Bouncy Castle's tls-exporter once seemed not to match OpenSSL's: it was never the exporter. The layer that
+     * ClientAuthRefusals wraps around every handshake (merged from another branch beside the binding work) did not
+     * pass channelBinding() on, so TlsLayer's default, tls-server-end-point, replaced the exporter; the client sent
+     * p=tls-server-end-point, the server here expected tls-exporter and refused, and s_server printed DONE where this
+     * test expected the client's empty answer to the server signature. Reproduced by removing the delegation;
+     * WatchedLayerTests guards it. The exporter itself matched s_server's on TLS 1.3 every time (OpenSSL 3.0, Bouncy
+     * Castle 1.84; default suite, HelloRetryRequest, SHA-384, client certificate requested). It does differ on
+     * TLS 1.2: s_server's -keymatexport exports with no context (SSL_export_keying_material with use_context 0),
+     * Bouncy Castle's exportChannelBinding with an empty one, and RFC 5705 puts the context's length into the seed only
+     * when there is one; so tls-exporter stays off TLS 1.2. Bouncy Castle before 1.71 got TLS 1.3 export wrong outright
+     * (bc-java issue 1133), which tests of Bouncy Castle against itself cannot see; hence this test against OpenSSL.
      */
     @ParameterizedTest
     @MethodSource("connections")
