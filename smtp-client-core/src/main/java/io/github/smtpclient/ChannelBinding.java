@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * The channel binding of one TLS connection (RFC 5056): data that only the two ends of this TLS channel can know,
  * which a SASL mechanism such as SCRAM-SHA-256-PLUS signs into its exchange, so that credentials accepted through a
- * man in the middle are refused by the real server. The TLS layer derives it after the handshake: {@code tls-server-end-point}
- * (RFC 5929), the hash of the server's certificate, on every engine and version.
+ * man in the middle are refused by the real server. The TLS layer derives it after the handshake: {@code tls-exporter}
+ * (RFC 9266) on TLS 1.3 with the Bouncy Castle engine, else {@code tls-server-end-point} (RFC 5929), the hash of the
+ * server's certificate (TLS 1.2, and JSSE, whose {@code SSLSocket} has no keying material exporter).
  */
 public final class ChannelBinding {
 

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.smtpclient.auth.AuthMechanism;
+import io.github.smtpclient.testing.BcExporterServer;
 import io.github.smtpclient.testing.ScramServer;
 import io.github.smtpclient.testing.ScriptedClients;
 import io.github.smtpclient.testing.ScriptedSmtpServer;
@@ -21,8 +23,12 @@ import io.github.smtpclient.tls.TlsEngine;
 import io.github.smtpclient.tls.TlsMode;
 
 /**
- * SCRAM-SHA-256-PLUS over TLS against a server that checks the binding of its own end of the channel: the hash of its
- * certificate ({@code tls-server-end-point}, RFC 5929), which both engines give on TLS 1.2 and 1.3.
+ * SCRAM-PLUS over TLS against a server that checks the binding of its own end of the channel: on TLS 1.3 with the
+ * Bouncy Castle engine its exporter ({@code tls-exporter}, RFC 9266), computed by a Bouncy Castle TLS server
+ * ({@link BcExporterServer}); otherwise the hash of its certificate ({@code tls-server-end-point}, RFC 5929), as JSSE on
+ * TLS 1.3 and both engines on TLS 1.2 give. A scripted server, because no server in Debian 12 offers SCRAM-PLUS
+ * (Dovecot 2.3 has none, and Postfix hands no binding to its SASL server); ChannelBindingInteropTests checks the
+ * bindings against OpenSSL's.
  */
 class ScramChannelBindingTests {
 
@@ -31,7 +37,13 @@ class ScramChannelBindingTests {
 
     static Stream<Arguments> serverEndPointConnections() {
         return Stream.of(Arguments.of(TlsEngine.BOUNCY_CASTLE, "TLSv1.2"), Arguments.of(TlsEngine.JSSE, "TLSv1.2"),
-                Arguments.of(TlsEngine.JSSE, "TLSv1.3"), Arguments.of(TlsEngine.BOUNCY_CASTLE, "TLSv1.3"));
+                Arguments.of(TlsEngine.JSSE, "TLSv1.3"));
+    }
+
+    /** Connections on which the client could bind, for the rules about the unbound mechanisms. */
+    static Stream<Arguments> bindableConnections() {
+        return Stream.of(Arguments.of(TlsEngine.BOUNCY_CASTLE, "TLSv1.2"), Arguments.of(TlsEngine.JSSE, "TLSv1.2"),
+                Arguments.of(TlsEngine.BOUNCY_CASTLE, "TLSv1.3"));
     }
 
     /** The binding the server computes for itself, apart from the client's code: SHA-256 of its certificate. */
@@ -54,6 +66,11 @@ class ScramChannelBindingTests {
 
     private static ScriptedSmtpServer openWithAuth(ScriptedSmtpServer script, String mechanisms) {
         return script.startTls(CERTIFICATES.serverContext()).send("220 scripted ESMTP\r\n").expect("EHLO ")
+                .send("250-scripted\r\n250 AUTH " + mechanisms + "\r\n");
+    }
+
+    private static ScriptedSmtpServer openWithAuth(ScriptedSmtpServer script, BcExporterServer tls, String mechanisms) {
+        return script.startTls(tls).send("220 scripted ESMTP\r\n").expect("EHLO ")
                 .send("250-scripted\r\n250 AUTH " + mechanisms + "\r\n");
     }
 
@@ -81,6 +98,72 @@ class ScramChannelBindingTests {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"SHA-256", "SHA-1"})
+    void onTls13OverBouncyCastlePlusBindsTheServersExporter(String hash) throws Exception {
+        BcExporterServer tls = new BcExporterServer(CERTIFICATES);
+        ScramServer scram = ScramServer.bindingLater(hash, PASSWORD, true, tls::exporterBinding);
+        String plus = "SCRAM-" + hash + "-PLUS";
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer();
+                SmtpClient client = client(TlsEngine.BOUNCY_CASTLE, "TLSv1.3")) {
+            openWithAuth(server, tls, "PLAIN SCRAM-" + hash + " " + plus);
+            scramExchange(server, scram);
+            server.expect("QUIT").send("221 bye\r\n").start();
+
+            client.connect("localhost", server.port());
+            client.disconnect();
+            server.awaitCompletion();
+
+            assertThat(scram.gs2Header()).isEqualTo("p=tls-exporter,,");
+            assertThat(server.received()).anyMatch(line -> line.startsWith("AUTH " + plus + " "));
+            assertThat(tls.exporterBinding().data()).hasSize(32);
+        }
+    }
+
+    @Test
+    void onTls13AnExporterThatIsNotTheServersFailsAuthentication() throws Exception {
+        // A man in the middle runs a TLS channel to each side, whose exporters differ; here the server's by one bit.
+        BcExporterServer tls = new BcExporterServer(CERTIFICATES);
+        ScramServer scram = ScramServer.bindingLater("SHA-256", PASSWORD, true, () -> {
+            byte[] other = tls.exporterBinding().data();
+            other[0] ^= 1;
+            return ChannelBinding.of(ChannelBinding.TLS_EXPORTER, other);
+        });
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer();
+                SmtpClient client = client(TlsEngine.BOUNCY_CASTLE, "TLSv1.3")) {
+            openWithAuth(server, tls, "SCRAM-SHA-256-PLUS");
+            server.answer("client-first", scram::answerClientFirst).answer("client-final", scram::answerClientFinal)
+                    .start();
+
+            assertThatThrownBy(() -> client.connect("localhost", server.port()))
+                    .isInstanceOfSatisfying(SmtpException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.AUTH_FAILED);
+                        assertThat(e.reply()).hasValueSatisfying(reply -> assertThat(reply.text())
+                                .contains("channel bindings don't match"));
+                    });
+            server.awaitCompletion();
+            assertThat(scram.gs2Header()).isEqualTo("p=tls-exporter,,");
+        }
+    }
+
+    @Test
+    void onTls13OverBouncyCastleAServerThatKnowsOnlyTheCertificateHashRefusesTheExporter() throws Exception {
+        // RFC 5802 section 5.1: the server names the binding types it supports; this one has tls-server-end-point only.
+        ScramServer scram = new ScramServer("SHA-256", PASSWORD, true, serversOwnEndPoint());
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer();
+                SmtpClient client = client(TlsEngine.BOUNCY_CASTLE, "TLSv1.3")) {
+            openWithAuth(server, "SCRAM-SHA-256-PLUS");
+            server.answer("client-first", scram::answerClientFirst).answer("client-final", scram::answerClientFinal)
+                    .start();
+
+            assertThatThrownBy(() -> client.connect("localhost", server.port()))
+                    .isInstanceOfSatisfying(SmtpException.class, e -> assertThat(e.errorCode())
+                            .isEqualTo(SmtpErrorCode.AUTH_FAILED));
+            server.awaitCompletion();
+            assertThat(scram.gs2Header()).isEqualTo("p=tls-exporter,,");
+        }
+    }
+
     @Test
     void aChannelThatIsNotTheServersFailsAuthentication() throws Exception {
         // The server's end of the channel is not the client's: a man in the middle presenting another certificate.
@@ -102,11 +185,12 @@ class ScramChannelBindingTests {
         }
     }
 
-    @Test
-    void unboundScramOverTlsTellsTheServerItCouldHaveBound() throws Exception {
+    @ParameterizedTest
+    @MethodSource("bindableConnections")
+    void unboundScramOverTlsTellsTheServerItCouldHaveBound(TlsEngine engine, String version) throws Exception {
         ScramServer scram = new ScramServer("SHA-256", PASSWORD, false, serversOwnEndPoint());
         try (ScriptedSmtpServer server = new ScriptedSmtpServer();
-                SmtpClient client = client(TlsEngine.BOUNCY_CASTLE, "TLSv1.2")) {
+                SmtpClient client = client(engine, version)) {
             openWithAuth(server, "SCRAM-SHA-256");
             scramExchange(server, scram);
             server.expect("QUIT").send("221 bye\r\n").start();
@@ -119,10 +203,12 @@ class ScramChannelBindingTests {
         }
     }
 
-    @Test
-    void scramWithoutBindingIsNotTriedWhenTheServerOffersPlusOverThisTls() throws Exception {
+    @ParameterizedTest
+    @MethodSource("bindableConnections")
+    void scramWithoutBindingIsNotTriedWhenTheServerOffersPlusOverThisTls(TlsEngine engine, String version)
+            throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer();
-                SmtpClient client = client(TlsEngine.JSSE, "TLSv1.2")) {
+                SmtpClient client = client(engine, version)) {
             client.auth().setMechanisms(List.of(AuthMechanism.SCRAM_SHA_256));
             openWithAuth(server, "SCRAM-SHA-256 SCRAM-SHA-256-PLUS").start();
 

@@ -11,8 +11,8 @@ import java.util.Optional;
 public enum AuthMechanism {
     /**
      * SCRAM-SHA-256-PLUS (RFC 7677, RFC 5802 channel binding): SCRAM-SHA-256 bound to the TLS channel, so that a
-     * man in the middle who terminates TLS cannot relay the exchange; needs TLS ({@code tls-server-end-point} of
-     * RFC 5929).
+     * man in the middle who terminates TLS cannot relay the exchange; needs TLS ({@code tls-exporter} of RFC 9266 on
+     * TLS 1.3 with the Bouncy Castle engine, else {@code tls-server-end-point} of RFC 5929).
      */
     SCRAM_SHA_256_PLUS("SCRAM-SHA-256-PLUS", false, false),
     /** SCRAM-SHA-1-PLUS (RFC 5802): SCRAM-SHA-1 bound to the TLS channel, as SCRAM-SHA-256-PLUS. */

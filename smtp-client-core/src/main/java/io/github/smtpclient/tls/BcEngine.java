@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.bouncycastle.tls.KeyExchangeAlgorithm;
 import org.bouncycastle.tls.NamedGroup;
@@ -21,6 +22,7 @@ import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.crypto.CryptoHashAlgorithm;
 
+import io.github.smtpclient.ChannelBinding;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.tls.validation.CertificateInfo;
@@ -84,7 +86,7 @@ final class BcEngine {
                     context.getResumableSession());
         }
         return new BcLayer(protocol, connected, settings.getCloseNotifyWait(),
-                info(parameters, chain, verdict.result(), observations, null));
+                info(parameters, chain, verdict.result(), observations, null), exporter(observations));
     }
 
     /**
@@ -109,7 +111,13 @@ final class BcEngine {
         SecurityParameters parameters = client.context().getSecurityParametersConnection();
         TlsConnectionInfo info = info(parameters, List.of(), ValidationResult.notValidated(List.of()), observations,
                 client.identityHint());
-        return new BcLayer(protocol, connected, settings.getCloseNotifyWait(), info);
+        return new BcLayer(protocol, connected, settings.getCloseNotifyWait(), info, exporter(observations));
+    }
+
+    /** The tls-exporter binding watched at the end of a TLS 1.3 handshake, or {@code null}. */
+    private static ChannelBinding exporter(BcObservations observations) {
+        byte[] exported = observations.exporterBinding();
+        return exported == null ? null : ChannelBinding.of(ChannelBinding.TLS_EXPORTER, exported);
     }
 
     /** @param identityHint the server's PSK identity hint, or {@code null} (also for certificate handshakes) */
@@ -224,13 +232,23 @@ final class BcEngine {
         private final Socket socket;
         private final Duration closeNotifyWait;
         private final TlsConnectionInfo info;
+        private final ChannelBinding exporter;
         private volatile boolean closeNotifyReceived;
 
-        BcLayer(ClosingTlsClientProtocol protocol, Socket socket, Duration closeNotifyWait, TlsConnectionInfo info) {
+        /** @param exporter the tls-exporter binding of TLS 1.3, or {@code null} on TLS 1.2 */
+        BcLayer(ClosingTlsClientProtocol protocol, Socket socket, Duration closeNotifyWait, TlsConnectionInfo info,
+                ChannelBinding exporter) {
             this.protocol = protocol;
             this.socket = socket;
             this.closeNotifyWait = closeNotifyWait;
             this.info = info;
+            this.exporter = exporter;
+        }
+
+        /** tls-exporter on TLS 1.3 (RFC 9266), else tls-server-end-point. */
+        @Override
+        public Optional<ChannelBinding> channelBinding() {
+            return exporter != null ? Optional.of(exporter) : TlsLayer.super.channelBinding();
         }
 
         @Override

@@ -12,7 +12,8 @@ import org.bouncycastle.tls.TlsECDHEKeyExchange;
 /**
  * What the Bouncy Castle engine watched happen during one handshake that its security parameters do not keep: the
  * group of a TLS 1.2 (EC)DHE key exchange, the scheme the server signed with, whether it asked for a client
- * certificate, and the connection ID exported at the end. Written by the handshake thread only.
+ * certificate, and the connection ID and tls-exporter channel binding exported at the end. Written by the handshake
+ * thread only.
  */
 final class BcObservations {
 
@@ -20,6 +21,7 @@ final class BcObservations {
     private int signatureScheme = -1;
     private boolean clientAuthRequested;
     private byte[] connectionId;
+    private byte[] exporterBinding;
 
     /** A TLS 1.2 ECDHE key exchange that remembers the server's curve. */
     TlsECDHEKeyExchange ecdhe(int keyExchange) {
@@ -55,6 +57,15 @@ final class BcObservations {
 
     void clientAuthRequested() {
         clientAuthRequested = true;
+    }
+
+    void exporterBinding(byte[] exported) {
+        exporterBinding = exported.clone();
+    }
+
+    /** The tls-exporter channel binding (RFC 9266) of a TLS 1.3 connection, or {@code null} on TLS 1.2. */
+    byte[] exporterBinding() {
+        return exporterBinding == null ? null : exporterBinding.clone();
     }
 
     void connectionId(byte[] exported) {

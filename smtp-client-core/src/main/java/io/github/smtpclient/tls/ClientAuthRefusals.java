@@ -13,6 +13,7 @@ import javax.net.ssl.SSLSocket;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
 
+import io.github.smtpclient.ChannelBinding;
 import io.github.smtpclient.Hint;
 import io.github.smtpclient.Setting;
 import io.github.smtpclient.SmtpErrorCode;
@@ -138,6 +139,16 @@ final class ClientAuthRefusals {
         @Override
         public TlsConnectionInfo info() {
             return layer.info();
+        }
+
+        /**
+         * The wrapped layer's: the default would give tls-server-end-point where the Bouncy Castle layer gives
+         * tls-exporter, and the server would refuse the binding type (a wrapper forgetting this once looked like
+         * Bouncy Castle's exporter not matching OpenSSL's).
+         */
+        @Override
+        public Optional<ChannelBinding> channelBinding() {
+            return layer.channelBinding();
         }
 
         @Override

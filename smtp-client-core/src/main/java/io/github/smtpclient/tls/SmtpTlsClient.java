@@ -166,6 +166,13 @@ class SmtpTlsClient extends DefaultTlsClient {
         } catch (IllegalStateException exporterUnavailable) {
             // TLS 1.2 without extended master secret has no safe exporter (RFC 7627); the connection has no ID then.
         }
+        // RFC 9266 section 2: label EXPORTER-Channel-Binding, empty context, 32 bytes. Only on TLS 1.3: there "no
+        // context" and "empty context" are the same (RFC 8446 section 7.5), while on TLS 1.2 (RFC 5705) they differ,
+        // and OpenSSL's s_server -keymatexport exports with none where Bouncy Castle's binding uses an empty one.
+        if (TlsUtils.isTLSv13(context)) {
+            observations.exporterBinding(
+                    context.exportChannelBinding(org.bouncycastle.tls.ChannelBinding.tls_exporter));
+        }
     }
 
     @Override

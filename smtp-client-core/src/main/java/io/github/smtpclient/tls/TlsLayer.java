@@ -26,10 +26,13 @@ public interface TlsLayer extends Closeable {
     TlsConnectionInfo info();
 
     /**
-     * The channel binding SASL mechanisms such as SCRAM-SHA-256-PLUS sign into their exchange: here
-     * {@code tls-server-end-point} (RFC 5929), from the server's certificate, which every engine and version can give;
-     * empty when the certificate's signature defines no hash for it (Ed25519). {@code tls-exporter} (RFC 9266) is not
-     * offered yet: Bouncy Castle's exporter on TLS 1.3 once failed to match OpenSSL's in CI, unexplained.
+     * The channel binding SASL mechanisms such as SCRAM-SHA-256-PLUS sign into their exchange. The Bouncy Castle engine
+     * gives {@code tls-exporter} (RFC 9266: 32 bytes exported with the label {@code EXPORTER-Channel-Binding} and an
+     * empty context) on TLS 1.3. Everywhere else it is {@code tls-server-end-point} (RFC 5929), the hash of the
+     * server's certificate, which every engine and version can give; empty when the certificate's signature defines
+     * no hash for it (Ed25519). So TLS 1.2 uses tls-server-end-point: RFC 9266 allows tls-exporter there only with the
+     * extended master secret, and servers disagree on whether its context is empty or absent. JSSE (Java 17) also
+     * uses tls-server-end-point, because {@code SSLSocket} has no keying material exporter.
      */
     default Optional<ChannelBinding> channelBinding() {
         var chain = info().peerCertificates();

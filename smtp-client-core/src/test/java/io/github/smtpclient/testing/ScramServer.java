@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
@@ -28,7 +29,7 @@ public final class ScramServer {
     private final String hash;
     private final String password;
     private final boolean offersPlus;
-    private final ChannelBinding binding;
+    private final Supplier<ChannelBinding> binding;
     private String gs2Header;
     private String clientFirstBare;
     private String serverFirst;
@@ -39,6 +40,19 @@ public final class ScramServer {
      * @param binding    the binding of the server's end of the channel, or {@code null} without TLS
      */
     public ScramServer(String hash, String password, boolean offersPlus, ChannelBinding binding) {
+        this(hash, password, offersPlus, () -> binding);
+    }
+
+    /**
+     * @param binding the binding of the server's end of the channel, asked for when the client-final message arrives
+     *                (a tls-exporter binding is known only once the server's handshake has completed)
+     */
+    public static ScramServer bindingLater(String hash, String password, boolean offersPlus,
+            Supplier<ChannelBinding> binding) {
+        return new ScramServer(hash, password, offersPlus, binding);
+    }
+
+    private ScramServer(String hash, String password, boolean offersPlus, Supplier<ChannelBinding> binding) {
         this.hash = hash;
         this.password = password;
         this.offersPlus = offersPlus;
@@ -73,6 +87,7 @@ public final class ScramServer {
         byte[] proof = Base64.getDecoder().decode(clientFinal.substring(proofAt + 3));
         byte[] cbindInput = gs2Header.getBytes(StandardCharsets.US_ASCII);
         if (gs2Header.startsWith("p=")) {
+            ChannelBinding binding = this.binding.get();
             if (binding == null || !gs2Header.equals("p=" + binding.type() + ",,")) {
                 return "535 5.7.8 unsupported channel binding type " + gs2Header + "\r\n";
             }

@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,6 +24,8 @@ import java.util.regex.PatternSyntaxException;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+
+import org.bouncycastle.tls.TlsServerProtocol;
 
 /**
  * A loopback SMTP server that plays a fixed script against one client connection, for protocol edge cases and
@@ -215,6 +218,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return step("TLS handshake", c -> c.startTls(context));
     }
 
+    /** Performs a server-side TLS handshake on Bouncy Castle's own API, for what JSSE does not give (the exporter). */
+    public ScriptedSmtpServer startTls(BcExporterServer server) {
+        return step("Bouncy Castle TLS handshake", c -> c.startTls(server));
+    }
+
     /** Pauses the script, for silence and timeout cases. */
     public ScriptedSmtpServer sleep(Duration duration) {
         return step("sleep " + duration, c -> Thread.sleep(duration.toMillis()));
@@ -344,6 +352,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         private int position;
         private int limit;
         private final ByteArrayOutputStream bdatMessage = new ByteArrayOutputStream();
+        private volatile TlsServerProtocol bouncyCastleTls;
 
         Connection(Socket socket) throws IOException {
             this.socket = socket;
@@ -414,7 +423,22 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             limit = 0;
         }
 
+        void startTls(BcExporterServer server) throws IOException {
+            InputStream readAhead = new ByteArrayInputStream(buffer, position, limit - position);
+            TlsServerProtocol tls = new TlsServerProtocol(new SequenceInputStream(readAhead, in), out);
+            tls.accept(server);
+            bouncyCastleTls = tls;
+            in = tls.getInputStream();
+            out = tls.getOutputStream();
+            position = 0;
+            limit = 0;
+        }
+
         void close() throws IOException {
+            TlsServerProtocol tls = bouncyCastleTls;
+            if (tls != null) {
+                tls.close(); // close_notify, as the JSSE socket sends on close
+            }
             Socket open = socket;
             if (open instanceof SSLSocket && !open.isClosed()) {
                 // Closing TLS sends close_notify and then waits for the client's up to the read timeout; keep it short.

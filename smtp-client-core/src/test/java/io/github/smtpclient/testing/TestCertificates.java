@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +79,11 @@ public final class TestCertificates {
 
     public X509Certificate serverCertificate() {
         return serverCertificate;
+    }
+
+    /** The server certificate's private key, for a server on Bouncy Castle's own TLS API ({@link BcExporterServer}). */
+    public PrivateKey serverPrivateKey() {
+        return serverKeys.getPrivate();
     }
 
     /** An SSLContext for a server presenting the server certificate (chain: server, CA). */

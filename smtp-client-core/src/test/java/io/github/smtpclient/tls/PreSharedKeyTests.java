@@ -25,10 +25,12 @@ import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsPSKExternal;
 import org.bouncycastle.tls.TlsPSKIdentityManager;
 import org.bouncycastle.tls.TlsServerProtocol;
+import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.smtpclient.ChannelBinding;
 import io.github.smtpclient.SmtpErrorCode;
 import io.github.smtpclient.SmtpException;
 import io.github.smtpclient.testing.LoopbackServer;
@@ -45,6 +47,7 @@ class PreSharedKeyTests {
     private static final String HINT = "hint: device fleet A";
 
     private final BlockingQueue<String> serverSide = new LinkedBlockingQueue<>();
+    private final BlockingQueue<byte[]> serverExporters = new LinkedBlockingQueue<>();
     private LoopbackServer server;
 
     @AfterEach
@@ -69,6 +72,7 @@ class PreSharedKeyTests {
             assertThat(info.preSharedIdentityHint()).contains(HINT);
             assertThat(info.peerCertificates()).isEmpty();
             assertThat(info.isServerAuthenticated()).isTrue();
+            assertThat(layer.channelBinding()).as("no certificate, and no tls-exporter on TLS 1.2").isEmpty();
         }
         assertThat(serverSide.poll(10, TimeUnit.SECONDS)).isEqualTo("TLSv1.2 " + IDENTITY);
     }
@@ -86,6 +90,9 @@ class PreSharedKeyTests {
             assertThat(info.preSharedKeyIdentity()).contains(IDENTITY);
             assertThat(info.preSharedIdentityHint()).isEmpty();
             assertThat(info.peerCertificates()).isEmpty();
+            // No certificate to hash, but TLS 1.3 binds with the exporter (RFC 9266), so SCRAM-PLUS can run over PSK.
+            assertThat(layer.channelBinding()).contains(ChannelBinding.of(ChannelBinding.TLS_EXPORTER,
+                    serverExporters.poll(10, TimeUnit.SECONDS)));
         }
         assertThat(serverSide.poll(10, TimeUnit.SECONDS)).isEqualTo("TLSv1.3 " + IDENTITY);
     }
@@ -190,7 +197,7 @@ class PreSharedKeyTests {
     private void start(ProtocolVersion[] versions) throws IOException {
         server = LoopbackServer.plain(socket -> {
             BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
-            TestPskServer peer = new TestPskServer(crypto, versions);
+            TestPskServer peer = new TestPskServer(crypto, versions, serverExporters);
             TlsServerProtocol protocol = new TlsServerProtocol(socket.getInputStream(), socket.getOutputStream());
             protocol.accept(peer);
             String identity = new String(peer.identity, StandardCharsets.UTF_8);
@@ -210,9 +217,10 @@ class PreSharedKeyTests {
 
         private final ProtocolVersion[] versions;
         private final BcTlsCrypto crypto;
+        private final BlockingQueue<byte[]> exporters;
         private byte[] identity = new byte[0];
 
-        TestPskServer(BcTlsCrypto crypto, ProtocolVersion[] versions) {
+        TestPskServer(BcTlsCrypto crypto, ProtocolVersion[] versions, BlockingQueue<byte[]> exporters) {
             super(crypto, new TlsPSKIdentityManager() {
                 @Override
                 public byte[] getHint() {
@@ -226,6 +234,7 @@ class PreSharedKeyTests {
             });
             this.crypto = crypto;
             this.versions = versions;
+            this.exporters = exporters;
         }
 
         @Override
@@ -246,6 +255,9 @@ class PreSharedKeyTests {
             byte[] psk = context.getSecurityParametersConnection().getPSKIdentity();
             if (psk != null) {
                 identity = psk;
+            }
+            if (TlsUtils.isTLSv13(context)) {
+                exporters.add(context.exportChannelBinding(org.bouncycastle.tls.ChannelBinding.tls_exporter));
             }
         }
 
