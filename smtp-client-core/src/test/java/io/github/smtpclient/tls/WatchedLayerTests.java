@@ -71,6 +71,11 @@ class WatchedLayerTests {
         }
 
         @Override
+        public boolean closeNotifyReceived() {
+            return false;
+        }
+
+        @Override
         public void close() {
         }
     }
