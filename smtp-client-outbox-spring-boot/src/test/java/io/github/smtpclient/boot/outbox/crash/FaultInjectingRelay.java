@@ -14,12 +14,14 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A TCP relay in front of a real SMTP server that injects the faults no real server produces on demand, decided by a
  * seeded random source: connections reset on arrival, a 421 instead of forwarding MAIL FROM, a reset in the middle of
  * a message's data, a connection dropped right after the final dot was forwarded (the server has the message, the
- * client never hears so), and delayed replies. Replies stay in order, as a real server's do. It reads the client's side line by line to know where the data ends.
+ * client never hears so; for BDAT, after the last chunk), and delayed replies. Replies stay in order, as a real server's do. It reads the client's side line by line to know where the data ends.
  */
 final class FaultInjectingRelay implements AutoCloseable {
 
@@ -30,6 +32,8 @@ final class FaultInjectingRelay implements AutoCloseable {
     final AtomicInteger resetsInData = new AtomicInteger();
     final AtomicInteger dropsAfterDot = new AtomicInteger();
     final AtomicInteger delays = new AtomicInteger();
+
+    private static final Pattern BDAT = Pattern.compile("BDAT (\\d+)( LAST)?\r\n", Pattern.CASE_INSENSITIVE);
 
     private final ServerSocket listener;
     private final String upstreamHost;
@@ -101,6 +105,16 @@ final class FaultInjectingRelay implements AutoCloseable {
                     client.getOutputStream().flush();
                     return;
                 }
+                Matcher chunk = data ? null : BDAT.matcher(text);
+                if (chunk != null && chunk.matches()) {
+                    // A batch goes with BDAT (RFC 3030): its chunks are counted bytes, not lines, and meet the same
+                    // faults as DATA's.
+                    if (!relayChunk(line, in.readNBytes(Integer.parseInt(chunk.group(1))), chunk.group(2) != null,
+                            client, server, up)) {
+                        return;
+                    }
+                    continue;
+                }
                 if (data && text.equals(".\r\n")) {
                     data = false;
                     if (chance(0.02)) {
@@ -128,6 +142,32 @@ final class FaultInjectingRelay implements AutoCloseable {
         } catch (IOException e) {
             // A reset or a closed side ends the relay of this connection.
         }
+    }
+
+    /**
+     * Forwards one BDAT command and its chunk, or injects a fault: a reset in the middle of the chunk, or (after the
+     * last chunk, forwarded whole) a dropped connection, so that the server has the message and the client never
+     * hears so. Returns false when the connection ended.
+     */
+    private boolean relayChunk(byte[] command, byte[] chunk, boolean last, Socket client, Socket server,
+            OutputStream up) throws IOException {
+        up.write(command);
+        if (chance(0.002 * Math.max(1, chunk.length / 100))) {
+            up.write(chunk, 0, chunk.length / 2);
+            up.flush();
+            resetsInData.incrementAndGet();
+            reset(client);
+            reset(server);
+            return false;
+        }
+        up.write(chunk);
+        if (last && chance(0.02)) {
+            up.flush();
+            dropsAfterDot.incrementAndGet();
+            reset(client);
+            return false;
+        }
+        return true;
     }
 
     /** Server to client, some replies delayed; after the client is gone, the server's replies are read and dropped. */

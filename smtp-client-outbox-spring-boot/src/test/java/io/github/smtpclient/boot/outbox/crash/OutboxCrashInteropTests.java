@@ -146,7 +146,7 @@ class OutboxCrashInteropTests {
                     byState.getOrDefault("UNKNOWN", 0), unknownDelivered, byState.getOrDefault("DEAD", 0),
                     duplicates, rolledBackDelivered);
             System.out.printf("[crash] faults injected: %d connections, %d reset on connect, %d 421 at MAIL, %d reset"
-                    + " in data, %d dropped after the final dot, %d delayed replies; one SIGKILL; took %d s%n",
+                    + " in data, %d dropped after the end of the data, %d delayed replies; one SIGKILL; took %d s%n",
                     relay.connections.get(), relay.resetsOnConnect.get(), relay.refusals421.get(),
                     relay.resetsInData.get(), relay.dropsAfterDot.get(), relay.delays.get(), took.toSeconds());
 
