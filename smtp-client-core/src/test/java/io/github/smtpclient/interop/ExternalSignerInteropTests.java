@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -15,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,17 +48,7 @@ class ExternalSignerInteropTests {
 
     @BeforeAll
     static void findTheTestbed() throws IOException {
-        Path envFile = Tls2Testbed.configuredEnvFile();
-        if (!Files.exists(envFile)) {
-            String message = "client-certificate test bed not running: start it with scripts/testbed/start-tls2.sh"
-                    + " (no " + envFile + ")";
-            if (Boolean.getBoolean(PostfixTestbedExtension.REQUIRED_PROPERTY)) {
-                throw new IllegalStateException(message + "; -D" + PostfixTestbedExtension.REQUIRED_PROPERTY
-                        + "=true forbids skipping");
-            }
-            Assumptions.abort(message);
-        }
-        testbed = Tls2Testbed.load(envFile);
+        testbed = Tls2Testbed.loadOrSkip();
         listed = ClientCertificate.fromPem(testbed.path("SMTP_TLS2_CLIENT_CHAIN"), testbed.path("SMTP_TLS2_CLIENT_KEY"));
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * The client-certificate test bed started by {@code scripts/testbed/start-tls2.sh}, as its {@code tls2.env} describes
  * it: a Postfix that requires (or asks for) a client certificate and admits a recipient only for the fingerprint it
@@ -40,6 +42,24 @@ public record Tls2Testbed(Path envFile, Map<String, String> settings) {
 
     public static Tls2Testbed load(Path envFile) throws IOException {
         return new Tls2Testbed(envFile, EnvFile.read(envFile));
+    }
+
+    /**
+     * The test bed of this run, for a test class's {@code @BeforeAll}: without it the class is skipped, or fails when
+     * {@code -Dsmtp.testbed.required=true} forbids skipping.
+     */
+    public static Tls2Testbed loadOrSkip() throws IOException {
+        Path envFile = configuredEnvFile();
+        if (!Files.exists(envFile)) {
+            String message = "client-certificate test bed not running: start it with scripts/testbed/start-tls2.sh"
+                    + " (no " + envFile + ")";
+            if (Boolean.getBoolean(PostfixTestbedExtension.REQUIRED_PROPERTY)) {
+                throw new IllegalStateException(message + "; -D" + PostfixTestbedExtension.REQUIRED_PROPERTY
+                        + "=true forbids skipping");
+            }
+            Assumptions.abort(message);
+        }
+        return load(envFile);
     }
 
     public String host() {

@@ -8,11 +8,8 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,17 +48,7 @@ class TlsKnobsInteropTests {
 
     @BeforeAll
     static void findTheTestbed() throws IOException {
-        Path envFile = Tls2Testbed.configuredEnvFile();
-        if (!Files.exists(envFile)) {
-            String message = "client-certificate test bed not running: start it with scripts/testbed/start-tls2.sh"
-                    + " (no " + envFile + ")";
-            if (Boolean.getBoolean(PostfixTestbedExtension.REQUIRED_PROPERTY)) {
-                throw new IllegalStateException(message + "; -D" + PostfixTestbedExtension.REQUIRED_PROPERTY
-                        + "=true forbids skipping");
-            }
-            Assumptions.abort(message);
-        }
-        testbed = Tls2Testbed.load(envFile);
+        testbed = Tls2Testbed.loadOrSkip();
     }
 
     @Test
