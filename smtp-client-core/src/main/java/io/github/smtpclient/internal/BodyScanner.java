@@ -41,7 +41,8 @@ public final class BodyScanner {
             }
             byte c = b[i];
             if (c == CR || c == LF) {
-                if (i - lineBegin > MAX_LINE_OCTETS) {
+                int ended = i - lineBegin;
+                if (ended > MAX_LINE_OCTETS) {
                     binary("line " + line + " is longer than " + MAX_LINE_OCTETS + " octets");
                     return;
                 }
@@ -52,7 +53,11 @@ public final class BodyScanner {
                 if (!(c == LF && i == off && previousWasCr)) {
                     line++;
                 }
-                lineBegin = i + 1;
+                // Lines as long as this one that need no look at their octets (base64, quoted-printable).
+                lineBegin = Octets.endOfEqualLines(b, i + 1, end, ended, eightBit, false);
+                line += (lineBegin - (i + 1)) / (ended + 2);
+                i = lineBegin;
+                continue;
             } else if (c == 0) {
                 binary("byte " + (offset + i - off) + " (line " + line + ") is NUL");
                 return;

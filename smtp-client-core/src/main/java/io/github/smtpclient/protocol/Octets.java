@@ -63,4 +63,51 @@ public final class Octets {
         }
         return end;
     }
+
+    /**
+     * Where the run of lines from {@code i} ends that need no look at their octets, on the guess that they are as
+     * long as the line before (as base64 and quoted-printable lines are): each is {@code length} octets without a
+     * candidate and a CRLF, and is followed by more data before {@code end} that, when {@code stopAtDot}, does not
+     * start with a dot. Returns {@code i} itself when no line qualifies or {@code length} is below eight, so the
+     * caller goes on with {@link #nextLineBreakOrIllegal}; the number of lines passed over is the distance
+     * divided by {@code length + 2}.
+     */
+    public static int endOfEqualLines(byte[] b, int i, int end, int length, boolean eightBit, boolean stopAtDot) {
+        if (length < Long.BYTES) {
+            return i;
+        }
+        int lineStart = i;
+        int lineEnd = i + length;
+        while (end - lineEnd > 2 && b[lineEnd] == '\r' && b[lineEnd + 1] == '\n'
+                && !(stopAtDot && b[lineEnd + 2] == '.') && isPlain(b, lineStart, lineEnd, eightBit)) {
+            lineStart = lineEnd + 2;
+            lineEnd = lineStart + length;
+        }
+        return lineStart;
+    }
+
+    /**
+     * Whether {@code b[from..to)}, at least eight octets long, holds no candidate. The words' flags are combined
+     * and tested once, the last word overlapping the one before it, so a line costs one branch, not one per word.
+     */
+    private static boolean isPlain(byte[] b, int from, int to, boolean eightBit) {
+        int lastWord = to - Long.BYTES;
+        long hits = 0;
+        if (eightBit) {
+            for (int i = from; i < lastWord; i += Long.BYTES) {
+                long word = (long) LONGS.get(b, i);
+                hits |= (word - BELOW_0E) & ~word;
+            }
+            long word = (long) LONGS.get(b, lastWord);
+            hits |= (word - BELOW_0E) & ~word;
+        } else {
+            for (int i = from; i < lastWord; i += Long.BYTES) {
+                long word = (long) LONGS.get(b, i);
+                hits |= (word - BELOW_0E) | word;
+            }
+            long word = (long) LONGS.get(b, lastWord);
+            hits |= (word - BELOW_0E) | word;
+        }
+        return (hits & HIGH_BITS) == 0;
+    }
 }

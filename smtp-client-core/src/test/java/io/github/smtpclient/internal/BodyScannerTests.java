@@ -3,6 +3,7 @@ package io.github.smtpclient.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,61 @@ class BodyScannerTests {
             }
             assertThat(scanner.bodyType()).isEqualTo(reference(bytes));
         });
+    }
+
+    @Test
+    void runsOfEqualLinesWithFlawsAnywhereGiveTheReferenceTypeAndReason() {
+        // The scanner passes over lines as long as the one before as a whole; the line numbers in its reasons must
+        // still count every line.
+        Property.forAll(3000, gen -> {
+            byte[] bytes = gen.equalLines(100_000);
+            BodyScanner scanner = new BodyScanner();
+            for (int position = 0; position < bytes.length; ) {
+                int piece = Math.min(1 + gen.random().nextInt(40_000), bytes.length - position);
+                scanner.scan(bytes, position, piece);
+                position += piece;
+            }
+            assertThat(scanner.bodyType()).isEqualTo(reference(bytes));
+            String reason = referenceReason(bytes);
+            // A NUL on a line already over the limit may be named first, depending on where a piece ends.
+            if (!(reason.startsWith("line ") && contains(bytes, (byte) 0))) {
+                assertThat(scanner.reason()).isEqualTo(reason);
+            }
+        });
+    }
+
+    /** The reason for the type {@link #reference} gives, with the line and byte where it was decided. */
+    private static String referenceReason(byte[] bytes) {
+        String eightBit = "";
+        int line = 1;
+        int length = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b == '\r' || b == '\n') {
+                if (b == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n') {
+                    i++;
+                }
+                line++;
+                length = 0;
+            } else if (b == 0) {
+                return "byte " + i + " (line " + line + ") is NUL";
+            } else if (++length > 998) {
+                return "line " + line + " is longer than 998 octets";
+            } else if (b < 0 && eightBit.isEmpty()) {
+                eightBit = String.format(Locale.ROOT, "byte %d (line %d) is the 8-bit octet 0x%02X", i, line,
+                        b & 0xff);
+            }
+        }
+        return eightBit;
+    }
+
+    private static boolean contains(byte[] bytes, byte value) {
+        for (byte b : bytes) {
+            if (b == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BodyType reference(byte[] bytes) {

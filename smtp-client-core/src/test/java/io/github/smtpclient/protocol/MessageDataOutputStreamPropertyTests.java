@@ -113,8 +113,26 @@ class MessageDataOutputStreamPropertyTests {
         });
     }
 
+    @Test
+    void runsOfEqualLinesWithFlawsAnywhereGiveTheReferenceOutput() {
+        // Base64 and quoted-printable bodies: many lines of one length, which the gate skips over as a whole; a flaw
+        // (a leading dot, a bare line ending, NUL, an 8-bit or control octet, a line of another length) may sit
+        // anywhere in them, and a slice boundary of a large write may fall anywhere too.
+        Property.forAll(3_000, gen -> {
+            byte[] input = gen.equalLines(MessageDataOutputStream.SLICE + 4096);
+            boolean eightBit = gen.anyBoolean();
+            boolean dotStuffing = gen.anyBoolean();
+            Expected expected = reference(input, eightBit, dotStuffing);
+
+            assertMatches(expected, write(input, List.of(input.length), eightBit, dotStuffing));
+            assertMatches(expected, write(input, randomSplit(input.length, gen.random()), eightBit, dotStuffing));
+            int head = gen.intBetween(0, input.length);
+            assertMatches(expected, write(input, List.of(head, input.length - head), eightBit, dotStuffing));
+        });
+    }
+
     /** What the gate must produce for {@code input}, or where it must refuse it and what it may have sent before. */
-    private record Expected(byte[] output, int violationAt) {
+    private record Expected(byte[] output, int violationAt, int violationLine) {
     }
 
     /** The result of writing through the gate. */
@@ -130,10 +148,11 @@ class MessageDataOutputStreamPropertyTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean lineStart = true;
         int lineLength = 0;
+        int line = 1;
         for (int i = 0; i < input.length; i++) {
             byte c = input[i];
             if (c == 0 || (!eightBit && c < 0)) {
-                return new Expected(out.toByteArray(), i);
+                return new Expected(out.toByteArray(), i, line);
             }
             if (c == CR || c == LF) {
                 out.write(CR);
@@ -143,10 +162,11 @@ class MessageDataOutputStreamPropertyTests {
                 }
                 lineStart = true;
                 lineLength = 0;
+                line++;
                 continue;
             }
             if (++lineLength > MessageDataOutputStream.MAX_LINE_OCTETS) {
-                return new Expected(out.toByteArray(), i);
+                return new Expected(out.toByteArray(), i, line);
             }
             if (lineStart && c == DOT && dotStuffing) {
                 out.write(DOT);
@@ -163,7 +183,7 @@ class MessageDataOutputStreamPropertyTests {
             out.write(CR);
             out.write(LF);
         }
-        return new Expected(out.toByteArray(), -1);
+        return new Expected(out.toByteArray(), -1, line);
     }
 
     private static void assertMatches(Expected expected, Actual actual) {
@@ -174,7 +194,8 @@ class MessageDataOutputStreamPropertyTests {
         }
         assertThat(actual.refusal).as("refusal of an input with a bad octet at %d", expected.violationAt).isNotNull();
         assertThat(actual.refusal.errorCode()).isEqualTo(SmtpErrorCode.ILLEGAL_WIRE_VALUE);
-        assertThat(actual.refusal.getMessage()).contains("(byte " + expected.violationAt + ")");
+        assertThat(actual.refusal.getMessage())
+                .contains("at line " + expected.violationLine + " (byte " + expected.violationAt + ")");
         // Whatever went out before the refusal is a prefix of the valid part, so the bad octet never did.
         byte[] before = expected.output;
         assertThat(actual.output.length).isLessThanOrEqualTo(before.length);

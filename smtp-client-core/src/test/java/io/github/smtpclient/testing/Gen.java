@@ -1,6 +1,8 @@
 package io.github.smtpclient.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +55,58 @@ public final class Gen {
         byte[] bytes = new byte[length(maxLength)];
         random.nextBytes(bytes);
         return recordBytes(bytes);
+    }
+
+    /**
+     * Lines of one length ending in CRLF, as base64 and quoted-printable bodies have (1 to 100 octets, or 990 to
+     * 998), up to about {@code maxBytes} in all, with up to four flaws at random places (a dot, a bare CR or LF, NUL,
+     * an 8-bit or a low control octet put in, or an octet dropped) and maybe a dot at the start of a line.
+     */
+    public byte[] equalLines(int maxBytes) {
+        int length = random.nextBoolean() ? 990 + random.nextInt(9) : 1 + random.nextInt(100);
+        int lines = 1 + random.nextInt(random.nextBoolean() ? 8 : Math.max(1, maxBytes / (length + 2)));
+        byte[] input = new byte[lines * (length + 2)];
+        String base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
+        for (int line = 0; line < lines; line++) {
+            int start = line * (length + 2);
+            for (int i = 0; i < length; i++) {
+                input[start + i] = (byte) base64.charAt(random.nextInt(base64.length()));
+            }
+            input[start + length] = '\r';
+            input[start + length + 1] = '\n';
+        }
+        int[] flawsAt = new int[random.nextInt(5)];
+        for (int f = 0; f < flawsAt.length; f++) {
+            flawsAt[f] = random.nextInt(input.length);
+        }
+        Arrays.sort(flawsAt);
+        ByteArrayOutputStream flawed = new ByteArrayOutputStream();
+        int copied = 0;
+        for (int position : flawsAt) {
+            if (position < copied) {
+                continue; // The octet was dropped by the flaw before.
+            }
+            flawed.write(input, copied, position - copied);
+            copied = position;
+            switch (random.nextInt(7)) {
+                case 0 -> flawed.write('.');
+                case 1 -> flawed.write('\r');
+                case 2 -> flawed.write('\n');
+                case 3 -> flawed.write(0);
+                case 4 -> flawed.write(0x80 + random.nextInt(0x80));
+                case 5 -> flawed.write(new int[] {0x01, 0x08, 0x09, 0x0B, 0x0C}[random.nextInt(5)]);
+                default -> copied++;
+            }
+        }
+        flawed.write(input, copied, input.length - copied);
+        byte[] result = flawed.toByteArray();
+        if (random.nextBoolean()) {
+            int lineStart = random.nextInt(lines) * (length + 2);
+            if (lineStart < result.length) {
+                result[lineStart] = '.';
+            }
+        }
+        return recordBytes(result);
     }
 
     /** Up to {@code maxLength} bytes, about half of them drawn from {@code favoured}, the rest any value. */
