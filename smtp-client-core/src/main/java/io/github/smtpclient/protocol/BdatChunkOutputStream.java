@@ -2,6 +2,7 @@ package io.github.smtpclient.protocol;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,10 @@ import java.util.Objects;
  * not its business either: unless the body is BINARYMIME, the {@link MessageDataOutputStream} gate in front of it
  * has normalised and checked the bytes exactly as on the DATA path.
  *
- * <p>Chunks are {@code chunkSize} bytes (the reference's BinaryChunkSize). Small writes are gathered in a buffer of
- * that size; a write of at least a whole chunk while the buffer is empty goes straight through without a copy.
+ * <p>Chunks are {@code chunkSize} bytes (the reference's BinaryChunkSize). Small writes are gathered in a buffer that
+ * starts at {@value #INITIAL_CAPACITY} bytes and doubles up to a chunk, so a batch of small messages does not allocate
+ * a whole chunk (1 MiB by default) for each; a write of at least a whole chunk while the buffer is empty goes straight
+ * through without a copy.
  * Command lines go through the {@link CommandWriter} and chunk bytes through its {@link CommandWriter#rawOutput()},
  * so they share one send buffer. Nothing is flushed here: after each chunk the {@link ChunkListener} runs, and
  * the engine decides there whether to flush and read the chunk's reply or to keep pipelining.
@@ -35,9 +38,13 @@ final class BdatChunkOutputStream extends OutputStream {
         void chunkWritten(int size, boolean last) throws IOException;
     }
 
+    /** What the buffer starts at: room for a typical transactional message. */
+    static final int INITIAL_CAPACITY = 8 * 1024;
+
     private final CommandWriter writer;
     private final ChunkListener listener;
-    private final byte[] chunk;
+    private final int chunkSize;
+    private byte[] chunk;
     private int filled;
     private long messageBytes;
     private boolean finished;
@@ -49,15 +56,17 @@ final class BdatChunkOutputStream extends OutputStream {
         }
         this.writer = Objects.requireNonNull(writer, "writer");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.chunk = new byte[chunkSize];
+        this.chunkSize = chunkSize;
+        this.chunk = new byte[Math.min(chunkSize, INITIAL_CAPACITY)];
     }
 
     @Override
     public void write(int b) throws IOException {
         ensureWritable();
+        ensureCapacity(filled + 1);
         chunk[filled++] = (byte) b;
         messageBytes++;
-        if (filled == chunk.length) {
+        if (filled == chunkSize) {
             sendBufferedChunk();
         }
     }
@@ -69,14 +78,15 @@ final class BdatChunkOutputStream extends OutputStream {
         int end = off + len;
         while (off < end) {
             int n;
-            if (filled == 0 && end - off >= chunk.length) {
-                n = chunk.length;
+            if (filled == 0 && end - off >= chunkSize) {
+                n = chunkSize;
                 sendChunk(b, off, n, false);
             } else {
-                n = Math.min(end - off, chunk.length - filled);
+                n = Math.min(end - off, chunkSize - filled);
+                ensureCapacity(filled + n);
                 System.arraycopy(b, off, chunk, filled, n);
                 filled += n;
-                if (filled == chunk.length) {
+                if (filled == chunkSize) {
                     sendBufferedChunk();
                 }
             }
@@ -107,7 +117,14 @@ final class BdatChunkOutputStream extends OutputStream {
 
     private void sendBufferedChunk() throws IOException {
         filled = 0;
-        sendChunk(chunk, 0, chunk.length, false);
+        sendChunk(chunk, 0, chunkSize, false);
+    }
+
+    /** Grows the buffer, at least doubling it and never beyond a chunk, to hold {@code needed} bytes. */
+    private void ensureCapacity(int needed) {
+        if (needed > chunk.length) {
+            chunk = Arrays.copyOf(chunk, Math.min(chunkSize, Math.max(needed, 2 * chunk.length)));
+        }
     }
 
     private void sendChunk(byte[] b, int off, int len, boolean last) throws IOException {

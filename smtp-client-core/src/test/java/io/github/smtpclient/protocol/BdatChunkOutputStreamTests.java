@@ -79,28 +79,47 @@ class BdatChunkOutputStreamTests {
     @Test
     void randomWritesOfRandomSizesAreFramedIntoFullChunksAndOneLast() throws IOException {
         for (long seed = 0; seed < 500; seed++) {
-            Random random = new Random(seed);
-            int chunkSize = 1 + random.nextInt(40);
-            byte[] message = new byte[random.nextInt(400)];
-            random.nextBytes(message);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            List<Integer> sizes = new ArrayList<>();
-            CommandWriter smallBuffer = new CommandWriter(out, 64);
-            BdatChunkOutputStream data = new BdatChunkOutputStream(smallBuffer, chunkSize,
-                    (size, last) -> sizes.add(last ? -size : size));
-
-            for (int position = 0; position < message.length;) {
-                int length = Math.min(1 + random.nextInt(3 * chunkSize), message.length - position);
-                data.write(message, position, length);
-                position += length;
-            }
-            data.finish();
-            smallBuffer.flush();
-
-            assertThat(parseChunks(out.toByteArray())).as("seed %d", seed).isEqualTo(message);
-            assertThat(sizes.subList(0, sizes.size() - 1)).as("seed %d", seed).allMatch(size -> size == chunkSize);
-            assertThat(sizes.get(sizes.size() - 1)).as("seed %d", seed).isEqualTo(-(message.length % chunkSize));
+            assertFramedIntoFullChunks(seed, 40, 400);
         }
+    }
+
+    @Test
+    void chunksLargerThanTheBufferStartsAtAreGatheredWhole() throws IOException {
+        // The buffer grows from INITIAL_CAPACITY up to a chunk, by writes of single bytes and of runs alike.
+        int initial = BdatChunkOutputStream.INITIAL_CAPACITY;
+        for (long seed = 0; seed < 200; seed++) {
+            assertFramedIntoFullChunks(seed, 4 * initial, 12 * initial);
+        }
+    }
+
+    private static void assertFramedIntoFullChunks(long seed, int maxChunkSize, int maxMessageSize)
+            throws IOException {
+        Random random = new Random(seed);
+        int chunkSize = 1 + random.nextInt(maxChunkSize);
+        byte[] message = new byte[random.nextInt(maxMessageSize)];
+        random.nextBytes(message);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<Integer> sizes = new ArrayList<>();
+        CommandWriter smallBuffer = new CommandWriter(out, 64);
+        BdatChunkOutputStream data = new BdatChunkOutputStream(smallBuffer, chunkSize,
+                (size, last) -> sizes.add(last ? -size : size));
+
+        for (int position = 0; position < message.length;) {
+            int length = Math.min(1 + random.nextInt(3 * chunkSize), message.length - position);
+            if (random.nextInt(8) == 0) {
+                data.write(message[position]);
+                length = 1;
+            } else {
+                data.write(message, position, length);
+            }
+            position += length;
+        }
+        data.finish();
+        smallBuffer.flush();
+
+        assertThat(parseChunks(out.toByteArray())).as("seed %d", seed).isEqualTo(message);
+        assertThat(sizes.subList(0, sizes.size() - 1)).as("seed %d", seed).allMatch(size -> size == chunkSize);
+        assertThat(sizes.get(sizes.size() - 1)).as("seed %d", seed).isEqualTo(-(message.length % chunkSize));
     }
 
     @Test
