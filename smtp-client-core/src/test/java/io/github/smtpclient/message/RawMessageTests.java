@@ -161,6 +161,21 @@ class RawMessageTests {
     }
 
     @Test
+    void aHeaderInMemoryWhoseLineEndingsChangeMidwayIsWrittenWithCrlfAndItsArrayIsLeftAlone() throws IOException {
+        // The CRLF lines are used where they lie until the bare LF, from which the block is a copy.
+        String text = "From: a@example.com\r\nTo: b@example.com\nBcc: c@example.com\r\nSubject: s\n\nbody\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        RawMessage message = RawMessage.of(bytes);
+
+        assertThat(message.headerValues("Subject")).containsExactly("s");
+        assertThat(content(message, false))
+                .isEqualTo("From: a@example.com\r\nTo: b@example.com\r\nBcc: c@example.com\r\nSubject: s\r\n\r\nbody\n");
+        assertThat(content(message, true))
+                .isEqualTo("From: a@example.com\r\nTo: b@example.com\r\nSubject: s\r\n\r\nbody\n");
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(text);
+    }
+
+    @Test
     void aStreamThatDeliversOneByteAtATimeGivesTheSameHeaderAsOneBlock() throws IOException {
         String text = "From: a@example.com\r\nTo: b@example.com,\r\n c@example.com\r\nBcc: d@example.com\r"
                 + "\n\r\nbody";
