@@ -26,10 +26,14 @@ final class AddressParser {
     }
 
     static List<Mailbox> parseList(String text) {
-        AddressParser parser = new AddressParser(checkLineFree(text));
         List<Mailbox> mailboxes = new ArrayList<>();
-        parser.addressList(mailboxes, false);
+        parseList(text, mailboxes);
         return mailboxes;
+    }
+
+    /** Adds the mailboxes of the list to {@code out}, which a caller collecting several lists passes to each. */
+    static void parseList(String text, List<Mailbox> out) {
+        new AddressParser(checkLineFree(text)).addressList(out, false);
     }
 
     static Mailbox parseMailbox(String text) {

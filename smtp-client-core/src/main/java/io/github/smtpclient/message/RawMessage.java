@@ -82,7 +82,12 @@ public final class RawMessage {
 
     /** The value of the first {@code Message-ID} header, angle brackets included, when there is one. */
     public Optional<String> messageId() {
-        return headerValues("Message-ID").stream().filter(v -> !v.isEmpty()).findFirst();
+        for (HeaderField field : header.fields()) {
+            if (field.hasName("Message-ID") && !field.value().isEmpty()) {
+                return Optional.of(field.value());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
