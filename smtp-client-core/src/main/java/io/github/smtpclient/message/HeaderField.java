@@ -45,9 +45,25 @@ final class HeaderField {
     /** The unfolded value, without leading and trailing white space. */
     String value() {
         if (value == null) {
-            value = new String(header, colon + 1, end - colon - 1, StandardCharsets.UTF_8).replace("\r\n", "").strip();
+            // The white space at the ends (the final CRLF among it) would be stripped anyway: left out of the decoding,
+            // it costs no copy. An ASCII byte is never part of a UTF-8 sequence, so the rest decodes the same, and a
+            // CRLF is never cut in two, since the block holds CR and LF only as CRLF.
+            int from = colon + 1;
+            int to = end;
+            while (from < to && isAsciiWhiteSpace(header[from])) {
+                from++;
+            }
+            while (to > from && isAsciiWhiteSpace(header[to - 1])) {
+                to--;
+            }
+            value = new String(header, from, to - from, StandardCharsets.UTF_8).replace("\r\n", "").strip();
         }
         return value;
+    }
+
+    /** White space as {@link String#strip()} sees it, for an ASCII byte. */
+    private static boolean isAsciiWhiteSpace(byte b) {
+        return b >= 0 && Character.isWhitespace((char) b);
     }
 
     /** Offset of the field's first byte in the header block. */
