@@ -86,7 +86,7 @@ final class HeaderEnvelope {
         List<HeaderField> block = null;
         Set<String> seen = null;
         for (HeaderField field : fields) {
-            if (!field.name().regionMatches(true, 0, "Resent-", 0, 7)) {
+            if (!field.nameStartsWith("Resent-")) {
                 if (block != null) {
                     break;
                 }

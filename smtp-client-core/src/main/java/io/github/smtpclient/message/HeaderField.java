@@ -3,8 +3,9 @@ package io.github.smtpclient.message;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One header field read from a raw message: a span of its header block. The name is read at once (raw sends match
- * every field by name); the unfolded value only when asked, since most fields are never looked at.
+ * One header field read from a raw message: a span of its header block. Raw sends match every field by name, and
+ * that reads the name's bytes where they lie; the name as a string and the unfolded value are made only when asked,
+ * since most fields are never looked at.
  */
 final class HeaderField {
 
@@ -12,7 +13,8 @@ final class HeaderField {
     private final int start;
     private final int end;
     private final int colon;
-    private final String name;
+    private final int nameEnd;
+    private String name;
     private String value;
 
     /**
@@ -33,12 +35,15 @@ final class HeaderField {
         while (header[nameEnd - 1] == ' ' || header[nameEnd - 1] == '\t') {
             nameEnd--;
         }
-        // The parser let only printable ASCII into a field name.
-        this.name = new String(header, start, nameEnd - start, StandardCharsets.US_ASCII);
+        this.nameEnd = nameEnd;
     }
 
     /** The field name as written, without the colon. */
     String name() {
+        if (name == null) {
+            // The parser let only printable ASCII into a field name.
+            name = new String(header, start, nameEnd - start, StandardCharsets.US_ASCII);
+        }
         return name;
     }
 
@@ -76,7 +81,30 @@ final class HeaderField {
         return end;
     }
 
+    /** Whether the name is {@code other}, ignoring case as {@link String#equalsIgnoreCase} does. */
     boolean hasName(String other) {
-        return name.equalsIgnoreCase(other);
+        return other.length() == nameEnd - start && nameStartsWith(other);
+    }
+
+    /** Whether the name begins with {@code prefix}, ignoring case as {@link String#regionMatches} does. */
+    boolean nameStartsWith(String prefix) {
+        if (prefix.length() > nameEnd - start) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (c >= 0x80) {
+                // Case beyond ASCII (U+017F is an 's', U+212A a 'k', ignoring case): as String has it.
+                return name().regionMatches(true, 0, prefix, 0, prefix.length());
+            }
+            if (lowerCase(c) != lowerCase(header[start + i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lowerCase(int ascii) {
+        return ascii >= 'A' && ascii <= 'Z' ? ascii + ('a' - 'A') : ascii;
     }
 }

@@ -111,6 +111,17 @@ class RawMessageTests {
     }
 
     @Test
+    void headerNamesAreMatchedIgnoringCaseAsStringDoesBeyondAsciiToo() throws IOException {
+        RawMessage message = read("Subject: hi\r\nX-Kind: k\r\n\r\n");
+        assertThat(message.headerValues("SUBJECT")).containsExactly("hi");
+        // U+017F (long s) and U+212A (Kelvin sign) equal 's' and 'k' ignoring case, for String.equalsIgnoreCase.
+        assertThat(message.headerValues("\u017Fubject")).containsExactly("hi");
+        assertThat(message.headerValues("X-\u212Aind")).containsExactly("k");
+        assertThat(message.headerValues("Subjec")).isEmpty();
+        assertThat(message.headerValues("Subject2")).isEmpty();
+    }
+
+    @Test
     void messageIdIsTheFirstMessageIdHeader() throws IOException {
         assertThat(read("Message-ID:\r\n <abc@example.com>\r\n\r\n").messageId()).hasValue("<abc@example.com>");
         assertThat(read("Subject: x\r\n\r\n").messageId()).isEmpty();
