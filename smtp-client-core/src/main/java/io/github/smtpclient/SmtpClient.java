@@ -502,8 +502,9 @@ public class SmtpClient implements AutoCloseable {
     private SendResult sendRaw(SmtpSession current, Envelope envelope, RawMessage raw, MessageContent content)
             throws SmtpException {
         Envelope effective = envelope != null ? envelope : raw.envelope();
-        Submission submission = new Submission(effective, content,
-                raw.messageId().orElse(null), raw.headerValues("Subject").stream().findFirst().orElse(null));
+        List<String> subjects = raw.headerValues("Subject");
+        Submission submission = new Submission(effective, content, raw.messageId().orElse(null),
+                subjects.isEmpty() ? null : subjects.get(0));
         return sendSigned(current, submission);
     }
 

@@ -15,6 +15,8 @@ import io.github.smtpclient.text.PrintableText;
 final class AddressParser {
 
     private static final String SPECIALS = "()<>[]:;@\\,.\"";
+    /** Whether an ASCII character is atext: looked up, since every character of every address is asked about. */
+    private static final boolean[] ASCII_ATEXT = asciiAtext();
 
     private final String text;
     private int pos;
@@ -26,10 +28,14 @@ final class AddressParser {
     }
 
     static List<Mailbox> parseList(String text) {
-        AddressParser parser = new AddressParser(checkLineFree(text));
         List<Mailbox> mailboxes = new ArrayList<>();
-        parser.addressList(mailboxes, false);
+        parseList(text, mailboxes);
         return mailboxes;
+    }
+
+    /** Adds the mailboxes of the list to {@code out}, which a caller collecting several lists passes to each. */
+    static void parseList(String text, List<Mailbox> out) {
+        new AddressParser(checkLineFree(text)).addressList(out, false);
     }
 
     static Mailbox parseMailbox(String text) {
@@ -195,27 +201,39 @@ final class AddressParser {
             pos = close + 1;
             return literal;
         }
-        StringBuilder domain = new StringBuilder();
+        int start = pos;
+        // The domain leaves out CFWS around its dots; until some is met, the domain so far is text[start, labelEnd).
+        StringBuilder spaced = null;
         while (true) {
-            skipCfws();
-            String label = atom();
-            if (label.isEmpty()) {
+            int labelStart = pos;
+            skipAtext();
+            if (pos == labelStart) {
                 throw error(atEnd() ? "the domain ends with a dot or is empty" : "unexpected '" + peek() + "' in the domain");
             }
-            checkLabel(label);
-            domain.append(label);
-            skipCfws();
+            int labelEnd = pos;
+            checkLabel(labelStart, labelEnd);
+            if (spaced != null) {
+                spaced.append(text, labelStart, labelEnd);
+            }
+            boolean cfws = skipCfws();
             if (atEnd() || peek() != '.') {
-                return domain.toString();
+                return spaced != null ? spaced.toString() : text.substring(start, labelEnd);
             }
             pos++;
-            domain.append('.');
+            cfws |= skipCfws();
+            if (cfws && spaced == null) {
+                spaced = new StringBuilder().append(text, start, labelEnd);
+            }
+            if (spaced != null) {
+                spaced.append('.');
+            }
         }
     }
 
-    private void checkLabel(String label) {
-        for (int i = 0; i < label.length(); i++) {
-            char c = label.charAt(i);
+    /** Checks the label {@code text[from, to)}. */
+    private void checkLabel(int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
             boolean ok = c >= 0x80 || Character.isLetterOrDigit(c) || c == '-' || c == '_';
             if (!ok) {
                 throw error("the domain contains '" + c + "'; only letters, digits and '-' are allowed");
@@ -248,6 +266,9 @@ final class AddressParser {
     }
 
     private static String phrase(List<Word> words) {
+        if (words.size() == 1) {
+            return words.get(0).text(); // the common case, one word: nothing to join
+        }
         StringBuilder phrase = new StringBuilder();
         for (Word word : words) {
             if (word.spaced() && phrase.length() > 0) {
@@ -260,14 +281,26 @@ final class AddressParser {
 
     private String atom() {
         int start = pos;
-        while (!atEnd() && isAtext(peek())) {
-            pos++;
-        }
+        skipAtext();
         return text.substring(start, pos);
     }
 
+    private void skipAtext() {
+        while (!atEnd() && isAtext(peek())) {
+            pos++;
+        }
+    }
+
     static boolean isAtext(char c) {
-        return c >= 0x80 || (c > ' ' && c < 0x7f && SPECIALS.indexOf(c) < 0);
+        return c >= 0x80 || ASCII_ATEXT[c];
+    }
+
+    private static boolean[] asciiAtext() {
+        boolean[] atext = new boolean[0x80];
+        for (char c = '!'; c < 0x7f; c++) {
+            atext[c] = SPECIALS.indexOf(c) < 0;
+        }
+        return atext;
     }
 
     private String quotedString() {

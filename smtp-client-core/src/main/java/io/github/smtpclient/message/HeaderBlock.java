@@ -2,7 +2,6 @@ package io.github.smtpclient.message;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,14 +18,17 @@ import io.github.smtpclient.SmtpException;
  * <p>Parsing runs over a byte array: the message itself when it is in memory, else blocks read from the stream
  * (never one byte per call). Only the header block is held, and it is bounded. A line that is neither a header field
  * nor a continuation ends the block early (it belongs to the body, which is passed on untouched), so a message
- * without headers still streams through unchanged.
+ * without headers still streams through unchanged. A block whose lines all end in CRLF already, as most do, is not
+ * copied: {@code bytes} is then the array it was parsed from.
  *
- * @param bytes  the header block with CRLF line endings, including the empty separator line when there was one
+ * @param bytes  holds the header block with CRLF line endings in {@code [0, length)}, including the empty separator
+ *               line when there was one; never changed
+ * @param length the header block's length in bytes
  * @param fields its fields in order, their offsets in {@code bytes}
  * @param rest   the remaining bytes of the message: the body, exactly as in the source
  */
 @SuppressWarnings("ArrayRecordComponent") // never compared or hashed, so the array's identity equality does not matter
-record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
+record HeaderBlock(byte[] bytes, int length, List<HeaderField> fields, MessageRest rest) {
 
     private static final int BLOCK = 8192;
 
@@ -34,7 +36,7 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
     static HeaderBlock parse(byte[] message, int maxBytes) throws SmtpException {
         Parser parser = new Parser(maxBytes);
         int end = parser.run(message, message.length, true);
-        return parser.result(MessageRest.held(message, end, message.length));
+        return parser.result(message, MessageRest.held(message, end, message.length));
     }
 
     /** Reads the header block from {@code source} in blocks, leaving the rest of the source unread but for one block. */
@@ -46,7 +48,7 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
         while (true) {
             int end = parser.run(buffer, filled, eof);
             if (end >= 0) {
-                return parser.result(eof ? MessageRest.held(buffer, end, filled)
+                return parser.result(buffer, eof ? MessageRest.held(buffer, end, filled)
                         : MessageRest.streamed(buffer, end, filled, source));
             }
             if (filled == buffer.length) {
@@ -68,10 +70,15 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
     private static final class Parser {
 
         private final int maxBytes;
-        /** The header block so far, line endings as CRLF (a plain array: ByteArrayOutputStream locks on every write). */
-        private byte[] header = new byte[1024];
+        /**
+         * The header block so far, line endings as CRLF (a plain array: ByteArrayOutputStream locks on every write);
+         * null while every line so far ended in CRLF, when the block is the buffer's first {@code size} bytes.
+         */
+        private byte[] header;
         private int size;
-        private final List<int[]> spans = new ArrayList<>();
+        /** Each field's start and end offsets in the block, in pairs. */
+        private int[] bounds = new int[32];
+        private int fieldCount;
         private int fieldStart = -1;
         /** Offset in the buffer of the first line not parsed yet. */
         private int position;
@@ -109,11 +116,12 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
                         && buffer[contentEnd + 1] == '\n' ? contentEnd + 2 : contentEnd + 1;
                 boolean continuation = fieldStart >= 0 && contentEnd > position
                         && (buffer[position] == ' ' || buffer[position] == '\t');
+                boolean asInBuffer = !lineBreak || lineEnd == contentEnd + 2;
                 if (!continuation) {
                     closeField();
                     if (contentEnd == position) {
                         // The empty line that ends the header block.
-                        append(buffer, position, 0, true);
+                        append(buffer, position, 0, true, asInBuffer);
                         return lineEnd;
                     }
                     if (!isFieldStart(buffer, position, contentEnd)) {
@@ -121,20 +129,35 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
                     }
                     fieldStart = size;
                 }
-                append(buffer, position, contentEnd - position, lineBreak);
+                append(buffer, position, contentEnd - position, lineBreak, asInBuffer);
                 position = lineEnd;
             }
         }
 
-        HeaderBlock result(MessageRest rest) {
-            byte[] bytes = Arrays.copyOf(header, size);
-            List<HeaderField> fields = spans.stream().map(span -> new HeaderField(bytes, span[0], span[1])).toList();
-            return new HeaderBlock(bytes, fields, rest);
+        /** The block parsed from {@code buffer}, the array last given to {@link #run}. */
+        HeaderBlock result(byte[] buffer, MessageRest rest) {
+            byte[] bytes = header != null ? header : buffer;
+            HeaderField[] fields = new HeaderField[fieldCount];
+            for (int i = 0; i < fieldCount; i++) {
+                fields[i] = new HeaderField(bytes, bounds[2 * i], bounds[2 * i + 1]);
+            }
+            return new HeaderBlock(bytes, size, List.of(fields), rest);
         }
 
-        /** Appends {@code length} bytes of a line, and a CRLF when the line had a line break. */
-        private void append(byte[] buffer, int from, int length, boolean lineBreak) {
-            if (size + length + 2 > header.length) {
+        /**
+         * Appends {@code length} bytes of a line, and a CRLF when the line had a line break; {@code asInBuffer} when
+         * the buffer holds the line exactly so (its line break was a CRLF, or it had none).
+         */
+        private void append(byte[] buffer, int from, int length, boolean lineBreak, boolean asInBuffer) {
+            if (header == null && asInBuffer) {
+                size += lineBreak ? length + 2 : length; // still the buffer's first size bytes: nothing to copy
+                return;
+            }
+            if (header == null) {
+                // The first line break that was not a CRLF: from here on the block is a copy.
+                header = new byte[Math.max(1024, 2 * (size + length + 2))];
+                System.arraycopy(buffer, 0, header, 0, size);
+            } else if (size + length + 2 > header.length) {
                 header = Arrays.copyOf(header, Math.max(header.length * 2, size + length + 2));
             }
             System.arraycopy(buffer, from, header, size, length);
@@ -147,7 +170,12 @@ record HeaderBlock(byte[] bytes, List<HeaderField> fields, MessageRest rest) {
 
         private void closeField() {
             if (fieldStart >= 0) {
-                spans.add(new int[] {fieldStart, size});
+                if (2 * fieldCount + 2 > bounds.length) {
+                    bounds = Arrays.copyOf(bounds, bounds.length * 2);
+                }
+                bounds[2 * fieldCount] = fieldStart;
+                bounds[2 * fieldCount + 1] = size;
+                fieldCount++;
                 fieldStart = -1;
             }
         }

@@ -2,10 +2,8 @@ package io.github.smtpclient.message;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -57,41 +55,61 @@ final class HeaderEnvelope {
                     + (resent.isEmpty() ? "its To, Cc and Bcc headers hold" : "its topmost Resent-To, Resent-Cc "
                     + "and Resent-Bcc headers hold") + " no address; pass an explicit Envelope");
         }
-        Map<String, String> unique = new LinkedHashMap<>();
-        recipients.forEach(m -> unique.putIfAbsent(m.address().toLowerCase(Locale.ROOT), m.address()));
         Envelope.Builder envelope = Envelope.builder().sender(sender.get());
-        unique.values().forEach(envelope::recipient);
-        if (fields.stream().anyMatch(f -> f.hasName("TLS-Required") && f.value().strip().equalsIgnoreCase("No"))) {
+        Set<String> seen = new HashSet<>();
+        for (Mailbox recipient : recipients) {
+            if (seen.add(recipient.address().toLowerCase(Locale.ROOT))) {
+                envelope.recipient(recipient.address());
+            }
+        }
+        if (asksForNoRequireTls(fields)) {
             // RFC 8689 section 5: the sender asked for delivery whatever the TLS policies, so no REQUIRETLS default.
             envelope.requireTls(RequireTlsPolicy.NONE);
         }
         return envelope.build();
     }
 
-    /** The Resent-* fields of the topmost block: consecutive Resent-* fields, ended by a repeated name. */
-    private static List<HeaderField> topmostResentBlock(List<HeaderField> fields) {
-        List<HeaderField> block = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+    private static boolean asksForNoRequireTls(List<HeaderField> fields) {
         for (HeaderField field : fields) {
-            boolean isResent = field.name().regionMatches(true, 0, "Resent-", 0, 7);
-            if (!isResent && !block.isEmpty()) {
-                break;
-            }
-            if (isResent && !seen.add(field.name().toLowerCase(Locale.ROOT))) {
-                break;
-            }
-            if (isResent) {
-                block.add(field);
+            if (field.hasName("TLS-Required") && field.value().strip().equalsIgnoreCase("No")) {
+                return true;
             }
         }
-        return block;
+        return false;
+    }
+
+    /**
+     * The Resent-* fields of the topmost block: consecutive Resent-* fields, ended by a repeated name. Empty, and
+     * nothing made, for the message that was never resent.
+     */
+    private static List<HeaderField> topmostResentBlock(List<HeaderField> fields) {
+        List<HeaderField> block = null;
+        Set<String> seen = null;
+        for (HeaderField field : fields) {
+            if (!field.nameStartsWith("Resent-")) {
+                if (block != null) {
+                    break;
+                }
+                continue;
+            }
+            if (block == null) {
+                block = new ArrayList<>();
+                seen = new HashSet<>();
+            }
+            if (!seen.add(field.name().toLowerCase(Locale.ROOT))) {
+                break;
+            }
+            block.add(field);
+        }
+        return block == null ? List.of() : block;
     }
 
     private static Optional<String> firstMailbox(List<HeaderField> fields, String... names) throws SmtpException {
+        List<Mailbox> mailboxes = new ArrayList<>();
         for (String name : names) {
             for (HeaderField field : fields) {
                 if (field.hasName(name)) {
-                    List<Mailbox> mailboxes = parse(field);
+                    parse(field, mailboxes);
                     if (!mailboxes.isEmpty()) {
                         return Optional.of(mailboxes.get(0).address());
                     }
@@ -106,7 +124,7 @@ final class HeaderEnvelope {
         for (HeaderField field : fields) {
             for (String name : names) {
                 if (field.hasName(name)) {
-                    mailboxes.addAll(parse(field));
+                    parse(field, mailboxes);
                 }
             }
         }
@@ -129,9 +147,10 @@ final class HeaderEnvelope {
         return Optional.empty();
     }
 
-    private static List<Mailbox> parse(HeaderField field) throws SmtpException {
+    /** Adds the field's mailboxes to {@code mailboxes}. */
+    private static void parse(HeaderField field, List<Mailbox> mailboxes) throws SmtpException {
         try {
-            return Mailbox.parseList(field.value());
+            AddressParser.parseList(field.value(), mailboxes);
         } catch (IllegalArgumentException e) {
             throw invalid(field, e);
         }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -120,8 +121,9 @@ public final class RawContent implements MessageContent {
     }
 
     private Submission submission(RawMessage headers, Envelope envelope) {
+        List<String> subjects = headers.headerValues("Subject");
         return new Submission(envelope, this, headers.messageId().orElse(null),
-                headers.headerValues("Subject").stream().findFirst().orElse(null));
+                subjects.isEmpty() ? null : subjects.get(0));
     }
 
     private RawMessage headers() throws SmtpException {

@@ -82,7 +82,12 @@ public final class RawMessage {
 
     /** The value of the first {@code Message-ID} header, angle brackets included, when there is one. */
     public Optional<String> messageId() {
-        return headerValues("Message-ID").stream().filter(v -> !v.isEmpty()).findFirst();
+        for (HeaderField field : header.fields()) {
+            if (field.hasName("Message-ID") && !field.value().isEmpty()) {
+                return Optional.of(field.value());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -114,41 +119,58 @@ public final class RawMessage {
             throw new IllegalStateException("content() was already called: a RawMessage streams its source once");
         }
         contentTaken = true;
-        return new ContentStream(removeBcc ? withoutBcc() : header.bytes(), header.rest());
+        if (removeBcc && hasBcc()) {
+            byte[] kept = withoutBcc();
+            return new ContentStream(kept, kept.length, header.rest());
+        }
+        return new ContentStream(header.bytes(), header.length(), header.rest());
+    }
+
+    private boolean hasBcc() {
+        for (HeaderField field : header.fields()) {
+            if (isBcc(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBcc(HeaderField field) {
+        return field.hasName("Bcc") || field.hasName("Resent-Bcc");
     }
 
     private byte[] withoutBcc() {
-        if (header.fields().stream().noneMatch(field -> field.hasName("Bcc") || field.hasName("Resent-Bcc"))) {
-            return header.bytes();
-        }
-        ByteArrayOutputStream kept = new ByteArrayOutputStream(header.bytes().length);
+        ByteArrayOutputStream kept = new ByteArrayOutputStream(header.length());
         int from = 0;
         for (HeaderField field : header.fields()) {
-            if (field.hasName("Bcc") || field.hasName("Resent-Bcc")) {
+            if (isBcc(field)) {
                 kept.write(header.bytes(), from, field.start() - from);
                 from = field.end();
             }
         }
-        kept.write(header.bytes(), from, header.bytes().length - from);
+        kept.write(header.bytes(), from, header.length() - from);
         return kept.toByteArray();
     }
 
     /** The header block, then the rest of the message. */
     private static final class ContentStream extends InputStream {
 
+        /** The header block is {@code headerBytes[0, headerLength)}. */
         private final byte[] headerBytes;
+        private final int headerLength;
         private final MessageRest rest;
         /** The stream reads go to, made at the first read; until then a transfer writes straight from the arrays. */
         private InputStream reading;
 
-        ContentStream(byte[] headerBytes, MessageRest rest) {
+        ContentStream(byte[] headerBytes, int headerLength, MessageRest rest) {
             this.headerBytes = headerBytes;
+            this.headerLength = headerLength;
             this.rest = rest;
         }
 
         private InputStream reading() {
             if (reading == null) {
-                reading = new SequenceInputStream(new ByteArrayInputStream(headerBytes), rest.open());
+                reading = new SequenceInputStream(new ByteArrayInputStream(headerBytes, 0, headerLength), rest.open());
             }
             return reading;
         }
@@ -174,8 +196,8 @@ public final class RawMessage {
                 return reading.transferTo(out);
             }
             reading = InputStream.nullInputStream(); // what follows a transfer reads nothing
-            out.write(headerBytes);
-            return headerBytes.length + rest.writeTo(out);
+            out.write(headerBytes, 0, headerLength);
+            return headerLength + rest.writeTo(out);
         }
 
         /** Closes what a read has not reached yet, as a {@link SequenceInputStream} does: the source among it. */

@@ -111,6 +111,17 @@ class RawMessageTests {
     }
 
     @Test
+    void headerNamesAreMatchedIgnoringCaseAsStringDoesBeyondAsciiToo() throws IOException {
+        RawMessage message = read("Subject: hi\r\nX-Kind: k\r\n\r\n");
+        assertThat(message.headerValues("SUBJECT")).containsExactly("hi");
+        // U+017F (long s) and U+212A (Kelvin sign) equal 's' and 'k' ignoring case, for String.equalsIgnoreCase.
+        assertThat(message.headerValues("\u017Fubject")).containsExactly("hi");
+        assertThat(message.headerValues("X-\u212Aind")).containsExactly("k");
+        assertThat(message.headerValues("Subjec")).isEmpty();
+        assertThat(message.headerValues("Subject2")).isEmpty();
+    }
+
+    @Test
     void messageIdIsTheFirstMessageIdHeader() throws IOException {
         assertThat(read("Message-ID:\r\n <abc@example.com>\r\n\r\n").messageId()).hasValue("<abc@example.com>");
         assertThat(read("Subject: x\r\n\r\n").messageId()).isEmpty();
@@ -158,6 +169,21 @@ class RawMessageTests {
         assertThat(inMemory.envelope()).hasToString(read(text).envelope().toString());
         assertThat(content(inMemory, true)).isEqualTo(content(read(text), true))
                 .isEqualTo("From: a@example.com\r\nTo: c@example.com\r\n\r\nbody\n.\n");
+    }
+
+    @Test
+    void aHeaderInMemoryWhoseLineEndingsChangeMidwayIsWrittenWithCrlfAndItsArrayIsLeftAlone() throws IOException {
+        // The CRLF lines are used where they lie until the bare LF, from which the block is a copy.
+        String text = "From: a@example.com\r\nTo: b@example.com\nBcc: c@example.com\r\nSubject: s\n\nbody\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        RawMessage message = RawMessage.of(bytes);
+
+        assertThat(message.headerValues("Subject")).containsExactly("s");
+        assertThat(content(message, false))
+                .isEqualTo("From: a@example.com\r\nTo: b@example.com\r\nBcc: c@example.com\r\nSubject: s\r\n\r\nbody\n");
+        assertThat(content(message, true))
+                .isEqualTo("From: a@example.com\r\nTo: b@example.com\r\nSubject: s\r\n\r\nbody\n");
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(text);
     }
 
     @Test
