@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,12 +45,7 @@ class BodyScannerTests {
         Property.forAll(3000, gen -> {
             byte[] bytes = gen.bytes(2500, (byte) '\r', (byte) '\n', (byte) 'x', (byte) 'x', (byte) 'x', (byte) 0,
                     (byte) 0xC3);
-            BodyScanner scanner = new BodyScanner();
-            for (int position = 0; position < bytes.length; ) {
-                int piece = Math.min(1 + gen.random().nextInt(300), bytes.length - position);
-                scanner.scan(bytes, position, piece);
-                position += piece;
-            }
+            BodyScanner scanner = scanInPieces(bytes, 300, gen.random());
             assertThat(scanner.bodyType()).isEqualTo(reference(bytes));
         });
     }
@@ -60,12 +56,7 @@ class BodyScannerTests {
         // still count every line.
         Property.forAll(3000, gen -> {
             byte[] bytes = gen.equalLines(100_000);
-            BodyScanner scanner = new BodyScanner();
-            for (int position = 0; position < bytes.length; ) {
-                int piece = Math.min(1 + gen.random().nextInt(40_000), bytes.length - position);
-                scanner.scan(bytes, position, piece);
-                position += piece;
-            }
+            BodyScanner scanner = scanInPieces(bytes, 40_000, gen.random());
             assertThat(scanner.bodyType()).isEqualTo(reference(bytes));
             String reason = referenceReason(bytes);
             // A NUL on a line already over the limit may be named first, depending on where a piece ends.
@@ -98,6 +89,17 @@ class BodyScannerTests {
             }
         }
         return eightBit;
+    }
+
+    /** Scans {@code bytes} in pieces of 1 to {@code maxPiece} bytes. */
+    private static BodyScanner scanInPieces(byte[] bytes, int maxPiece, Random random) {
+        BodyScanner scanner = new BodyScanner();
+        for (int position = 0; position < bytes.length; ) {
+            int piece = Math.min(1 + random.nextInt(maxPiece), bytes.length - position);
+            scanner.scan(bytes, position, piece);
+            position += piece;
+        }
+        return scanner;
     }
 
     private static boolean contains(byte[] bytes, byte value) {
