@@ -153,6 +153,7 @@ class RawContentBatchTests {
     }
 
     @Test
+    @SuppressWarnings("try") // the sender is closed inside its block, so the server has seen the whole session
     void aPooledSenderFitsARawSubmissionToItsServer() throws Exception {
         byte[] eightBit = message("pooled", "\u00e9t\u00e9\r\n");
         try (RecordingSmtpServer server = RecordingSmtpServer.offering("8BITMIME");

@@ -148,8 +148,8 @@ class ConnectRaceTests {
             closedPort = probe.getLocalPort();
         }
         // Nothing listens on [::1] at the live server's port if that port was free there; skip the rare clash.
-        try (ServerSocket clash = new ServerSocket(live.port(), 1, IPV6)) {
-            clash.close();
+        try {
+            new ServerSocket(live.port(), 1, IPV6).close();
         } catch (IOException taken) {
             return;
         }
@@ -200,8 +200,10 @@ class ConnectRaceTests {
     private static Thread acceptCounting(ServerSocket server, AtomicInteger count) {
         Thread thread = new Thread(() -> {
             while (!server.isClosed()) {
-                try (Socket accepted = server.accept()) {
+                try {
+                    Socket accepted = server.accept();
                     count.incrementAndGet();
+                    accepted.close();
                 } catch (IOException closed) {
                     return;
                 }

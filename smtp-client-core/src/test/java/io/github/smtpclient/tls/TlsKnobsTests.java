@@ -175,6 +175,7 @@ class TlsKnobsTests {
     }
 
     @Test
+    @SuppressWarnings("try") // the layer stays open while the server's session is awaited
     void handshakesDrawFromTheConfiguredRandom() throws Exception {
         startJsse(EC_LEAF);
         AtomicInteger draws = new AtomicInteger();
