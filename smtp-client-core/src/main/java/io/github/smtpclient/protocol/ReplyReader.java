@@ -71,6 +71,7 @@ final class ReplyReader {
     private int end;
     /** Whether any byte was ever read from the stream. */
     private boolean receivedAny;
+    private final RecentReplies recent = new RecentReplies();
 
     ReplyReader(InputStream in) {
         this(in, DEFAULT_MAX_LINE_LENGTH);
@@ -119,24 +120,28 @@ final class ReplyReader {
      *                       failed read, TIMEOUT when the socket timeout expires
      */
     Reply read() throws SmtpException {
-        List<String> lines = new ArrayList<>(0);
+        // Most replies are one line: the list of lines is made only when a second one comes.
+        List<String> lines = null;
         int code = 0;
         while (true) {
-            int lineEnd = nextLineEnd(lines.size());
+            int lineEnd = nextLineEnd(lines == null ? 0 : lines.size());
             int lineStart = start;
             int contentEnd = lineEnd > lineStart && buffer[lineEnd - 1] == CR ? lineEnd - 1 : lineEnd;
             start = lineEnd + 1;
             int lineCode = parseCode(lineStart, contentEnd);
-            if (lines.isEmpty()) {
+            if (lines == null) {
                 code = lineCode;
             } else if (lineCode != code) {
                 throw violation("the server mixed reply codes " + code + " and " + lineCode + " in one multi-line reply");
             }
             boolean last = contentEnd - lineStart == 3 || buffer[lineStart + 3] == ' ';
             int textStart = Math.min(lineStart + 4, contentEnd);
+            if (last && lines == null) {
+                return recent.reply(code, buffer, textStart, contentEnd);
+            }
             String text = new String(buffer, textStart, contentEnd - textStart, StandardCharsets.UTF_8);
-            if (last && lines.isEmpty()) {
-                return new Reply(code, List.of(text));
+            if (lines == null) {
+                lines = new ArrayList<>();
             }
             lines.add(text);
             if (last) {
