@@ -134,7 +134,7 @@ final class CommandWriter {
     /** Commands are almost always ASCII; only the rest pays for a checked UTF-8 encoder. */
     private static byte[] encode(String line) throws SmtpException {
         if (isAscii(line)) {
-            return line.getBytes(StandardCharsets.US_ASCII);
+            return line.getBytes(StandardCharsets.ISO_8859_1); // all below 0x80: the same bytes, copied without a check
         }
         try {
             ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()

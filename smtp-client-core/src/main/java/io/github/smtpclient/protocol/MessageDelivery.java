@@ -31,7 +31,7 @@ final class MessageDelivery {
     final Submission submission;
     private final List<Envelope.Recipient> envelopeRecipients;
     private final RecipientResult[] results;
-    private final Deque<Integer> pending = new ArrayDeque<>();
+    private final Deque<Integer> pending;
     private int transactionsStarted;
     private int transactionsOpen;
     private int transactionsDelivered;
@@ -39,7 +39,8 @@ final class MessageDelivery {
     private boolean settled;
     private SmtpException firstFailure;
     private SmtpException lostTransaction;
-    private final List<String> undelivered = new ArrayList<>();
+    /** Made when the first recipient is left without the message, which few are. */
+    private List<String> undelivered;
     private Reply finalReply;
     private long bytes;
     private Set<SendResult.Downgrade> downgrades = Set.of();
@@ -50,6 +51,7 @@ final class MessageDelivery {
         this.submission = submission;
         this.envelopeRecipients = submission.envelope().recipients();
         this.results = new RecipientResult[envelopeRecipients.size()];
+        this.pending = new ArrayDeque<>(envelopeRecipients.size());
         for (int i = 0; i < envelopeRecipients.size(); i++) {
             pending.add(i);
         }
@@ -70,6 +72,9 @@ final class MessageDelivery {
 
     /** Whether the whole envelope fits one transaction under these limits. */
     boolean fitsOneTransaction(OptionalInt maxRecipients, OptionalInt maxDomains) {
+        if (maxRecipients.isEmpty() && maxDomains.isEmpty()) {
+            return true; // most servers set no limit, and this is asked for every message
+        }
         return nextPositions(maxRecipients, maxDomains, false).size() == pending.size();
     }
 
@@ -150,7 +155,7 @@ final class MessageDelivery {
                 lostTransaction = failure;
             }
             for (Integer position : positions) {
-                undelivered.add(envelopeRecipients.get(position).address());
+                leftWithout(position);
             }
         }
     }
@@ -164,9 +169,16 @@ final class MessageDelivery {
             lostTransaction = failure;
         }
         for (Integer position : pending) {
-            undelivered.add(envelopeRecipients.get(position).address());
+            leftWithout(position);
         }
         pending.clear();
+    }
+
+    private void leftWithout(int position) {
+        if (undelivered == null) {
+            undelivered = new ArrayList<>();
+        }
+        undelivered.add(envelopeRecipients.get(position).address());
     }
 
     void allStarted() {
@@ -189,9 +201,10 @@ final class MessageDelivery {
             return Optional.of(SendOutcome.failure(firstFailure, known));
         }
         if (lostTransaction != null) {
+            List<String> without = undelivered == null ? List.of() : undelivered;
             SmtpException partial = new SmtpException(SmtpErrorCode.PARTIALLY_SENT, "The message was delivered in "
                     + transactionsDelivered + " of " + transactionsStarted + " transactions; not delivered to "
-                    + undelivered + ": " + lostTransaction.getMessage(), lostTransaction.reply().orElse(null),
+                    + without + ": " + lostTransaction.getMessage(), lostTransaction.reply().orElse(null),
                     lostTransaction);
             return Optional.of(SendOutcome.failure(partial, known));
         }
