@@ -2,7 +2,9 @@ package io.github.smtpclient.benchmarks;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs every client on every workload against the same local sink and prints one markdown table. Each Java
@@ -26,13 +28,7 @@ public final class BenchmarkRunner {
             server = sink.description();
             ChildJvm jvm = new ChildJvm(options);
             for (Workload workload : options.workloads()) {
-                for (Client client : options.clients()) {
-                    Result result = run(options, jvm, sink, relay, workload, client);
-                    if (result != null) {
-                        System.err.println(result);
-                        results.add(result);
-                    }
-                }
+                results.addAll(alternating(options, jvm, sink, relay, workload));
             }
             probe = String.join("\n", RoundTripProbe.measure(relay).describe());
             if (options.profile() != null) {
@@ -48,6 +44,32 @@ public final class BenchmarkRunner {
         if (options.output() != null) {
             Files.writeString(options.output(), text);
         }
+    }
+
+    /**
+     * Every client on one workload. The clients the targets compare (smtp-client, its pooled sender and the ceiling)
+     * run in {@link RunnerOptions#rounds()} alternating rounds of fresh JVMs, whose repetitions are pooled (see
+     * {@link RunnerOptions#repetitionsFor(Client)}): a ratio
+     * of their medians then compares runs spread over the same minutes, not a client measured while the machine
+     * was slow against one measured while it was fast. The other clients, for reference, and the memory workload
+     * run once.
+     */
+    private static List<Result> alternating(RunnerOptions options, ChildJvm jvm, SinkServer sink, DelayingRelay relay,
+            Workload workload) throws Exception {
+        Map<Client, Result> pooled = new LinkedHashMap<>();
+        for (int round = 0; round < options.rounds(); round++) {
+            for (Client client : options.clients()) {
+                if (round > 0 && (!client.hasTarget() || workload.isMemoryOnly())) {
+                    continue;
+                }
+                Result result = run(options, jvm, sink, relay, workload, client);
+                if (result != null) {
+                    System.err.println(result);
+                    pooled.merge(client, result, Result::pooledWith);
+                }
+            }
+        }
+        return new ArrayList<>(pooled.values());
     }
 
     /** One client on one workload, or null when the combination is not measured. */

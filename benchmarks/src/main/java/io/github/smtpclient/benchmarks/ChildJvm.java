@@ -26,7 +26,7 @@ final class ChildJvm {
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClientRun.class.getName(),
                 client.key(), workload.key(), "127.0.0.1", Integer.toString(port), Boolean.toString(options.quick()),
-                Integer.toString(workload.isMemoryOnly() ? 1 : options.repetitions()),
+                Integer.toString(workload.isMemoryOnly() ? 1 : options.repetitionsFor(client)),
                 Double.toString(options.warmupSeconds()), Double.toString(options.targetSeconds())));
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(options.childTimeoutSeconds(), TimeUnit.SECONDS)) {

@@ -40,6 +40,11 @@ enum Client {
         return title;
     }
 
+    /** Whether a target of issue 12 compares this client: smtp-client, its pooled sender or the ceiling. */
+    boolean hasTarget() {
+        return this == SMTP_CLIENT || this == SMTP_CLIENT_POOLED || this == MINIMAL;
+    }
+
     boolean isNative() {
         return driver == null;
     }

@@ -1,5 +1,6 @@
 package io.github.smtpclient.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -30,6 +31,23 @@ record Result(Client client, Workload workload, List<Sample> samples, long total
 
     Result withNote(String text) {
         return new Result(client, workload, samples, totalMessages, peakHeap, peakRss, roundTrips, text, failed);
+    }
+
+    /**
+     * This result and a later round of the same client and workload as one: their repetitions together, messages
+     * and round trips summed, the higher peaks. A failed round makes the whole a failure.
+     */
+    Result pooledWith(Result later) {
+        if (failed || later.failed) {
+            return failed ? this : later;
+        }
+        List<Sample> both = new ArrayList<>(samples);
+        both.addAll(later.samples);
+        long total = totalMessages + later.totalMessages;
+        double trips = Double.isNaN(roundTrips) || Double.isNaN(later.roundTrips) ? Double.NaN
+                : (roundTrips * totalMessages + later.roundTrips * later.totalMessages) / total;
+        return new Result(client, workload, both, total, Math.max(peakHeap, later.peakHeap),
+                Math.max(peakRss, later.peakRss), trips, note, false);
     }
 
     /** min, median and max of a figure over the samples. */
