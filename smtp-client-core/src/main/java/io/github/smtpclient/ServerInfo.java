@@ -27,12 +27,15 @@ public final class ServerInfo {
     private final Map<String, List<String>> extensions;
     /** RFC 9422 limits by upper-case name, parsed once: the engine asks for them on every transaction. */
     private final Map<String, OptionalInt> limits;
+    /** Parsed once too: asked for every message. */
+    private final OptionalLong maxMessageSize;
 
     private ServerInfo(boolean available, List<String> lines, Map<String, List<String>> extensions) {
         this.available = available;
         this.lines = List.copyOf(lines);
         this.extensions = Collections.unmodifiableMap(extensions);
         this.limits = limits(this.lines);
+        this.maxMessageSize = maxMessageSize(extensions);
     }
 
     /** No extensions: the server answered HELO only, or the client is not connected. */
@@ -77,7 +80,12 @@ public final class ServerInfo {
 
     /** Whether the server advertised the extension keyword (case-insensitive). */
     public boolean supports(String keyword) {
-        return extensions.containsKey(keyword.toUpperCase(Locale.ROOT));
+        return advertised(keyword.toUpperCase(Locale.ROOT));
+    }
+
+    /** {@link #supports} for a keyword in upper case already: the engine asks several for every message. */
+    private boolean advertised(String upperCaseKeyword) {
+        return extensions.containsKey(upperCaseKeyword);
     }
 
     /** The parameters the server gave for an extension, empty if none or not advertised. */
@@ -101,7 +109,7 @@ public final class ServerInfo {
 
     /** The reference's ServerInfoSaslSupported: AUTH is advertised. */
     public boolean isSaslSupported() {
-        return supports("AUTH");
+        return advertised("AUTH");
     }
 
     /** The reference's ServerInfoAuthPlainSupported: AUTH PLAIN is advertised. */
@@ -116,27 +124,31 @@ public final class ServerInfo {
 
     /** RFC 3030 BINARYMIME. */
     public boolean isBinarySupported() {
-        return supports("BINARYMIME");
+        return advertised("BINARYMIME");
     }
 
     /** RFC 3030 CHUNKING (BDAT). */
     public boolean isChunkingSupported() {
-        return supports("CHUNKING");
+        return advertised("CHUNKING");
     }
 
     /** RFC 3461 DSN. */
     public boolean isDsnSupported() {
-        return supports("DSN");
+        return advertised("DSN");
     }
 
     /** RFC 1870 SIZE. */
     public boolean isSizeSupported() {
-        return supports("SIZE");
+        return advertised("SIZE");
     }
 
     /** The SIZE limit in bytes; empty when SIZE is not advertised or declares no limit ({@code SIZE} or {@code SIZE 0}). */
     public OptionalLong maxMessageSize() {
-        List<String> params = parameters("SIZE");
+        return maxMessageSize;
+    }
+
+    private static OptionalLong maxMessageSize(Map<String, List<String>> extensions) {
+        List<String> params = extensions.getOrDefault("SIZE", List.of());
         if (params.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -150,42 +162,42 @@ public final class ServerInfo {
 
     /** RFC 2034 ENHANCEDSTATUSCODES (the reference's ServerInfoStatusCodesSupported). */
     public boolean isEnhancedStatusCodesSupported() {
-        return supports("ENHANCEDSTATUSCODES");
+        return advertised("ENHANCEDSTATUSCODES");
     }
 
     /** RFC 2920 PIPELINING. */
     public boolean isPipeliningSupported() {
-        return supports("PIPELINING");
+        return advertised("PIPELINING");
     }
 
     /** RFC 6152 8BITMIME. */
     public boolean isEightBitMimeSupported() {
-        return supports("8BITMIME");
+        return advertised("8BITMIME");
     }
 
     /** RFC 6531 SMTPUTF8. */
     public boolean isSmtpUtf8Supported() {
-        return supports("SMTPUTF8");
+        return advertised("SMTPUTF8");
     }
 
     /** RFC 3207 STARTTLS. */
     public boolean isStartTlsSupported() {
-        return supports("STARTTLS");
+        return advertised("STARTTLS");
     }
 
     /** RFC 8689 REQUIRETLS. */
     public boolean isRequireTlsSupported() {
-        return supports("REQUIRETLS");
+        return advertised("REQUIRETLS");
     }
 
     /** RFC 6710 MT-PRIORITY: the server takes a priority per message on MAIL FROM. */
     public boolean isMtPrioritySupported() {
-        return supports("MT-PRIORITY");
+        return advertised("MT-PRIORITY");
     }
 
     /** RFC 9422 LIMITS: whether the server advertised any limit. */
     public boolean isLimitsSupported() {
-        return supports("LIMITS");
+        return advertised("LIMITS");
     }
 
     /**

@@ -60,4 +60,18 @@ class ServerInfoTests {
         assertThat(ehlo("x", "SIZE lots").maxMessageSize()).isEmpty();
         assertThat(ehlo("x", "SIZE").isSizeSupported()).isTrue();
     }
+
+    @Test
+    void keywordsAdvertisedInLowerCaseAreKnownByEveryQuestion() {
+        ServerInfo info = ehlo("x", "pipelining", "chunking", "size 1000", "smtpUtf8", "Dsn");
+
+        assertThat(info.isPipeliningSupported()).isTrue();
+        assertThat(info.isChunkingSupported()).isTrue();
+        assertThat(info.isSmtpUtf8Supported()).isTrue();
+        assertThat(info.isDsnSupported()).isTrue();
+        assertThat(info.isSizeSupported()).isTrue();
+        assertThat(info.maxMessageSize()).hasValue(1000L);
+        assertThat(info.supports("Pipelining")).isTrue();
+        assertThat(info.isBinarySupported()).isFalse();
+    }
 }
