@@ -188,7 +188,8 @@ public final class TransferSettings {
     }
 
     /**
-     * How many bytes of message data may be written and not yet answered in a pipelined BDAT batch. A message larger
+     * How many bytes may be written and not yet answered in a pipelined BDAT batch: message data and the commands
+     * with it (MAIL, every RCPT, the BDAT lines), which outweigh a short message with many recipients. A message larger
      * than this (or of unknown size) is not pipelined with the others: the messages before it are answered first and
      * it streams on its own. Default {@value #DEFAULT_PIPELINE_WINDOW_BYTES}: small enough that what is in flight
      * fits the sockets' buffers, so a server that stops reading until it may send its replies cannot make the client

@@ -205,17 +205,36 @@ class BdatBatchPipeliningTests {
         for (int n = 1; n <= 10; n++) {
             batch.add(new Submission(Envelope.of("a@example.test", rcpt(n)), new RawBytes(content), null));
         }
-        try (ScriptedSmtpServer server = script.start(); SmtpClient client = ScriptedClients.plainClient(wire)) {
-            client.socket().setTimeout(Duration.ofSeconds(3));
-            client.transfer().setPipelineWindow(100, 3 * 1024);
-            client.connect("127.0.0.1", server.port());
-            List<SendOutcome> outcomes = client.sendAll(batch);
-            client.disconnect();
-            server.awaitCompletion();
-            assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.isSuccess()).isTrue());
-            assertThat(server.messages()).hasSize(10).allSatisfy(data -> assertThat(data).isEqualTo(content));
-        }
+        assertThat(sendAllWithByteWindow(script, batch, 3 * 1024)).hasSize(10)
+                .allSatisfy(data -> assertThat(data).isEqualTo(content));
         // Never more than two messages written ahead of the replies: MAIL 3 only after message 1 was answered.
+        assertThat(wire.events.indexOf("> MAIL 3")).isGreaterThan(wire.events.indexOf("< BDAT 1"));
+    }
+
+    /**
+     * The window's bytes count the commands too: with 30 recipients a message's RCPTs are a kilobyte, its content
+     * 80 bytes. Counting the content alone, all ten messages would go out ahead of any reply; a server that reads
+     * nothing until it has written its replies could then leave the client blocked in a write.
+     */
+    @Test
+    void theWindowCountsEveryCommandWrittenAheadNotOnlyTheContent() throws Exception {
+        ScriptedSmtpServer script = ScriptedChannel.PLAINTEXT.open(new ScriptedSmtpServer(), "PIPELINING",
+                "CHUNKING");
+        List<Submission> batch = new ArrayList<>();
+        for (int n = 1; n <= 10; n++) {
+            script.expect("MAIL FROM:");
+            String[] recipients = new String[30];
+            for (int i = 0; i < recipients.length; i++) {
+                recipients[i] = "recipient-" + i + "-of-" + rcpt(n);
+                script.expect("RCPT TO:<" + recipients[i] + ">");
+            }
+            script.expectBdat()
+                    .send("250 ok\r\n" + "250 ok\r\n".repeat(recipients.length) + "250 queued " + n + "\r\n");
+            batch.add(submission(n, recipients));
+        }
+        script.expect("QUIT").send("221 bye\r\n");
+        assertThat(sendAllWithByteWindow(script, batch, 3 * 1024)).hasSize(10);
+        // About 1.1 KB on the wire a message: two in flight at most, so MAIL 3 only after message 1 was answered.
         assertThat(wire.events.indexOf("> MAIL 3")).isGreaterThan(wire.events.indexOf("< BDAT 1"));
     }
 
@@ -236,6 +255,21 @@ class BdatBatchPipeliningTests {
             client.disconnect();
             server.awaitCompletion();
             assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.isSuccess()).isTrue());
+        }
+    }
+
+    /** Sends the batch with a window of 100 messages and {@code bytes}; every message must succeed. */
+    private List<byte[]> sendAllWithByteWindow(ScriptedSmtpServer script, List<Submission> batch, int bytes)
+            throws Exception {
+        try (ScriptedSmtpServer server = script.start(); SmtpClient client = ScriptedClients.plainClient(wire)) {
+            client.socket().setTimeout(Duration.ofSeconds(3));
+            client.transfer().setPipelineWindow(100, bytes);
+            client.connect("127.0.0.1", server.port());
+            List<SendOutcome> outcomes = client.sendAll(batch);
+            client.disconnect();
+            server.awaitCompletion();
+            assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.isSuccess()).isTrue());
+            return server.messages();
         }
     }
 

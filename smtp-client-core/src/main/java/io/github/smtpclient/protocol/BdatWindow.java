@@ -26,7 +26,8 @@ import io.github.smtpclient.event.SmtpListener;
  *
  * <p><b>The window.</b> One thread writes and reads, interleaved: before a message is written, the oldest messages are
  * answered until fewer than {@link SessionSettings.PipelineWindow#messages()} messages and at most
- * {@link SessionSettings.PipelineWindow#bytes()} bytes (this message's included) are in flight. So the replies waiting
+ * {@link SessionSettings.PipelineWindow#bytes()} bytes on the wire (this message's included: commands, BDAT lines and
+ * content) are in flight. So the replies waiting
  * in the receive buffer are never more than the window's messages owe (replies are not read earlier: waiting for a
  * message's last reply while there is more to write would hold the writing up), and what the client writes ahead of
  * them is bounded by the window's bytes: with the default window
@@ -45,6 +46,10 @@ import io.github.smtpclient.event.SmtpListener;
  * front of the next message written (and sent on its own when the batch ends), as the lock-step path does.
  */
 final class BdatWindow {
+
+    private static final int RSET_LINE = "RSET\r\n".length();
+    /** {@code BDAT}, a 19-digit size, {@code LAST} and CRLF. */
+    private static final int MAX_BDAT_LINE = "BDAT  LAST\r\n".length() + 19;
 
     private final Conversation conversation;
     private final CommandWriter writer;
@@ -79,12 +84,23 @@ final class BdatWindow {
     }
 
     /**
+     * The most octets a message of {@code size} content bytes takes on the wire: its commands (an RSET in front, MAIL,
+     * every RCPT), one {@code BDAT n [LAST]} line per chunk and its content. The window counts all of them, since
+     * what it bounds is what may be written ahead of a server that does not read: with many recipients the commands
+     * outweigh a short message.
+     */
+    private long wireBound(long size, EnvelopeCommands commands) {
+        long chunks = Math.max(1, (size + chunkSize - 1) / chunkSize);
+        return (resetOwed ? RSET_LINE : 0) + commands.wireLength() + chunks * MAX_BDAT_LINE + size;
+    }
+
+    /**
      * Writes one message's whole transaction, to all of its recipients, once the window has room for it. Every
      * command is checked and encoded before any is written.
      */
     void send(MessageDelivery delivery, EnvelopeCommands commands) {
         Submission submission = delivery.submission;
-        makeRoom(submission.content().size());
+        makeRoom(wireBound(submission.content().size(), commands));
         if (conversation.hasFailedWrite()) {
             // The server stopped reading: the replies it sent before decide the messages in flight; this one can't go.
             drain();
@@ -115,13 +131,15 @@ final class BdatWindow {
         resetOwed = false;
         transactions.incrementAndGet();
         inFlight.addLast(written);
+        long start = writer.bytesWritten();
         try {
             for (Conversation.Prepared command : prepared) {
                 conversation.write(command);
             }
             written.bytes = written.transfer.send(submission.content(), submission.endOfData(), List.of());
             written.end = writer.bytesWritten();
-            bytesInFlight += written.bytes;
+            written.onWire = written.end - start;
+            bytesInFlight += written.onWire;
         } catch (SmtpException e) {
             // The transfer closed the connection: this message never ended (or, if its end was being written,
             // the transfer says its outcome is unknown). The messages before it are judged by what left the client.
@@ -190,7 +208,7 @@ final class BdatWindow {
             envelopeRead = true;
             Reply finalReply = oldest.transfer.awaitFinalReply();
             inFlight.removeFirst();
-            bytesInFlight -= oldest.bytes;
+            bytesInFlight -= oldest.onWire;
             judge(oldest, replies, finalReply);
         } catch (SmtpException e) {
             lost(e, envelopeRead ? TransactionPipeline.afterData(e) : envelopeFailure(e));
@@ -280,7 +298,10 @@ final class BdatWindow {
         /** Whether an RSET went out in front of its MAIL, so its reply comes first. */
         final boolean resetBefore;
         final DataTransfer transfer;
+        /** Its content's bytes sent, for its outcome. */
         long bytes;
+        /** Everything it put on the wire, commands and framing included, for the window. */
+        long onWire;
         /** The position on the wire just after its last chunk; Long.MAX_VALUE until that is written. */
         long end = Long.MAX_VALUE;
 

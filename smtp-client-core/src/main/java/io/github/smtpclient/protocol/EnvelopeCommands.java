@@ -262,6 +262,27 @@ final class EnvelopeCommands {
         return rcptTo;
     }
 
+    /**
+     * The octets of MAIL and every RCPT on the wire, each with its CRLF, at most: counted as UTF-8 at up to three octets
+     * a character (a surrogate pair takes four), so no encoding is made to count them.
+     */
+    long wireLength() {
+        long length = utf8Bound(mailFrom);
+        for (String rcpt : rcptTo) {
+            length += utf8Bound(rcpt);
+        }
+        return length;
+    }
+
+    private static long utf8Bound(String line) {
+        long octets = 2;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            octets += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return octets;
+    }
+
     /** What the message asked for and this transaction goes without. */
     Set<SendResult.Downgrade> downgrades() {
         return downgrades;

@@ -35,7 +35,7 @@ public record SessionSettings(String domain, StartTlsPolicy startTls, AuthSettin
      * The pipelining window of a BDAT batch.
      *
      * @param messages messages written ahead of their replies, at least 1
-     * @param bytes    message data written ahead of its replies, at least 1
+     * @param bytes    octets written ahead of their replies (commands, BDAT lines and message data), at least 1
      */
     public record PipelineWindow(int messages, long bytes) {
 

@@ -19,8 +19,8 @@ public class SmtpTransferProperties {
     private int pipelineWindowMessages = 100;
 
     /**
-     * Message data of a BDAT batch written ahead of its replies, between 1KB and 64MB; a larger message is sent on its
-     * own.
+     * Bytes of a BDAT batch written ahead of its replies (message data and its commands), between 1KB and 64MB; a
+     * larger message is sent on its own.
      */
     private DataSize pipelineWindowBytes = DataSize.ofKilobytes(128);
 
