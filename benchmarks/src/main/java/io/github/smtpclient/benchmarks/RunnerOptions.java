@@ -65,7 +65,7 @@ record RunnerOptions(boolean quick, String sink, List<Workload> workloads, List<
         if (rounds < 1 || repetitions < 1) {
             throw new IllegalArgumentException("--reps and --rounds must be at least 1");
         }
-        return new RunnerOptions(quick, sink, workloads, clients, repetitions, rounds, quick ? 0.3 : 2.0, quick ? 0.2 : 1.5,
+        return new RunnerOptions(quick, sink, workloads, clients, repetitions, rounds, quick ? 0.3 : 5.0, quick ? 0.2 : 1.5,
                 quick ? 120 : 300, output, profile, Path.of("target", "bench-logs"));
     }
 }
