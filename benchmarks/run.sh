@@ -63,7 +63,8 @@ mkdir -p "$ROOT/docs"
   echo
   echo "Medians over the repetitions after warm-up, with min-max. CPU is the client process's CPU time (all threads,"
   echo "JIT and GC included) per message; RSS is the client process's peak (VmHWM). Each Java client runs in a JVM"
-  echo "of its own per workload (-Xmx512m; the 1 GB workload with -Xmx64m, else -Xmx256m)."
+  echo "of its own per workload (-Xmx512m; the 1 GB workload with -Xmx64m, else -Xmx256m); smtp-client, its pooled"
+  echo "sender and the ceiling run in alternating rounds of fresh JVMs, their repetitions pooled (see below)."
   echo
   cat "$OUT/table.md"
   echo
