@@ -49,10 +49,9 @@ public final class BenchmarkRunner {
     /**
      * Every client on one workload. The clients the targets compare (smtp-client, its pooled sender and the ceiling)
      * run in {@link RunnerOptions#rounds()} alternating rounds of fresh JVMs, whose repetitions are pooled (see
-     * {@link RunnerOptions#repetitionsFor(Client)}): a ratio
-     * of their medians then compares runs spread over the same minutes, not a client measured while the machine
-     * was slow against one measured while it was fast. The other clients, for reference, and the memory workload
-     * run once.
+     * {@link RunnerOptions#repetitionsFor(Client)}): a ratio of their medians then compares runs spread over the same
+     * minutes, not a client measured while the machine was slow against one measured while it was fast. The other
+     * clients, for reference, and the memory workload run once.
      */
     private static List<Result> alternating(RunnerOptions options, ChildJvm jvm, SinkServer sink, DelayingRelay relay,
             Workload workload) throws Exception {
