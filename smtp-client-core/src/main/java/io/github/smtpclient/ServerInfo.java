@@ -35,7 +35,7 @@ public final class ServerInfo {
         this.lines = List.copyOf(lines);
         this.extensions = Collections.unmodifiableMap(extensions);
         this.limits = limits(this.lines);
-        this.maxMessageSize = maxMessageSize(extensions);
+        this.maxMessageSize = parseMaxMessageSize(extensions);
     }
 
     /** No extensions: the server answered HELO only, or the client is not connected. */
@@ -147,7 +147,7 @@ public final class ServerInfo {
         return maxMessageSize;
     }
 
-    private static OptionalLong maxMessageSize(Map<String, List<String>> extensions) {
+    private static OptionalLong parseMaxMessageSize(Map<String, List<String>> extensions) {
         List<String> params = extensions.getOrDefault("SIZE", List.of());
         if (params.isEmpty()) {
             return OptionalLong.empty();

@@ -84,14 +84,14 @@ final class BdatWindow {
     }
 
     /**
-     * The most octets a message of {@code size} content bytes takes on the wire: its commands (an RSET in front, MAIL,
-     * every RCPT), one {@code BDAT n [LAST]} line per chunk and its content. The window counts all of them, since
-     * what it bounds is what may be written ahead of a server that does not read: with many recipients the commands
-     * outweigh a short message.
+     * The most octets a message of {@code size} content bytes takes on the wire: its commands (an RSET in front, which
+     * making room may yet call for, MAIL, every RCPT), one {@code BDAT n [LAST]} line per chunk and its content. The
+     * window counts all of them, since what it bounds is what may be written ahead of a server that does not read:
+     * with many recipients the commands outweigh a short message.
      */
     private long wireBound(long size, EnvelopeCommands commands) {
         long chunks = Math.max(1, (size + chunkSize - 1) / chunkSize);
-        return (resetOwed ? RSET_LINE : 0) + commands.wireLength() + chunks * MAX_BDAT_LINE + size;
+        return RSET_LINE + commands.wireLength() + chunks * MAX_BDAT_LINE + size;
     }
 
     /**
