@@ -16,17 +16,32 @@ final class DeadlineOutputStream extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        deadline.run(() -> out.write(b));
+        deadline.start();
+        try {
+            out.write(b);
+        } finally {
+            deadline.stop();
+        }
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        deadline.run(() -> out.write(b, off, len));
+        deadline.start();
+        try {
+            out.write(b, off, len);
+        } finally {
+            deadline.stop();
+        }
     }
 
     @Override
     public void flush() throws IOException {
-        deadline.run(out::flush);
+        deadline.start();
+        try {
+            out.flush();
+        } finally {
+            deadline.stop();
+        }
     }
 
     @Override
