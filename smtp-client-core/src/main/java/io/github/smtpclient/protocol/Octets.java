@@ -18,6 +18,15 @@ import java.nio.ByteOrder;
 public final class Octets {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    /** CR then LF, read as one little-endian {@code short}. */
+    private static final short CRLF = 0x0A0D;
+    /**
+     * The line length of base64 and quoted-printable bodies (RFC 2045 6.7 and 6.8), which nearly every composer
+     * writes, this one's included: such a line is tested with ten straight reads, no loop (about 1.5x the loop's rate).
+     */
+    private static final int MIME_LINE = 76;
     private static final long HIGH_BITS = 0x8080808080808080L;
     /** Subtracting this from every octet sets the high bit of each octet below 0x0E (and of each from 0x8E). */
     private static final long BELOW_0E = 0x0E0E0E0E0E0E0E0EL;
@@ -78,7 +87,7 @@ public final class Octets {
         }
         int lineStart = i;
         int lineEnd = i + length;
-        while (end - lineEnd > 2 && b[lineEnd] == '\r' && b[lineEnd + 1] == '\n'
+        while (end - lineEnd > 2 && (short) SHORTS.get(b, lineEnd) == CRLF
                 && !(stopAtDot && b[lineEnd + 2] == '.') && isPlain(b, lineStart, lineEnd, eightBit)) {
             lineStart = lineEnd + 2;
             lineEnd = lineStart + length;
@@ -91,23 +100,24 @@ public final class Octets {
      * and tested once, the last word overlapping the one before it, so a line costs one branch, not one per word.
      */
     private static boolean isPlain(byte[] b, int from, int to, boolean eightBit) {
+        if (to - from == MIME_LINE) {
+            long hits = flags(b, from, eightBit) | flags(b, from + 8, eightBit) | flags(b, from + 16, eightBit)
+                    | flags(b, from + 24, eightBit) | flags(b, from + 32, eightBit) | flags(b, from + 40, eightBit)
+                    | flags(b, from + 48, eightBit) | flags(b, from + 56, eightBit) | flags(b, from + 64, eightBit)
+                    | flags(b, from + MIME_LINE - Long.BYTES, eightBit);
+            return (hits & HIGH_BITS) == 0;
+        }
         int lastWord = to - Long.BYTES;
-        long hits = 0;
-        if (eightBit) {
-            for (int i = from; i < lastWord; i += Long.BYTES) {
-                long word = (long) LONGS.get(b, i);
-                hits |= (word - BELOW_0E) & ~word;
-            }
-            long word = (long) LONGS.get(b, lastWord);
-            hits |= (word - BELOW_0E) & ~word;
-        } else {
-            for (int i = from; i < lastWord; i += Long.BYTES) {
-                long word = (long) LONGS.get(b, i);
-                hits |= (word - BELOW_0E) | word;
-            }
-            long word = (long) LONGS.get(b, lastWord);
-            hits |= (word - BELOW_0E) | word;
+        long hits = flags(b, lastWord, eightBit);
+        for (int i = from; i < lastWord; i += Long.BYTES) {
+            hits |= flags(b, i, eightBit);
         }
         return (hits & HIGH_BITS) == 0;
+    }
+
+    /** The word at {@code at} with the high bit set in (at least the lowest of) its octets that are candidates. */
+    private static long flags(byte[] b, int at, boolean eightBit) {
+        long word = (long) LONGS.get(b, at);
+        return eightBit ? (word - BELOW_0E) & ~word : (word - BELOW_0E) | word;
     }
 }
