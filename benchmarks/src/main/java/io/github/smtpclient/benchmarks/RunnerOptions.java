@@ -38,7 +38,7 @@ record RunnerOptions(boolean quick, String sink, List<Workload> workloads, List<
         List<Workload> workloads = List.of(Workload.values());
         List<Client> clients = List.of(Client.values());
         int repetitions = 5;
-        int rounds = quick ? 1 : 3;
+        int rounds = quick ? 1 : 5;
         Path output = null;
         Path profile = null;
         for (String arg : args) {
