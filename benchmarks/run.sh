@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the project, runs every benchmark and writes docs/BENCHMARKS.md.
-#   benchmarks/run.sh            full run (about 10 minutes on 2 cores)
+#   benchmarks/run.sh            full run (about 20 minutes on 2 cores)
 #   benchmarks/run.sh --quick    smoke run (about 2 minutes)
 # The outbox's benchmark is benchmarks/run-outbox.sh (it needs root for its PostgreSQL); its last section,
 # benchmarks/outbox-results.md, is copied into the page this writes.
