@@ -38,7 +38,7 @@ final class MinimalBdatPipeliningDriver implements Driver<MinimalBdatPipeliningD
         Socket socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
         OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-        MinimalPipeliningDriver.Replies replies = new MinimalPipeliningDriver.Replies(socket.getInputStream());
+        FirstDigitReplies replies = new FirstDigitReplies(socket.getInputStream());
         replies.expect(2);
         out.write("EHLO bench.example.test\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();

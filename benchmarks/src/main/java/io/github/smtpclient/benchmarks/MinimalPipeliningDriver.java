@@ -53,7 +53,7 @@ final class MinimalPipeliningDriver implements Driver<MinimalPipeliningDriver.Pr
         Socket socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
         OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-        Replies replies = new Replies(socket.getInputStream());
+        FirstDigitReplies replies = new FirstDigitReplies(socket.getInputStream());
         replies.expect(2);
         out.write("EHLO bench.example.test\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
@@ -99,56 +99,5 @@ final class MinimalPipeliningDriver implements Driver<MinimalPipeliningDriver.Pr
             in.transferTo(out);
         }
         out.write(TERMINATOR);
-    }
-
-    /** Reads replies, checking only the first digit of each. */
-    static final class Replies {
-        private final InputStream in;
-        private final byte[] buffer = new byte[8192];
-        private int start;
-        private int end;
-        /** Start of the line {@link #lineEnd()} consumed last. */
-        private int lineStart;
-
-        Replies(InputStream in) {
-            this.in = in;
-        }
-
-        void expect(int firstDigit) throws IOException {
-            while (true) {
-                int lf = lineEnd();
-                boolean last = lf - lineStart < 4 || buffer[lineStart + 3] != '-';
-                if (buffer[lineStart] != '0' + firstDigit) {
-                    throw new IOException("unexpected reply: "
-                            + new String(buffer, lineStart, lf - lineStart, StandardCharsets.US_ASCII));
-                }
-                if (last) {
-                    return;
-                }
-            }
-        }
-
-        /** Index of the LF ending the next line; consumes the line. */
-        private int lineEnd() throws IOException {
-            while (true) {
-                for (int i = start; i < end; i++) {
-                    if (buffer[i] == '\n') {
-                        lineStart = start;
-                        start = i + 1;
-                        return i;
-                    }
-                }
-                if (start > 0) {
-                    System.arraycopy(buffer, start, buffer, 0, end - start);
-                    end -= start;
-                    start = 0;
-                }
-                int n = in.read(buffer, end, buffer.length - end);
-                if (n < 0) {
-                    throw new IOException("connection closed");
-                }
-                end += n;
-            }
-        }
     }
 }

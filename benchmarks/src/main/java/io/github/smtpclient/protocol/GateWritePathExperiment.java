@@ -1,9 +1,6 @@
 package io.github.smtpclient.protocol;
 
-import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -23,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
+import io.github.smtpclient.benchmarks.FirstDigitReplies;
+
 /**
  * Would the 5 MB row gain if the data gate wrote into direct buffers through a {@link SocketChannel}, so that the
  * JDK's copy of each heap slice into its own direct buffer goes away (benchmarks/NOTES.md, "5 MB attachments")?
@@ -41,7 +40,7 @@ import java.util.Random;
  * <pre>{@code
  * /usr/sbin/smtp-sink -a -u nobody 127.0.0.1:31301 1000 &
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
- *     io.github.smtpclient.protocol.GateWritePathExperiment 127.0.0.1 31301 50 8
+ *     io.github.smtpclient.protocol.GateWritePathExperiment 127.0.0.1 31301 50 12
  * }</pre>
  */
 public final class GateWritePathExperiment {
@@ -107,9 +106,9 @@ public final class GateWritePathExperiment {
 
     private void send(Session session, Way way) throws IOException {
         session.socket.getOutputStream().write(ENVELOPE);
-        session.expect('2');
-        session.expect('2');
-        session.expect('3');
+        session.replies.expect(2);
+        session.replies.expect(2);
+        session.replies.expect(3);
         switch (way) {
             case STREAM -> {
                 MessageDataOutputStream gate = MessageDataOutputStream.dotStuffed(session.socket.getOutputStream(),
@@ -125,7 +124,7 @@ public final class GateWritePathExperiment {
             }
             case FUSED -> sendFused(session.channel);
         }
-        session.expect('2');
+        session.replies.expect(2);
     }
 
     /** The body's 78-octet lines checked and stored word by word in one pass; a real gate would handle the rest too. */
@@ -205,40 +204,16 @@ public final class GateWritePathExperiment {
     }
 
     /** One SMTP connection after EHLO; {@code channel} is null for the stream way's plain socket. */
-    private record Session(Socket socket, SocketChannel channel, InputStream replies) {
+    private record Session(Socket socket, SocketChannel channel, FirstDigitReplies replies) {
 
         static Session open(InetSocketAddress server, boolean viaChannel) throws IOException {
             SocketChannel channel = viaChannel ? SocketChannel.open(server) : null;
             Socket socket = viaChannel ? channel.socket() : new Socket(server.getAddress(), server.getPort());
-            Session session = new Session(socket, channel, new BufferedInputStream(socket.getInputStream()));
-            session.expect('2');
+            Session session = new Session(socket, channel, new FirstDigitReplies(socket.getInputStream()));
+            session.replies.expect(2);
             socket.getOutputStream().write("EHLO client.example.test\r\n".getBytes(StandardCharsets.US_ASCII));
-            session.expect('2');
+            session.replies.expect(2);
             return session;
-        }
-
-        /** Reads one reply, multi-line included, and checks its first digit. */
-        void expect(char firstDigit) throws IOException {
-            String line;
-            do {
-                line = readLine();
-                if (line.isEmpty() || line.charAt(0) != firstDigit) {
-                    throw new IOException("expected a " + firstDigit + "xx reply, got '" + line + "'");
-                }
-            } while (line.length() > 3 && line.charAt(3) == '-');
-        }
-
-        private String readLine() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = replies.read(); c != '\n'; c = replies.read()) {
-                if (c < 0) {
-                    throw new EOFException("the server closed the connection");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
         }
     }
 }
