@@ -110,21 +110,17 @@ public final class GateWritePathExperiment {
         session.replies.expect(2);
         session.replies.expect(3);
         switch (way) {
-            case STREAM -> {
-                MessageDataOutputStream gate = MessageDataOutputStream.dotStuffed(session.socket.getOutputStream(),
-                        false);
-                gate.write(body, 0, body.length);
-                gate.finish();
-            }
-            case CHANNEL -> {
-                MessageDataOutputStream gate = MessageDataOutputStream.dotStuffed(new DirectSlices(session.channel),
-                        false);
-                gate.write(body, 0, body.length);
-                gate.finish();
-            }
+            case STREAM -> sendThroughGate(session.socket.getOutputStream());
+            case CHANNEL -> sendThroughGate(new DirectSlices(session.channel));
             case FUSED -> sendFused(session.channel);
         }
         session.replies.expect(2);
+    }
+
+    private void sendThroughGate(OutputStream wire) throws IOException {
+        MessageDataOutputStream gate = MessageDataOutputStream.dotStuffed(wire, false);
+        gate.write(body, 0, body.length);
+        gate.finish();
     }
 
     /** The body's 78-octet lines checked and stored word by word in one pass; a real gate would handle the rest too. */
